@@ -1,0 +1,1 @@
+"""Exports of conference records: CSV, JSON and the take-home summary."""

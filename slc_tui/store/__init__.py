@@ -1,0 +1,1 @@
+"""Results storage: atomic TinyDB files (one per student) and where they live."""

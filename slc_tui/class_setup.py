@@ -1,0 +1,109 @@
+"""Making a new class folder for a teacher (``slc new-class``)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from slc_tui.core.class_folder import CLASS_FILE, PORTFOLIOS_DIR, PROMPTS_FILE, RESULTS_DIR
+from slc_tui.core.classinfo import ClassInfo
+from slc_tui.core.portfolio import PORTFOLIO_FORMAT
+from slc_tui.core.prompts import default_prompts_json
+from slc_tui.locations import bundled_sample_dir
+
+TEACHER_README = """\
+# {name}: a class folder for slc
+
+This folder holds everything slc needs to run student-led conferences for one class.
+
+- `class.json`: the class name, teacher, term and how many minutes a conference lasts.
+- `prompts.json`: the prompting questions shown when a child presses **Help**, the questions
+  suggested to parents, and ideas for how families can help at home. Edit them freely.
+- `portfolios/ID.json`: one file per student (see `portfolios/example.json`). Each lists the
+  student's pieces of work with pictures under `portfolios/`, their strengths, next steps and
+  goals. The file name must match `student.id`.
+- `results/`: what slc saves during conferences. Do not edit by hand.
+
+Check your files with `slc validate {folder}` and open the class with `slc open {folder}`.
+Export the conferences with `slc export {folder} --format csv --out conferences.csv`.
+"""
+
+
+class ClassFolderExists(Exception):
+    """The target folder already holds files; nothing was written."""
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _example_portfolio(sample_images: list[Path]) -> dict[str, Any]:
+    titles = ["My best drawing", "A story I wrote", "My maths work"]
+    pieces = []
+    for number, (title, image) in enumerate(zip(titles, sample_images, strict=False), start=1):
+        pieces.append(
+            {
+                "id": f"piece-{number}",
+                "title": title,
+                "subject": ["Art", "Writing", "Maths"][number - 1],
+                "date": "2026-10-01",
+                "image": f"example/{image.name}",
+                "why_chosen": "I chose it because I worked hard on it.",
+                "what_i_did": "Write what the task was and what you did.",
+                "skills": "Which skills did you use?",
+                "proud_of": "What are you proud of?",
+                "next_time": "What would you do differently next time?",
+            }
+        )
+    return {
+        "format": PORTFOLIO_FORMAT,
+        "student": {
+            "id": "example",
+            "name": "Example Student",
+            "grade": "3",
+            "learner": "I learn best when I can try things with my hands.",
+        },
+        "pieces": pieces,
+        "strengths": ["I am a kind friend.", "I keep trying when something is hard."],
+        "next_steps": ["Writing neatly.", "Remembering my times tables."],
+        "goals": [
+            {
+                "goal": "Read a chapter book by myself.",
+                "how": "Read 15 minutes every night.",
+                "by": "2027-03",
+            }
+        ],
+        "prompts": {"piece": ["Show where you started and where you finished."]},
+    }
+
+
+def create_class(folder: Path, *, sample: bool = False, name: str = "", grade: str = "3") -> Path:
+    """Make a class folder at ``folder`` (which must be missing or empty).
+
+    With ``sample`` it is a copy of the bundled sample class; otherwise a fresh class
+    with the default prompts and one example portfolio.
+    """
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise ClassFolderExists(f"{folder} already exists and is not empty")
+    source = bundled_sample_dir()
+    if sample:
+        shutil.copytree(
+            source, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__")
+        )
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    info = ClassInfo(name=name or folder.name, teacher="", term="", minutes=20)
+    _write_json(folder / CLASS_FILE, info.to_json())
+    _write_json(folder / PROMPTS_FILE, default_prompts_json(grade))
+    example_dir = folder / PORTFOLIOS_DIR / "example"
+    example_dir.mkdir(parents=True)
+    images = sorted((source / PORTFOLIOS_DIR).glob("*/*.png"))[:3]
+    for image in images:
+        shutil.copy2(image, example_dir / image.name)
+    _write_json(folder / PORTFOLIOS_DIR / "example.json", _example_portfolio(images))
+    (folder / RESULTS_DIR).mkdir()
+    readme = TEACHER_README.format(name=info.name, folder=folder)
+    (folder / "README.md").write_text(readme, encoding="utf-8")
+    return folder

@@ -1,0 +1,156 @@
+"""Loading a whole class folder: ``class.json``, ``prompts.json`` and ``portfolios/*.json``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from slc_tui.core.classinfo import ClassInfo, parse_class_info
+from slc_tui.core.json_files import read_json_file
+from slc_tui.core.portfolio import Portfolio, parse_portfolio
+from slc_tui.core.problems import Problem, ProblemList
+from slc_tui.core.prompts import ClassPrompts, parse_prompts
+
+CLASS_FILE = "class.json"
+PROMPTS_FILE = "prompts.json"
+PORTFOLIOS_DIR = "portfolios"
+RESULTS_DIR = "results"
+#: More portfolio files than this in one class are refused (a class is ~30 students).
+MAX_PORTFOLIOS = 5000
+
+
+@dataclass(frozen=True)
+class StudentEntry:
+    """One portfolio file: the portfolio if usable, and what was wrong with it."""
+
+    path: Path
+    portfolio: Portfolio | None
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClassFolder:
+    """Everything read from a class folder, with every problem found on the way."""
+
+    root: Path
+    info: ClassInfo
+    prompts: ClassPrompts
+    students: tuple[StudentEntry, ...]
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def portfolios(self) -> list[Portfolio]:
+        """The usable portfolios, in name order."""
+        return [entry.portfolio for entry in self.students if entry.portfolio is not None]
+
+    def portfolio(self, student_id: str) -> Portfolio | None:
+        """The portfolio of ``student_id``, or None."""
+        for portfolio in self.portfolios:
+            if portfolio.student.id == student_id:
+                return portfolio
+        return None
+
+    @property
+    def all_problems(self) -> list[Problem]:
+        """Class-level problems followed by every portfolio's."""
+        found = list(self.problems)
+        for entry in self.students:
+            found.extend(entry.problems)
+        return found
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` with forward slashes, or as given if outside it."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def load_portfolio_file(path: Path, class_root: Path) -> StudentEntry:
+    """Read and validate one portfolio file inside ``class_root``."""
+    problems = ProblemList(relative_name(path, class_root))
+    data = read_json_file(path, problems)
+    portfolio = None
+    if data is not None:
+        portfolio = parse_portfolio(
+            data, problems, portfolio_dir=path.parent, class_root=class_root
+        )
+    if portfolio is not None:
+        portfolio = _with_source(portfolio, path)
+        if portfolio.student.id != path.stem:
+            problems.warning(
+                "student.id", f"is {portfolio.student.id!r} but the file is {path.name}"
+            )
+    return StudentEntry(path, portfolio, tuple(problems))
+
+
+def _with_source(portfolio: Portfolio, path: Path) -> Portfolio:
+    from dataclasses import replace
+
+    return replace(portfolio, source=path)
+
+
+def load_class_folder(root: Path) -> ClassFolder:
+    """Read a class folder. Never raises for bad content: problems are collected instead."""
+    root = root.resolve()
+    class_problems = ProblemList(CLASS_FILE)
+    info: ClassInfo | None = None
+    if not root.is_dir():
+        class_problems.error("", f"class folder not found: {root}")
+    else:
+        data = read_json_file(root / CLASS_FILE, class_problems)
+        if data is not None:
+            info = parse_class_info(data, class_problems)
+    prompt_problems = ProblemList(PROMPTS_FILE)
+    prompts: ClassPrompts | None = None
+    if (root / PROMPTS_FILE).exists():
+        data = read_json_file(root / PROMPTS_FILE, prompt_problems)
+        if data is not None:
+            prompts = parse_prompts(data, prompt_problems)
+    students, folder_problems = _load_portfolios(root)
+    students = _drop_duplicate_ids(students)
+    return ClassFolder(
+        root=root,
+        info=info or ClassInfo(name=root.name),
+        prompts=prompts or ClassPrompts(),
+        students=tuple(students),
+        problems=(*class_problems, *prompt_problems, *folder_problems),
+    )
+
+
+def _load_portfolios(root: Path) -> tuple[list[StudentEntry], ProblemList]:
+    problems = ProblemList(PORTFOLIOS_DIR)
+    folder = root / PORTFOLIOS_DIR
+    if not folder.is_dir():
+        if root.is_dir():
+            problems.error("", "folder not found (put one ID.json file per student in it)")
+        return [], problems
+    paths = sorted(folder.glob("*.json"))
+    if len(paths) > MAX_PORTFOLIOS:
+        problems.error("", f"holds {len(paths):,} portfolios; the limit is {MAX_PORTFOLIOS:,}")
+        paths = paths[:MAX_PORTFOLIOS]
+    entries = [load_portfolio_file(path, root) for path in paths]
+    entries.sort(
+        key=lambda e: (e.portfolio.student.name.casefold() if e.portfolio else "", e.path.name)
+    )
+    return entries, problems
+
+
+def _drop_duplicate_ids(entries: list[StudentEntry]) -> list[StudentEntry]:
+    seen: dict[str, str] = {}
+    result: list[StudentEntry] = []
+    for entry in entries:
+        portfolio = entry.portfolio
+        if portfolio is not None and portfolio.student.id in seen:
+            problem = Problem(
+                relative_name(entry.path, entry.path.parent.parent),
+                "student.id",
+                f"{portfolio.student.id!r} is also used by {seen[portfolio.student.id]}",
+            )
+            result.append(StudentEntry(entry.path, None, (*entry.problems, problem)))
+            continue
+        if portfolio is not None:
+            seen[portfolio.student.id] = entry.path.name
+        result.append(entry)
+    return result

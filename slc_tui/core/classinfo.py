@@ -1,0 +1,64 @@
+"""``class.json``: the class's name, teacher, term and conference length."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from slc_tui.core.fields import read_object, read_text, warn_unknown_keys
+from slc_tui.core.problems import ProblemList
+from slc_tui.core.text import MAX_LINE_LENGTH
+
+CLASS_FORMAT = "slc-class/1"
+DEFAULT_MINUTES = 20
+
+
+@dataclass(frozen=True)
+class ClassInfo:
+    """What ``class.json`` says about the class."""
+
+    name: str
+    teacher: str = ""
+    term: str = ""
+    minutes: int = DEFAULT_MINUTES
+    language: str = "en"
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``class.json`` object for this class."""
+        return {
+            "format": CLASS_FORMAT,
+            "name": self.name,
+            "teacher": self.teacher,
+            "term": self.term,
+            "minutes": self.minutes,
+            "language": self.language,
+        }
+
+
+def parse_class_info(data: Any, problems: ProblemList) -> ClassInfo | None:
+    """Build :class:`ClassInfo` from parsed ``class.json``, recording problems by field."""
+    obj = read_object(data, "", problems)
+    if obj is None:
+        return None
+    fmt = obj.get("format")
+    if fmt != CLASS_FORMAT:
+        what = "is required" if fmt is None else f"unknown format {fmt!r};"
+        problems.error("format", f'{what} this slc reads "{CLASS_FORMAT}"'[:160])
+        return None
+    warn_unknown_keys(
+        obj, {"format", "name", "teacher", "term", "minutes", "language"}, "", problems
+    )
+    minutes = obj.get("minutes", DEFAULT_MINUTES)
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 5 <= minutes <= 120:
+        problems.error(
+            "minutes", f"must be a whole number of minutes from 5 to 120, not {minutes!r}"[:120]
+        )
+        minutes = DEFAULT_MINUTES
+    name = read_text(obj, "name", "", problems, required=True, max_length=MAX_LINE_LENGTH)
+    return ClassInfo(
+        name=name.strip() or "My class",
+        teacher=read_text(obj, "teacher", "", problems, max_length=MAX_LINE_LENGTH).strip(),
+        term=read_text(obj, "term", "", problems, max_length=MAX_LINE_LENGTH).strip(),
+        minutes=minutes,
+        language=read_text(obj, "language", "", problems, max_length=20).strip() or "en",
+    )

@@ -1,0 +1,242 @@
+"""The conference state machine: which step we are on, what was said, what may come next.
+
+Pure domain code: the UI asks for the current step and reports what happened; tests
+drive it without a terminal.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from slc_tui.core.classinfo import ClassInfo
+from slc_tui.core.portfolio import PIECES_TO_CHOOSE, Goal, Portfolio
+from slc_tui.core.steps import Step, StepKind
+from slc_tui.core.text import MAX_LINE_LENGTH, clean_line, clean_text
+
+#: Most goals, strengths, next steps or questions one conference keeps.
+MAX_ITEMS = 20
+
+
+class StepBlocked(Exception):
+    """Next was pressed but this step is not finished; ``str(exc)`` says why, kindly."""
+
+
+@dataclass
+class Conference:
+    """One student's conference in progress (or finished).
+
+    Holds everything typed so far; :mod:`slc_tui.core.record` turns it into the
+    saved record and back.
+    """
+
+    portfolio: Portfolio
+    class_info: ClassInfo
+    started: datetime
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    previous: dict[str, Any] | None = None
+    chosen: list[str] = field(default_factory=list)
+    said: dict[str, str] = field(default_factory=dict)
+    strengths: list[str] = field(default_factory=list)
+    next_steps: list[str] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    parent_questions: list[str] = field(default_factory=list)
+    commitment: str = ""
+    goal_commitments: list[str] = field(default_factory=list)
+    follow_up: bool = False
+    step_key: str = StepKind.WELCOME.value
+    finished: datetime | None = None
+    updated: datetime | None = None
+    choosing: bool = False
+
+    @classmethod
+    def start(
+        cls,
+        portfolio: Portfolio,
+        class_info: ClassInfo,
+        now: datetime,
+        previous: dict[str, Any] | None = None,
+    ) -> Conference:
+        """A fresh conference, pre-filled from the child's portfolio."""
+        return cls(
+            portfolio=portfolio,
+            class_info=class_info,
+            started=now,
+            updated=now,
+            previous=previous,
+            chosen=list(portfolio.default_chosen),
+            strengths=list(portfolio.strengths),
+            next_steps=list(portfolio.next_steps),
+            goals=list(portfolio.goals),
+        )
+
+    # -- the flow ---------------------------------------------------------------------
+
+    @property
+    def pieces_required(self) -> int:
+        """How many pieces the child talks about: three, or all when fewer exist."""
+        return min(PIECES_TO_CHOOSE, len(self.portfolio.pieces))
+
+    @property
+    def choose_in_flow(self) -> bool:
+        """True when the ``choose`` step is part of this conference."""
+        if self.choosing:
+            return True
+        return len(self.portfolio.default_chosen) != self.pieces_required
+
+    def steps(self) -> list[Step]:
+        """Every step of this conference, in order."""
+        steps = [Step(StepKind.WELCOME)]
+        if self.previous is not None:
+            steps.append(Step(StepKind.REVIEW))
+        if self.choose_in_flow:
+            steps.append(Step(StepKind.CHOOSE))
+        steps.extend(Step(StepKind.PIECE, piece_id) for piece_id in self.chosen)
+        steps.extend(
+            Step(kind)
+            for kind in (
+                StepKind.STRENGTHS,
+                StepKind.NEXT_STEPS,
+                StepKind.GOALS,
+                StepKind.QUESTIONS,
+                StepKind.COMMITMENT,
+                StepKind.WRAP_UP,
+            )
+        )
+        return steps
+
+    @property
+    def step(self) -> Step:
+        """The current step (the welcome step if the saved one no longer exists)."""
+        steps = self.steps()
+        try:
+            current = Step.from_key(self.step_key)
+        except ValueError:
+            return steps[0]
+        return current if current in steps else steps[0]
+
+    @property
+    def index(self) -> int:
+        """Position of the current step in :meth:`steps` (0-based)."""
+        return self.steps().index(self.step)
+
+    @property
+    def is_first(self) -> bool:
+        """True on the first step (Back does nothing)."""
+        return self.index == 0
+
+    @property
+    def is_done(self) -> bool:
+        """True once the conference reached the wrap-up."""
+        return self.finished is not None
+
+    def blocked_reason(self) -> str:
+        """Why Next cannot be pressed yet ("" when it can)."""
+        step = self.step
+        if step.kind is StepKind.CHOOSE and len(self.chosen) != self.pieces_required:
+            need = self.pieces_required
+            return f"Pick {need} pieces to talk about (you have picked {len(self.chosen)})."
+        if step.kind is StepKind.WRAP_UP:
+            return "This is the last step."
+        return ""
+
+    def next(self, now: datetime) -> Step:
+        """Move to the next step; raises :class:`StepBlocked` when this one is not finished."""
+        reason = self.blocked_reason()
+        if reason:
+            raise StepBlocked(reason)
+        steps = self.steps()
+        target = steps[self.index + 1]
+        self.step_key = target.key
+        if target.kind is StepKind.WRAP_UP and self.finished is None:
+            self.finished = now
+        self.updated = now
+        return target
+
+    def back(self) -> Step:
+        """Move to the previous step (stays put on the first)."""
+        steps = self.steps()
+        self.step_key = steps[max(0, self.index - 1)].key
+        return self.step
+
+    def go_to(self, step: Step) -> Step:
+        """Jump to ``step`` if it is part of the conference and not past an unfinished choice."""
+        steps = self.steps()
+        if step not in steps:
+            raise ValueError(f"{step.key} is not a step of this conference")
+        if steps.index(step) > self.index and self.blocked_reason():
+            raise StepBlocked(self.blocked_reason())
+        self.step_key = step.key
+        return step
+
+    def change_pieces(self) -> Step:
+        """Bring the ``choose`` step into the flow (for pre-chosen portfolios) and go there."""
+        self.choosing = True
+        self.step_key = StepKind.CHOOSE.value
+        return self.step
+
+    # -- what the child chose and said ---------------------------------------------
+
+    def toggle_piece(self, piece_id: str) -> bool:
+        """Choose or un-choose a piece; returns True when it is now chosen.
+
+        Raises :class:`StepBlocked` when three are already chosen.
+        """
+        self.portfolio.piece(piece_id)  # KeyError for unknown ids
+        if piece_id in self.chosen:
+            self.chosen.remove(piece_id)
+            return False
+        if len(self.chosen) >= self.pieces_required:
+            raise StepBlocked(
+                f"You already picked {self.pieces_required}. Tap one to put it back first."
+            )
+        self.chosen.append(piece_id)
+        return True
+
+    def say(self, step_key: str, text: str) -> None:
+        """Keep what was typed for a step (cleaned; empty text removes it)."""
+        cleaned = clean_text(text)
+        if cleaned.strip():
+            self.said[step_key] = cleaned
+        else:
+            self.said.pop(step_key, None)
+
+    def set_items(self, kind: StepKind, items: list[str]) -> None:
+        """Replace the strengths, next steps or parent questions with ``items`` (cleaned)."""
+        cleaned = [line for line in (clean_line(item) for item in items) if line][:MAX_ITEMS]
+        if kind is StepKind.STRENGTHS:
+            self.strengths = cleaned
+        elif kind is StepKind.NEXT_STEPS:
+            self.next_steps = cleaned
+        elif kind is StepKind.QUESTIONS:
+            self.parent_questions = cleaned
+        else:
+            raise ValueError(f"{kind} has no list of items")
+
+    def items(self, kind: StepKind) -> list[str]:
+        """The list edited at a strengths / next steps / questions step."""
+        lists = {
+            StepKind.STRENGTHS: self.strengths,
+            StepKind.NEXT_STEPS: self.next_steps,
+            StepKind.QUESTIONS: self.parent_questions,
+        }
+        return list(lists[kind])
+
+    def set_goals(self, goals: list[Goal]) -> None:
+        """Replace the goals (cleaned; goals with no text are dropped)."""
+        kept = []
+        for goal in goals[:MAX_ITEMS]:
+            text = clean_line(goal.goal)
+            if text:
+                how = clean_line(goal.how, max_length=MAX_LINE_LENGTH * 2)
+                kept.append(Goal(text, how, clean_line(goal.by, max_length=10)))
+        self.goals = kept
+        del self.goal_commitments[len(kept) :]
+
+    def set_commitment(self, overall: str, per_goal: list[str], follow_up: bool) -> None:
+        """Keep what the parent commits to, overall and per goal, and the follow-up request."""
+        self.commitment = clean_text(overall).strip()
+        self.goal_commitments = [clean_text(text).strip() for text in per_goal[: len(self.goals)]]
+        self.follow_up = follow_up

@@ -1,0 +1,110 @@
+"""Small readers that pull typed fields out of parsed JSON, recording problems by field path."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slc_tui.core.problems import ProblemList
+from slc_tui.core.text import MAX_TEXT_LENGTH, clean_text
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+DATE_PATTERN = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")
+GRADES = ("K", *(str(n) for n in range(1, 13)))
+#: Lists longer than this are refused rather than slowly rendered.
+MAX_LIST_ITEMS = 500
+
+
+def is_valid_id(value: object) -> bool:
+    """True when ``value`` is a student or piece id: ``[a-z0-9][a-z0-9_-]{0,63}``."""
+    return isinstance(value, str) and ID_PATTERN.fullmatch(value) is not None
+
+
+def join(path: str, key: str | int) -> str:
+    """Extend a field path: ``join("pieces", 2)`` is ``pieces[2]``, ``join("student", "id")``…"""
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+def read_object(value: Any, path: str, problems: ProblemList) -> dict[str, Any] | None:
+    """Return ``value`` if it is a JSON object, else record an error."""
+    if isinstance(value, dict):
+        return value
+    problems.error(path, f"must be an object, not {json_type(value)}")
+    return None
+
+
+def read_text(
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    problems: ProblemList,
+    *,
+    required: bool = False,
+    max_length: int = MAX_TEXT_LENGTH,
+) -> str:
+    """Read an optional (or required) string field, cleaned; "" when absent or wrong."""
+    field = join(path, key)
+    if key not in obj or obj[key] is None:
+        if required:
+            problems.error(field, "is required")
+        return ""
+    value = obj[key]
+    if not isinstance(value, str):
+        problems.error(field, f"must be text, not {json_type(value)}")
+        return ""
+    if len(value) > max_length:
+        problems.error(
+            field, f"is too long ({len(value):,} characters; the limit is {max_length:,})"
+        )
+        return ""
+    return clean_text(value, max_length=max_length)
+
+
+def read_text_list(obj: dict[str, Any], key: str, path: str, problems: ProblemList) -> list[str]:
+    """Read an optional list of strings; bad items are reported and skipped."""
+    field = join(path, key)
+    value = obj.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.error(field, f"must be a list of text, not {json_type(value)}")
+        return []
+    if len(value) > MAX_LIST_ITEMS:
+        problems.error(field, f"has {len(value):,} items; the limit is {MAX_LIST_ITEMS}")
+        return []
+    items: list[str] = []
+    for index, item in enumerate(value):
+        if not isinstance(item, str):
+            problems.error(join(field, index), f"must be text, not {json_type(item)}")
+        elif len(item) > MAX_TEXT_LENGTH:
+            problems.error(join(field, index), f"is too long ({len(item):,} characters)")
+        elif item.strip():
+            items.append(clean_text(item).strip())
+    return items
+
+
+def warn_unknown_keys(
+    obj: dict[str, Any], known: set[str], path: str, problems: ProblemList
+) -> None:
+    """Warn about keys the format does not define (they are ignored)."""
+    for key in sorted(set(obj) - known, key=str)[:20]:
+        problems.warning(join(path, key), "unknown field (ignored)")
+
+
+def json_type(value: object) -> str:
+    """The JSON name of a Python value's type, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__

@@ -1,0 +1,317 @@
+"""The portfolio a student brings to the conference: the model and its loader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from slc_tui.core.fields import (
+    DATE_PATTERN,
+    GRADES,
+    MAX_LIST_ITEMS,
+    is_valid_id,
+    join,
+    json_type,
+    read_object,
+    read_text,
+    read_text_list,
+    warn_unknown_keys,
+)
+from slc_tui.core.problems import ProblemList
+from slc_tui.core.text import MAX_LINE_LENGTH
+
+PORTFOLIO_FORMAT = "slc-portfolio/1"
+PIECE_NOTE_FIELDS = ("why_chosen", "what_i_did", "skills", "proud_of", "next_time")
+#: How many pieces a child talks about.
+PIECES_TO_CHOOSE = 3
+
+
+@dataclass(frozen=True)
+class Student:
+    """Who the portfolio belongs to."""
+
+    id: str
+    name: str
+    grade: str
+    learner: str = ""
+
+    @property
+    def first_name(self) -> str:
+        """The first word of the name, for friendly messages."""
+        return self.name.split()[0] if self.name.split() else self.name
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One piece of work, with the child's own notes about it."""
+
+    id: str
+    title: str
+    subject: str = ""
+    date: str = ""
+    image: str = ""
+    image_path: Path | None = None
+    image_problem: str = ""
+    why_chosen: str = ""
+    what_i_did: str = ""
+    skills: str = ""
+    proud_of: str = ""
+    next_time: str = ""
+
+    def notes(self) -> list[tuple[str, str]]:
+        """The child's talking points as (field name, text), empty ones left out."""
+        return [(name, getattr(self, name)) for name in PIECE_NOTE_FIELDS if getattr(self, name)]
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A goal for next term and how the child will reach it."""
+
+    goal: str
+    how: str = ""
+    by: str = ""
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """A student's portfolio as loaded from ``portfolios/ID.json``."""
+
+    student: Student
+    pieces: tuple[Piece, ...]
+    chosen: tuple[str, ...] = ()
+    strengths: tuple[str, ...] = ()
+    next_steps: tuple[str, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    prompts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    source: Path | None = None
+
+    def piece(self, piece_id: str) -> Piece:
+        """The piece with ``piece_id`` (KeyError if unknown)."""
+        for piece in self.pieces:
+            if piece.id == piece_id:
+                return piece
+        raise KeyError(piece_id)
+
+    @property
+    def needs_choosing(self) -> bool:
+        """True when the child must pick pieces (more than three, none pre-chosen)."""
+        return len(self.pieces) > PIECES_TO_CHOOSE and not self.chosen
+
+    @property
+    def default_chosen(self) -> tuple[str, ...]:
+        """The pieces to talk about before the child picks: pre-chosen, or all when few."""
+        if self.chosen:
+            return self.chosen
+        if len(self.pieces) <= PIECES_TO_CHOOSE:
+            return tuple(piece.id for piece in self.pieces)
+        return ()
+
+
+def resolve_image(image: str, portfolio_dir: Path, class_root: Path) -> tuple[Path | None, str]:
+    """Resolve a portfolio's relative ``image`` path, refusing anything outside the class folder.
+
+    Returns ``(path, "")`` or ``(None, reason)``. Symlinks are followed before the check.
+    """
+    if not image:
+        return None, ""
+    pure = PurePosixPath(image.replace("\\", "/"))
+    if pure.is_absolute() or Path(image).is_absolute() or (len(image) > 1 and image[1] == ":"):
+        return None, "must be a path relative to the portfolio file, not an absolute path"
+    candidate = portfolio_dir / Path(*pure.parts)
+    try:
+        resolved = candidate.resolve()
+        root = class_root.resolve()
+    except (OSError, RuntimeError):
+        return None, "cannot be resolved (a symlink loop?)"
+    if not resolved.is_relative_to(root):
+        return (
+            None,
+            "leaves the class folder (paths with '..' or symlinks pointing out are refused)",
+        )
+    if not resolved.is_file():
+        return None, f"file not found: {image}"
+    return resolved, ""
+
+
+def parse_portfolio(
+    data: Any, problems: ProblemList, *, portfolio_dir: Path, class_root: Path
+) -> Portfolio | None:
+    """Build a :class:`Portfolio` from parsed JSON, recording every problem by field.
+
+    Returns None when the portfolio cannot be used at all (not an object, wrong format,
+    bad student); individual bad pieces or items are reported and left out.
+    """
+    obj = read_object(data, "", problems)
+    if obj is None:
+        return None
+    fmt = obj.get("format")
+    if fmt is None:
+        problems.error("format", f'is required (expected "{PORTFOLIO_FORMAT}")')
+        return None
+    if fmt != PORTFOLIO_FORMAT:
+        problems.error("format", f'unknown format {fmt!r}; this slc reads "{PORTFOLIO_FORMAT}"')
+        return None
+    known = {"format", "student", "pieces", "chosen", "strengths", "next_steps", "goals", "prompts"}
+    warn_unknown_keys(obj, known, "", problems)
+    student = _parse_student(obj.get("student"), problems)
+    if student is None:
+        return None
+    pieces = _parse_pieces(obj.get("pieces"), problems, portfolio_dir, class_root)
+    chosen = _parse_chosen(obj.get("chosen"), {p.id for p in pieces}, problems)
+    return Portfolio(
+        student=student,
+        pieces=tuple(pieces),
+        chosen=tuple(chosen),
+        strengths=tuple(read_text_list(obj, "strengths", "", problems)),
+        next_steps=tuple(read_text_list(obj, "next_steps", "", problems)),
+        goals=tuple(_parse_goals(obj.get("goals"), problems)),
+        prompts=parse_step_prompts(obj.get("prompts"), "prompts", problems),
+    )
+
+
+def _parse_student(value: Any, problems: ProblemList) -> Student | None:
+    if value is None:
+        problems.error("student", "is required")
+        return None
+    obj = read_object(value, "student", problems)
+    if obj is None:
+        return None
+    warn_unknown_keys(obj, {"id", "name", "grade", "learner"}, "student", problems)
+    student_id = obj.get("id")
+    ok = True
+    if not is_valid_id(student_id):
+        problems.error("student.id", "must be lowercase letters, digits, '-' or '_' (at most 64)")
+        ok = False
+    name = read_text(obj, "name", "student", problems, required=True, max_length=MAX_LINE_LENGTH)
+    grade = obj.get("grade")
+    if isinstance(grade, int) and not isinstance(grade, bool):
+        grade = str(grade)
+    if grade not in GRADES:
+        problems.error("student.grade", f"must be K or 1-12, not {grade!r}"[:120])
+        ok = False
+    learner = read_text(obj, "learner", "student", problems)
+    if not ok or not name:
+        return None
+    assert isinstance(student_id, str) and isinstance(grade, str)
+    return Student(id=student_id, name=name.strip(), grade=grade, learner=learner)
+
+
+def _parse_pieces(
+    value: Any, problems: ProblemList, portfolio_dir: Path, class_root: Path
+) -> list[Piece]:
+    if value is None:
+        problems.warning("pieces", "no pieces of work yet")
+        return []
+    if not isinstance(value, list):
+        problems.error("pieces", f"must be a list, not {json_type(value)}")
+        return []
+    if len(value) > MAX_LIST_ITEMS:
+        problems.error("pieces", f"has {len(value):,} pieces; the limit is {MAX_LIST_ITEMS}")
+        return []
+    pieces: list[Piece] = []
+    seen: set[str] = set()
+    known = {"id", "title", "subject", "date", "image", *PIECE_NOTE_FIELDS}
+    for index, item in enumerate(value):
+        path = join("pieces", index)
+        obj = read_object(item, path, problems)
+        if obj is None:
+            continue
+        warn_unknown_keys(obj, known, path, problems)
+        piece_id = obj.get("id")
+        if not is_valid_id(piece_id):
+            problems.error(join(path, "id"), "must be lowercase letters, digits, '-' or '_'")
+            continue
+        assert isinstance(piece_id, str)
+        if piece_id in seen:
+            problems.error(join(path, "id"), f"{piece_id!r} is used by another piece")
+            continue
+        title = read_text(obj, "title", path, problems, required=True, max_length=MAX_LINE_LENGTH)
+        if not title:
+            continue
+        date = read_text(obj, "date", path, problems, max_length=10)
+        if date and not DATE_PATTERN.fullmatch(date):
+            problems.error(join(path, "date"), f"must be YYYY-MM-DD or YYYY-MM, not {date!r}")
+            date = ""
+        image = read_text(obj, "image", path, problems, max_length=1000)
+        image_path, image_problem = resolve_image(image, portfolio_dir, class_root)
+        if image_problem:
+            problems.error(join(path, "image"), image_problem)
+        notes = {name: read_text(obj, name, path, problems) for name in PIECE_NOTE_FIELDS}
+        seen.add(piece_id)
+        pieces.append(
+            Piece(
+                id=piece_id,
+                title=title.strip(),
+                subject=read_text(obj, "subject", path, problems, max_length=MAX_LINE_LENGTH),
+                date=date,
+                image=image,
+                image_path=image_path,
+                image_problem=image_problem,
+                **notes,
+            )
+        )
+    return pieces
+
+
+def _parse_chosen(value: Any, known_ids: set[str], problems: ProblemList) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.error("chosen", f"must be a list of piece ids, not {json_type(value)}")
+        return []
+    chosen: list[str] = []
+    for index, item in enumerate(value[:50]):
+        if not isinstance(item, str) or item not in known_ids:
+            problems.error(
+                join("chosen", index), f"{item!r} is not a piece in this portfolio"[:120]
+            )
+        elif item in chosen:
+            problems.error(join("chosen", index), f"{item!r} is chosen twice")
+        else:
+            chosen.append(item)
+    if len(chosen) > PIECES_TO_CHOOSE:
+        problems.error("chosen", f"at most {PIECES_TO_CHOOSE} pieces may be chosen")
+        return []
+    return chosen
+
+
+def _parse_goals(value: Any, problems: ProblemList) -> list[Goal]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.error("goals", f"must be a list, not {json_type(value)}")
+        return []
+    goals: list[Goal] = []
+    for index, item in enumerate(value[:MAX_LIST_ITEMS]):
+        path = join("goals", index)
+        obj = read_object(item, path, problems)
+        if obj is None:
+            continue
+        warn_unknown_keys(obj, {"goal", "how", "by"}, path, problems)
+        goal = read_text(obj, "goal", path, problems, required=True, max_length=MAX_LINE_LENGTH)
+        by = read_text(obj, "by", path, problems, max_length=10)
+        if by and not DATE_PATTERN.fullmatch(by):
+            problems.error(join(path, "by"), f"must be YYYY-MM-DD or YYYY-MM, not {by!r}")
+            by = ""
+        if goal:
+            goals.append(Goal(goal.strip(), read_text(obj, "how", path, problems).strip(), by))
+    return goals
+
+
+def parse_step_prompts(value: Any, path: str, problems: ProblemList) -> dict[str, tuple[str, ...]]:
+    """Read a ``{STEP_ID: [text, ...]}`` object (used by portfolios and prompts.json)."""
+    from slc_tui.core.steps import STEP_IDS
+
+    if value is None:
+        return {}
+    obj = read_object(value, path, problems)
+    if obj is None:
+        return {}
+    prompts: dict[str, tuple[str, ...]] = {}
+    for key in obj:
+        if key not in STEP_IDS:
+            problems.warning(join(path, str(key)), "unknown step id (ignored)")
+            continue
+        prompts[key] = tuple(read_text_list(obj, key, path, problems))
+    return prompts

@@ -1,0 +1,53 @@
+"""Problems found while loading a class folder: each names the file and the field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or suspicious) in a file the teacher wrote.
+
+    ``file`` is shown relative to the class folder where possible, ``field`` is a
+    JSON path such as ``pieces[2].image`` (empty when the whole file is at fault).
+    """
+
+    file: str
+    field: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.field}" if self.field else self.file
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {prefix}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        """True for problems that make the file unusable as written."""
+        return self.severity == "error"
+
+
+class ProblemList(list[Problem]):
+    """A list of problems for one file, with helpers that fill in the file name."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__()
+        self.file = file
+
+    def error(self, field: str, message: str) -> None:
+        """Record an error at ``field``."""
+        self.append(Problem(self.file, field, message, "error"))
+
+    def warning(self, field: str, message: str) -> None:
+        """Record a warning at ``field``."""
+        self.append(Problem(self.file, field, message, "warning"))
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any problem is an error."""
+        return any(p.is_error for p in self)

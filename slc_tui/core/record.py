@@ -1,0 +1,133 @@
+"""The saved record of a conference (``slc-record/1``), to and from a :class:`Conference`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from slc_tui.core.classinfo import ClassInfo
+from slc_tui.core.conference import Conference
+from slc_tui.core.portfolio import Goal, Portfolio
+from slc_tui.core.text import clean_text
+
+RECORD_FORMAT = "slc-record/1"
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment else None
+
+
+def _parse_time(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def to_record(conference: Conference) -> dict[str, Any]:
+    """The plain dict saved for ``conference`` (and exported)."""
+    student = conference.portfolio.student
+    return {
+        "format": RECORD_FORMAT,
+        "id": conference.id,
+        "student_id": student.id,
+        "student_name": student.name,
+        "grade": student.grade,
+        "class_name": conference.class_info.name,
+        "term": conference.class_info.term,
+        "status": "done" if conference.is_done else "in_progress",
+        "step": conference.step.key,
+        "choosing": conference.choosing,
+        "started": _iso(conference.started),
+        "updated": _iso(conference.updated),
+        "finished": _iso(conference.finished),
+        "chosen": list(conference.chosen),
+        "chosen_titles": [_title(conference.portfolio, pid) for pid in conference.chosen],
+        "said": dict(conference.said),
+        "strengths": list(conference.strengths),
+        "next_steps": list(conference.next_steps),
+        "goals": [{"goal": g.goal, "how": g.how, "by": g.by} for g in conference.goals],
+        "parent_questions": list(conference.parent_questions),
+        "commitment": conference.commitment,
+        "goal_commitments": list(conference.goal_commitments),
+        "follow_up": conference.follow_up,
+    }
+
+
+def _title(portfolio: Portfolio, piece_id: str) -> str:
+    try:
+        return portfolio.piece(piece_id).title
+    except KeyError:
+        return piece_id
+
+
+def _texts(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return [clean_text(item) for item in value if isinstance(item, str)]
+
+
+def _goals(value: Any) -> list[Goal]:
+    if not isinstance(value, list):
+        return []
+    goals = []
+    for item in value:
+        if isinstance(item, dict) and isinstance(item.get("goal"), str):
+            how, by = item.get("how", ""), item.get("by", "")
+            goals.append(
+                Goal(
+                    item["goal"],
+                    how if isinstance(how, str) else "",
+                    by if isinstance(by, str) else "",
+                )
+            )
+    return goals
+
+
+def from_record(
+    record: dict[str, Any],
+    portfolio: Portfolio,
+    class_info: ClassInfo,
+    previous: dict[str, Any] | None = None,
+) -> Conference:
+    """Rebuild a conference from its saved record, to resume exactly where it stopped.
+
+    Pieces no longer in the portfolio are dropped from the choice; the resume point
+    falls back to the first step if it no longer exists.
+    """
+    started = _parse_time(record.get("started")) or datetime.now()
+    known = {piece.id for piece in portfolio.pieces}
+    chosen = [pid for pid in _texts(record.get("chosen")) if pid in known]
+    said_value = record.get("said")
+    said = (
+        {
+            k: clean_text(v)
+            for k, v in said_value.items()
+            if isinstance(k, str) and isinstance(v, str)
+        }
+        if isinstance(said_value, dict)
+        else {}
+    )
+    step = record.get("step")
+    return Conference(
+        portfolio=portfolio,
+        class_info=class_info,
+        started=started,
+        id=str(record.get("id") or "") or Conference.start(portfolio, class_info, started).id,
+        previous=previous,
+        chosen=chosen[:3],
+        said=said,
+        strengths=_texts(record.get("strengths")),
+        next_steps=_texts(record.get("next_steps")),
+        goals=_goals(record.get("goals")),
+        parent_questions=_texts(record.get("parent_questions")),
+        commitment=clean_text(str(record.get("commitment") or "")),
+        goal_commitments=_texts(record.get("goal_commitments")),
+        follow_up=record.get("follow_up") is True,
+        step_key=step if isinstance(step, str) else "welcome",
+        finished=_parse_time(record.get("finished")),
+        updated=_parse_time(record.get("updated")),
+        choosing=record.get("choosing") is True,
+    )

@@ -1,0 +1,165 @@
+"""Export conference records as CSV (one row per conference) or JSON.
+
+Both take plain record dicts (see ``slc_tui.core.record``) and a text stream.
+Open CSV files with ``newline=""`` (the csv module writes its own line ends);
+use ``encoding="utf-8-sig"`` if the file is meant for Excel, which otherwise
+guesses the wrong encoding for accents, emoji, CJK or RTL text.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
+from typing import Any, TextIO
+
+__all__ = [
+    "EXPORT_COLUMNS",
+    "EXPORT_FORMAT",
+    "format_goal",
+    "neutralise_formula",
+    "record_to_row",
+    "records_to_csv",
+    "records_to_json",
+]
+
+EXPORT_FORMAT = "slc-export/1"
+
+LIST_SEPARATOR = "; "
+SAID_SEPARATOR = " | "
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+"""Cells starting with one of these could run as a spreadsheet formula."""
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, list | tuple):
+        return [_text(v) for v in value if _text(v).strip()]
+    return [_text(value)] if _text(value).strip() else []
+
+
+def _goals(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    goals = record.get("goals") or []
+    return [g for g in goals if isinstance(g, Mapping)]
+
+
+def format_goal(goal: Mapping[str, Any]) -> str:
+    """Render a goal as ``"goal — how (by DATE)"``, leaving out empty parts."""
+    text = _text(goal.get("goal")).strip()
+    how = _text(goal.get("how")).strip()
+    by = _text(goal.get("by")).strip()
+    if how:
+        text = f"{text} — {how}" if text else how
+    if by:
+        text = f"{text} (by {by})" if text else f"by {by}"
+    return text
+
+
+def _format_goal_commitments(record: Mapping[str, Any]) -> str:
+    goals = _goals(record)
+    parts: list[str] = []
+    for index, commitment in enumerate(record.get("goal_commitments") or []):
+        commitment_text = _text(commitment).strip()
+        if not commitment_text:
+            continue
+        goal_text = _text(goals[index].get("goal")).strip() if index < len(goals) else ""
+        parts.append(f"{goal_text}: {commitment_text}" if goal_text else commitment_text)
+    return LIST_SEPARATOR.join(parts)
+
+
+def _format_said(record: Mapping[str, Any]) -> str:
+    said = record.get("said") or {}
+    if not isinstance(said, Mapping):
+        return ""
+    return SAID_SEPARATOR.join(
+        f"{step}: {_text(text).strip()}" for step, text in said.items() if _text(text).strip()
+    )
+
+
+def _joined(key: str) -> Callable[[Mapping[str, Any]], str]:
+    return lambda record: LIST_SEPARATOR.join(_strings(record.get(key)))
+
+
+def _plain(key: str) -> Callable[[Mapping[str, Any]], str]:
+    return lambda record: _text(record.get(key))
+
+
+_COLUMN_FORMATTERS: dict[str, Callable[[Mapping[str, Any]], str]] = {
+    "student_id": _plain("student_id"),
+    "student_name": _plain("student_name"),
+    "grade": _plain("grade"),
+    "class_name": _plain("class_name"),
+    "term": _plain("term"),
+    "status": _plain("status"),
+    "started": _plain("started"),
+    "finished": _plain("finished"),
+    "chosen": _joined("chosen"),
+    "strengths": _joined("strengths"),
+    "next_steps": _joined("next_steps"),
+    "goals": lambda r: LIST_SEPARATOR.join(g for g in map(format_goal, _goals(r)) if g),
+    "parent_questions": _joined("parent_questions"),
+    "commitment": _plain("commitment"),
+    "goal_commitments": _format_goal_commitments,
+    "follow_up": lambda r: "yes" if r.get("follow_up") else "no",
+    "said": _format_said,
+}
+
+EXPORT_COLUMNS: tuple[str, ...] = tuple(_COLUMN_FORMATTERS)
+"""CSV columns, in order (also the header row)."""
+
+
+def neutralise_formula(cell: str) -> str:
+    """Defuse spreadsheet formula injection (CSV injection).
+
+    A cell starting with ``=``, ``+``, ``-``, ``@`` (or a tab / carriage return)
+    may be run as a formula by Excel or LibreOffice. Such cells get a leading
+    ``'`` so spreadsheets show them as text. The change is visible in the CSV
+    (e.g. ``"- reads daily"`` becomes ``"'- reads daily"``); the JSON export
+    keeps the original text untouched.
+    """
+    return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
+
+
+def record_to_row(record: Mapping[str, Any]) -> list[str]:
+    """Flatten one record into CSV cells, in :data:`EXPORT_COLUMNS` order."""
+    return [neutralise_formula(_COLUMN_FORMATTERS[column](record)) for column in EXPORT_COLUMNS]
+
+
+def records_to_csv(records: Iterable[Mapping[str, Any]], out: TextIO) -> int:
+    """Write a header row and one row per record to ``out``; return the rows written.
+
+    Every cell is passed through :func:`neutralise_formula`.
+    """
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_COLUMNS)
+    count = 0
+    for record in records:
+        writer.writerow(record_to_row(record))
+        count += 1
+    return count
+
+
+def records_to_json(
+    records: Iterable[Mapping[str, Any]], out: TextIO, *, exported: datetime | None = None
+) -> int:
+    """Write ``{"format": "slc-export/1", "exported": ..., "conferences": [...]}``.
+
+    Records are written unchanged (UTF-8 text kept as is, ``ensure_ascii=False``,
+    indent 2). ``exported`` defaults to the local time now. Returns the number
+    of conferences written.
+    """
+    conferences = [dict(record) for record in records]
+    when = exported if exported is not None else datetime.now()
+    document = {
+        "format": EXPORT_FORMAT,
+        "exported": when.isoformat(timespec="seconds"),
+        "conferences": conferences,
+    }
+    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return len(conferences)

@@ -1,0 +1,110 @@
+"""The service the app owns: one class folder, its results, and the conference being led.
+
+Screens never touch files; they call the app, which calls this. Nothing here imports
+Textual, so the whole save/resume path is testable without a terminal.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from slc_tui.core.class_folder import ClassFolder, load_class_folder
+from slc_tui.core.conference import Conference
+from slc_tui.core.portfolio import Portfolio
+from slc_tui.core.record import from_record, to_record
+from slc_tui.store.results import ResultsStore
+
+Status = Literal["not started", "in progress", "done"]
+
+
+@dataclass(frozen=True)
+class PickerRow:
+    """One line of the student picker: who, and how far their conference got."""
+
+    portfolio: Portfolio
+    status: Status
+
+
+class ClassSession:
+    """A class folder opened for conferences, with the results store it writes to."""
+
+    def __init__(
+        self,
+        folder: ClassFolder,
+        results_dir: Path,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.folder = folder
+        self.store = ResultsStore(results_dir)
+        self.clock = clock
+        self._save_lock = threading.Lock()
+        self._last_saved_seq: dict[str, int] = {}
+
+    @classmethod
+    def open(
+        cls, class_dir: Path, results_dir: Path, clock: Callable[[], datetime] = datetime.now
+    ) -> ClassSession:
+        """Load ``class_dir`` (problems are collected, never raised)."""
+        return cls(load_class_folder(class_dir), results_dir, clock)
+
+    @property
+    def results_dir(self) -> Path:
+        """Where this class's results are written."""
+        return self.store.results_dir
+
+    def picker_rows(self) -> list[PickerRow]:
+        """Every usable student with their conference status, in name order."""
+        return [PickerRow(p, self.store.status(p.student.id)) for p in self.folder.portfolios]
+
+    def unfinished_record(self, student_id: str) -> dict[str, Any] | None:
+        """The newest unfinished conference of ``student_id``, if any."""
+        return self.store.latest_unfinished(student_id)
+
+    def previous_record(self, student_id: str, exclude_id: str = "") -> dict[str, Any] | None:
+        """The newest finished conference (for the ``review`` step), other than ``exclude_id``."""
+        finished = [
+            r
+            for r in self.store.records_for(student_id)
+            if r.get("status") == "done" and r.get("id") != exclude_id
+        ]
+        return finished[-1] if finished else None
+
+    def start(self, student_id: str) -> Conference:
+        """A fresh conference for ``student_id`` (KeyError if there is no usable portfolio)."""
+        portfolio = self._portfolio(student_id)
+        previous = self.previous_record(student_id)
+        return Conference.start(portfolio, self.folder.info, self.clock(), previous)
+
+    def resume(self, record: dict[str, Any]) -> Conference:
+        """Rebuild the conference saved in ``record``, exactly where it stopped."""
+        portfolio = self._portfolio(str(record.get("student_id")))
+        previous = self.previous_record(portfolio.student.id, exclude_id=str(record.get("id")))
+        return from_record(record, portfolio, self.folder.info, previous)
+
+    def _portfolio(self, student_id: str) -> Portfolio:
+        portfolio = self.folder.portfolio(student_id)
+        if portfolio is None:
+            raise KeyError(student_id)
+        return portfolio
+
+    def snapshot(self, conference: Conference) -> dict[str, Any]:
+        """The record to save now (cheap; taken on the UI thread, written elsewhere)."""
+        conference.updated = self.clock()
+        return to_record(conference)
+
+    def save(self, record: dict[str, Any], seq: int = 0) -> Path:
+        """Write ``record`` atomically. Thread-safe; a save older than one already written
+        (a lower ``seq`` for the same conference) is skipped so saves never go backwards."""
+        with self._save_lock:
+            record_id = str(record["id"])
+            if seq and seq < self._last_saved_seq.get(record_id, 0):
+                return self.store.results_dir / f"{record['student_id']}.json"
+            path = self.store.save(record)
+            if seq:
+                self._last_saved_seq[record_id] = seq
+            return path

@@ -1,0 +1,89 @@
+"""Where conference results live on disk.
+
+Normally a class keeps its results next to its portfolios, in ``CLASS/results``.
+The bundled sample class (inside the installed package) and class folders the
+user cannot write to get a per-user results folder instead, under
+:func:`default_user_data_dir`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+import platformdirs
+
+from slc_tui.store.atomic_storage import write_bytes_atomically
+
+__all__ = ["DATA_DIR_ENV", "default_user_data_dir", "results_dir_for", "seed_results"]
+
+DATA_DIR_ENV = "SLC_DATA_DIR"
+"""Environment variable that overrides the per-user data folder (tests set it)."""
+
+_APP_NAME = "slc"
+
+
+def default_user_data_dir() -> Path:
+    """Return the per-user data folder: ``$SLC_DATA_DIR`` if set, else the platform's."""
+    override = os.environ.get(DATA_DIR_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_data_path(_APP_NAME, appauthor=False)
+
+
+def _safe_folder_name(class_dir: Path) -> str:
+    """Name a per-user folder after a class folder: readable slug + short path hash."""
+    resolved = class_dir.resolve()
+    ascii_name = unicodedata.normalize("NFKD", resolved.name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-")
+    digest = hashlib.sha256(os.fsencode(resolved)).hexdigest()[:10]
+    return f"{slug or 'class'}-{digest}"
+
+
+def _is_writable(class_dir: Path) -> bool:
+    """True if results can be written under ``class_dir`` (and its ``results/``, if any)."""
+    if not os.access(class_dir, os.W_OK):
+        return False
+    results = class_dir / "results"
+    return not results.exists() or os.access(results, os.W_OK)
+
+
+def results_dir_for(class_dir: Path, bundled_sample_dir: Path, override: Path | None) -> Path:
+    """Choose the results folder for a class folder.
+
+    - ``override`` (e.g. from ``--results``) wins when given;
+    - the bundled sample class, or a class folder that is not writable, gets
+      ``default_user_data_dir()/classes/<name>-<hash>/results`` (the hash of the
+      resolved class path keeps two classes with the same name apart);
+    - otherwise ``class_dir/results``.
+    """
+    if override is not None:
+        return Path(override)
+    class_dir = Path(class_dir)
+    if class_dir.resolve() == Path(bundled_sample_dir).resolve() or not _is_writable(class_dir):
+        return default_user_data_dir() / "classes" / _safe_folder_name(class_dir) / "results"
+    return class_dir / "results"
+
+
+def seed_results(source_results: Path, target: Path) -> None:
+    """Copy the ``*.json`` results of ``source_results`` into ``target`` if it has none.
+
+    Used so the bundled sample class's pre-recorded previous conference shows up
+    in its per-user results folder. Does nothing when ``target`` already holds
+    results (so a family's work is never overwritten) or the source is missing.
+    Copies are written atomically with mode 0o600; ``target`` is created 0o700.
+    """
+    source_results, target = Path(source_results), Path(target)
+    if target.is_dir() and any(p.is_file() for p in target.glob("*.json")):
+        return
+    if not source_results.is_dir():
+        return
+    sources = sorted(p for p in source_results.glob("*.json") if p.is_file())
+    if not sources:
+        return
+    target.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for source in sources:
+        write_bytes_atomically(target / source.name, source.read_bytes())

@@ -1,0 +1,253 @@
+"""The slc Textual app: a student picker, then one screen per conference step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.timer import Timer
+from textual.widgets import Static
+
+from slc_tui.core.conference import Conference, StepBlocked
+from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_questions
+from slc_tui.session import ClassSession
+from slc_tui.ui.messages import ConferenceEdited, Navigate
+from slc_tui.ui.screens.base import StepContext, StepScreen
+from slc_tui.ui.screens.choice_dialog import ChoiceDialog
+from slc_tui.ui.screens.picker import PickerScreen
+from slc_tui.ui.screens.registry import screen_for
+
+#: Seconds after the last keystroke before typed text is saved.
+AUTOSAVE_DELAY = 1.0
+
+
+class SlcApp(App[None]):
+    """A child leads their conference; the app owns the class session and all saving."""
+
+    CSS_PATH = "slc.tcss"
+    TITLE = "slc — my conference"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="quit", priority=True)]
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(
+        self,
+        class_dir: Path,
+        results_dir: Path,
+        *,
+        student_id: str | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+        notice: str = "",
+    ) -> None:
+        super().__init__()
+        self.class_dir = class_dir
+        self.results_dir = results_dir
+        self.start_student = student_id
+        self.clock = clock
+        self.notice = notice
+        self.session: ClassSession | None = None
+        self.conference: Conference | None = None
+        self._save_seq = 0
+        self._autosave_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        """Shown only while the class loads."""
+        yield Static("Opening the class…", id="loading")
+
+    def on_mount(self) -> None:
+        """Load the class off the UI thread."""
+        self.load_class()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_class(self) -> None:
+        """Read the class folder and results, then show the picker."""
+        session = ClassSession.open(self.class_dir, self.results_dir, self.clock)
+        rows = session.picker_rows()
+        self.call_from_thread(self._class_loaded, session, rows)
+
+    def _class_loaded(self, session: ClassSession, rows: list[Any]) -> None:
+        self.session = session
+        info = session.folder.info
+        subtitle = " · ".join(part for part in (info.teacher, info.term) if part)
+        problems = [p for p in session.folder.all_problems if p.is_error]
+        notice = self.notice or f"Results are saved in {session.results_dir}"
+        if problems:
+            notice += (
+                f"\n⚠ {len(problems)} problem(s) in the class folder:"
+                f" run  slc validate {self.class_dir}"
+            )
+        self.push_screen(PickerScreen(info.name, subtitle, rows, notice))
+        if self.start_student:
+            self.open_student(self.start_student)
+
+    # -- opening a student ------------------------------------------------------------
+
+    @on(PickerScreen.StudentPicked)
+    def _student_picked(self, event: PickerScreen.StudentPicked) -> None:
+        self.open_student(event.student_id)
+
+    @work(exclusive=True, group="open")
+    async def open_student(self, student_id: str) -> None:
+        """Start, resume or restart a student's conference, asking when there is a choice."""
+        session = self.session
+        assert session is not None
+        if session.folder.portfolio(student_id) is None:
+            self.notify(f"No usable portfolio for {student_id!r}.", severity="error")
+            return
+        name = session.folder.portfolio(student_id).student.first_name  # type: ignore[union-attr]
+        unfinished = session.unfinished_record(student_id)
+        if unfinished is not None:
+            answer = await self.push_screen_wait(
+                ChoiceDialog(
+                    f"{name} has a conference that isn't finished yet.\n"
+                    "Carry on where you stopped?",
+                    [("resume", "▶ Carry on"), ("new", "Start again"), ("cancel", "Cancel")],
+                )
+            )
+            if answer == "cancel":
+                return
+            if answer == "resume":
+                self.begin(session.resume(unfinished))
+                return
+        elif session.store.status(student_id) == "done":
+            answer = await self.push_screen_wait(
+                ChoiceDialog(
+                    f"{name}'s conference is already done.\nStart a new one?",
+                    [("new", "Start a new conference"), ("cancel", "Cancel")],
+                )
+            )
+            if answer != "new":
+                return
+        self.begin(session.start(student_id))
+
+    def begin(self, conference: Conference) -> None:
+        """Show the conference's current step and save right away."""
+        self.conference = conference
+        self.show_step()
+        self.save_now()
+
+    def step_context(self, conference: Conference) -> StepContext:
+        assert self.session is not None
+        prompts = self.session.folder.prompts
+        return StepContext(
+            help_prompts=help_prompts(conference.step.kind.value, conference.portfolio, prompts),
+            clock=self.clock,
+            parent_questions=parent_questions(conference.portfolio, prompts),
+            commitment_ideas=commitment_ideas(conference.portfolio, prompts),
+            results_dir=str(self.session.results_dir),
+        )
+
+    def show_step(self) -> None:
+        """Replace the step on screen with the conference's current one."""
+        assert self.conference is not None
+        screen = screen_for(self.conference, self.step_context(self.conference))
+        if isinstance(self.screen, StepScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    # -- moving through the conference -----------------------------------------------
+
+    @on(Navigate)
+    def _navigate(self, event: Navigate) -> None:
+        conference = self.conference
+        if conference is None:
+            return
+        if event.where == "next" and conference.step.kind.value == "wrap_up":
+            event.where = "finish"
+        if event.where == "finish":
+            self.save_now()
+            self.conference = None
+            self.pop_screen()
+            self.refresh_picker()
+            return
+        try:
+            if event.where == "next":
+                conference.next(self.clock())
+            elif event.where == "back":
+                conference.back()
+            else:
+                conference.change_pieces()
+        except StepBlocked as blocked:
+            if isinstance(self.screen, StepScreen):
+                self.screen.flash(str(blocked))
+            self.bell()
+            return
+        self.save_now()
+        self.show_step()
+
+    @work(thread=True, exclusive=True, group="picker")
+    def refresh_picker(self) -> None:
+        """Re-read statuses after a conference and update the picker."""
+        assert self.session is not None
+        rows = self.session.picker_rows()
+
+        def update() -> None:
+            if isinstance(self.screen, PickerScreen):
+                self.screen.set_rows(rows)
+
+        self.call_from_thread(update)
+
+    # -- saving -----------------------------------------------------------------------
+
+    @on(ConferenceEdited)
+    def _edited(self) -> None:
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+        self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self.save_now)
+
+    def save_now(self) -> None:
+        """Snapshot the conference on the UI thread and write it in a worker."""
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+            self._autosave_timer = None
+        if self.conference is None or self.session is None:
+            return
+        self._save_seq += 1
+        record = self.session.snapshot(self.conference)
+        self.run_worker(
+            partial(self._write, record, self._save_seq),
+            thread=True,
+            group="save",
+            exit_on_error=False,
+        )
+
+    def _write(self, record: dict[str, Any], seq: int) -> None:
+        assert self.session is not None
+        try:
+            self.session.save(record, seq)
+        except OSError as error:
+            self.call_from_thread(
+                self.notify,
+                f"Could not save to {self.session.results_dir}: {error.strerror or error}",
+                severity="error",
+                timeout=10,
+            )
+
+    def save_blocking(self) -> None:
+        """Write the conference now, on this thread (used when quitting)."""
+        if self.conference is not None and self.session is not None:
+            self._save_seq += 1
+            self.session.save(self.session.snapshot(self.conference), self._save_seq)
+
+    async def action_quit(self) -> None:
+        """Save, then quit."""
+        self.save_blocking()
+        self.exit()
+
+
+def create_app(
+    class_dir: Path,
+    results_dir: Path,
+    *,
+    student_id: str | None = None,
+    clock: Callable[[], datetime] = datetime.now,
+    notice: str = "",
+) -> SlcApp:
+    """Build the app with injected paths and clock (tests and the CLI use this)."""
+    return SlcApp(class_dir, results_dir, student_id=student_id, clock=clock, notice=notice)

@@ -1,0 +1,19 @@
+"""Messages screens send up to the app ("attributes down, messages up")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from textual.message import Message
+
+
+@dataclass
+class Navigate(Message):
+    """The child pressed Back or Next, or asked to change their pieces."""
+
+    where: Literal["next", "back", "choose", "finish"]
+
+
+class ConferenceEdited(Message):
+    """Something typed or picked changed the conference (the app autosaves soon)."""

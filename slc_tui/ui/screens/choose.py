@@ -1,0 +1,54 @@
+"""``choose``: a gallery of the portfolio; the child picks three pieces (or all, if fewer)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid, VerticalScroll
+
+from slc_tui.core.conference import StepBlocked
+from slc_tui.ui.screens.base import StepScreen
+from slc_tui.ui.widgets.piece_card import PieceCard
+
+
+class ChooseScreen(StepScreen):
+    """Pick the pieces to talk about."""
+
+    def headline(self) -> str:
+        """Says how many to pick."""
+        need = self.conference.pieces_required
+        return f"⭐ Pick {need} pieces of work you are proud of. Click a picture to pick it."
+
+    def compose_body(self) -> ComposeResult:
+        """The gallery of cards."""
+        with VerticalScroll(id="gallery-scroll"), Grid(id="gallery"):
+            for piece in self.conference.portfolio.pieces:
+                yield PieceCard(piece, self._position(piece.id))
+
+    def on_mount(self) -> None:
+        """Start with the first card focused and the counter shown."""
+        self.query(PieceCard).first().focus()
+        self._show_count()
+
+    def _position(self, piece_id: str) -> int | None:
+        chosen = self.conference.chosen
+        return chosen.index(piece_id) if piece_id in chosen else None
+
+    def _show_count(self) -> None:
+        picked, need = len(self.conference.chosen), self.conference.pieces_required
+        if picked == need:
+            self.flash(f"✔ {picked} of {need} picked — press Next")
+        else:
+            self.flash(f"{picked} of {need} picked")
+
+    @on(PieceCard.Toggled)
+    def _toggle(self, event: PieceCard.Toggled) -> None:
+        try:
+            self.conference.toggle_piece(event.card.piece.id)
+        except StepBlocked as blocked:
+            self.flash(str(blocked))
+            return
+        for card in self.query(PieceCard):
+            card.set_chosen(self._position(card.piece.id))
+        self._show_count()
+        self.edited()

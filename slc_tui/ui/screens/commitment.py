@@ -1,0 +1,78 @@
+"""``commitment``: how the parent will help at home, per goal or overall; private follow-up."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Checkbox, Input, Label, OptionList, TextArea
+from textual.widgets.option_list import Option
+
+from slc_tui.core.text import MAX_TEXT_LENGTH
+from slc_tui.ui.screens.base import StepScreen
+
+
+class CommitmentScreen(StepScreen):
+    """The parent types what they will do at home; ideas are one click away."""
+
+    HEADLINE = "🏠 Grown-ups: how will you help at home?"
+
+    def compose_body(self) -> ComposeResult:
+        """Ideas on the left; the commitment, per-goal help and follow-up on the right."""
+        with Horizontal(id="commitment-layout"):
+            with Vertical(id="ideas-column"):
+                yield Label("Ideas (click to add)", classes="column-title")
+                yield OptionList(
+                    *(
+                        Option(text, id=f"i{n}")
+                        for n, text in enumerate(self.context.commitment_ideas)
+                    ),
+                    id="commitment-ideas",
+                )
+            with VerticalScroll(id="commitment-column"):
+                yield Label("At home, I will…", classes="column-title")
+                yield TextArea(
+                    self.conference.commitment,
+                    id="commitment",
+                    soft_wrap=True,
+                    tab_behavior="focus",
+                    placeholder="Type here how you will help (any language)",
+                )
+                per_goal = self.conference.goal_commitments
+                for index, goal in enumerate(self.conference.goals):
+                    yield Label(f"🎯 To help with “{goal.goal}”:", classes="goal-label")
+                    yield Input(
+                        per_goal[index] if index < len(per_goal) else "",
+                        placeholder="(optional)",
+                        max_length=MAX_TEXT_LENGTH,
+                        classes="goal-commitment",
+                    )
+                yield Checkbox(
+                    "I'd like a private follow-up with the teacher",
+                    self.conference.follow_up,
+                    id="follow-up",
+                )
+
+    def _store(self) -> None:
+        self.conference.set_commitment(
+            self.query_one("#commitment", TextArea).text,
+            [box.value for box in self.query(".goal-commitment").results(Input)],
+            self.query_one("#follow-up", Checkbox).value,
+        )
+        self.edited()
+
+    @on(TextArea.Changed, "#commitment")
+    @on(Input.Changed, ".goal-commitment")
+    @on(Checkbox.Changed, "#follow-up")
+    def _changed(self) -> None:
+        self._store()
+
+    @on(OptionList.OptionSelected, "#commitment-ideas")
+    def _add_idea(self, event: OptionList.OptionSelected) -> None:
+        box = self.query_one("#commitment", TextArea)
+        idea = str(event.option.prompt)
+        if idea in box.text:
+            self.flash("Already added")
+            return
+        box.text = f"{box.text.rstrip()}\n{idea}".strip() if box.text.strip() else idea
+        self.flash("Added ✔ — change the words if you like")

@@ -1,0 +1,26 @@
+"""``goals``: goals for next term and how the child will reach them."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+
+from slc_tui.ui.screens.base import StepScreen
+from slc_tui.ui.widgets.goal_editor import GoalEditor
+
+
+class GoalsScreen(StepScreen):
+    """Edit, add and remove goals."""
+
+    HEADLINE = "🎯 My goals for next term, and how I'll get there"
+
+    def compose_body(self) -> ComposeResult:
+        """The goal editor, scrollable."""
+        with VerticalScroll(id="goals-scroll"):
+            yield GoalEditor(list(self.conference.goals), id="goal-editor")
+
+    @on(GoalEditor.Changed, "#goal-editor")
+    def _goals_changed(self, event: GoalEditor.Changed) -> None:
+        self.conference.set_goals(event.goals)
+        self.edited()

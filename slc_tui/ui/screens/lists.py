@@ -1,0 +1,50 @@
+"""``strengths`` and ``next_steps``: lists the child reads out and can change."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+
+from slc_tui.core.steps import StepKind
+from slc_tui.ui.screens.base import StepScreen
+from slc_tui.ui.widgets.editable_list import EditableList
+
+
+class ListStepScreen(StepScreen):
+    """A step whose content is an editable list of short texts."""
+
+    KIND: ClassVar[StepKind]
+    ADD_PLACEHOLDER = "Type another one and press Enter"
+
+    def compose_body(self) -> ComposeResult:
+        """The list, scrollable."""
+        with VerticalScroll(id="list-scroll"):
+            yield EditableList(
+                self.conference.items(self.KIND),
+                add_placeholder=self.ADD_PLACEHOLDER,
+                id="items",
+            )
+
+    @on(EditableList.Changed, "#items")
+    def _items_changed(self, event: EditableList.Changed) -> None:
+        self.conference.set_items(self.KIND, event.items)
+        self.edited()
+
+
+class StrengthsScreen(ListStepScreen):
+    """What I am good at."""
+
+    KIND = StepKind.STRENGTHS
+    HEADLINE = "💪 What I am good at (my strengths)"
+    ADD_PLACEHOLDER = "Add a strength and press Enter"
+
+
+class NextStepsScreen(ListStepScreen):
+    """What I want to get better at."""
+
+    KIND = StepKind.NEXT_STEPS
+    HEADLINE = "🌱 What I am working on (my next steps)"
+    ADD_PLACEHOLDER = "Add something to get better at and press Enter"

@@ -1,0 +1,53 @@
+"""``questions``: suggested questions for the parent, and room to type their own."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from slc_tui.core.steps import StepKind
+from slc_tui.ui.screens.base import StepScreen
+from slc_tui.ui.widgets.editable_list import EditableList
+
+
+class QuestionsScreen(StepScreen):
+    """The parent's turn to ask; a list of ideas helps parents who don't know what to ask."""
+
+    HEADLINE = "❓ Grown-ups: what would you like to ask? Pick an idea or type your own."
+
+    def compose_body(self) -> ComposeResult:
+        """Ideas on the left, the questions asked on the right."""
+        with Horizontal(id="questions-layout"):
+            with Vertical(id="ideas-column"):
+                yield Label("Ideas (click to ask)", classes="column-title")
+                yield OptionList(
+                    *(
+                        Option(text, id=f"q{index}")
+                        for index, text in enumerate(self.context.parent_questions)
+                    ),
+                    id="question-ideas",
+                )
+            with Vertical(id="asked-column"):
+                yield Label("Questions we talked about", classes="column-title")
+                with VerticalScroll():
+                    yield EditableList(
+                        self.conference.items(StepKind.QUESTIONS),
+                        add_placeholder="Type your own question and press Enter",
+                        id="asked",
+                    )
+
+    @on(OptionList.OptionSelected, "#question-ideas")
+    async def _pick_idea(self, event: OptionList.OptionSelected) -> None:
+        text = str(event.option.prompt)
+        if await self.query_one("#asked", EditableList).add_item(text):
+            self.flash("Added ✔")
+        else:
+            self.flash("Already on the list")
+
+    @on(EditableList.Changed, "#asked")
+    def _asked_changed(self, event: EditableList.Changed) -> None:
+        self.conference.set_items(StepKind.QUESTIONS, event.items)
+        self.edited()

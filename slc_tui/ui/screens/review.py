@@ -1,0 +1,44 @@
+"""``review``: last conference's goals and what the family promised; how did it go?"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+
+from slc_tui.ui.screens.base import StepScreen
+from slc_tui.ui.widgets.talking_points import TalkingPoints
+
+
+def previous_points(previous: dict[str, Any]) -> list[tuple[str, str]]:
+    """Talking points from the last finished record: its goals and commitments."""
+    points: list[tuple[str, str]] = []
+    goals = previous.get("goals") if isinstance(previous.get("goals"), list) else []
+    per_goal = previous.get("goal_commitments")
+    per_goal = per_goal if isinstance(per_goal, list) else []
+    for index, goal in enumerate(goals or []):
+        if not isinstance(goal, dict):
+            continue
+        line = str(goal.get("goal", ""))
+        if goal.get("how"):
+            line += f" — {goal['how']}"
+        points.append((f"🎯 Goal {index + 1}", line))
+        if index < len(per_goal) and per_goal[index]:
+            points.append(("   My family said", str(per_goal[index])))
+    if previous.get("commitment"):
+        points.append(("🏠 At home my family said", str(previous["commitment"])))
+    return points
+
+
+class ReviewScreen(StepScreen):
+    """Looks back at the goals set last time."""
+
+    HEADLINE = "🔁 Last time we set some goals. How did they go?"
+
+    def compose_body(self) -> ComposeResult:
+        """Last time's goals and promises, then how it went."""
+        previous = self.conference.previous or {}
+        when = str(previous.get("finished") or previous.get("started") or "")[:10]
+        title = f"Last conference ({when})" if when else "Last conference"
+        yield TalkingPoints(previous_points(previous), title=title)
+        yield self.notes_box("How did it go? What helped? (type what we said)")

@@ -1,0 +1,65 @@
+"""``wrap_up``: the whole record on one screen, a thank-you, and where it was saved."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from slc_tui.core.conference import Conference
+from slc_tui.ui.screens.base import StepScreen
+
+
+def record_text(conference: Conference) -> Text:
+    """The record of the conference as it will be saved, laid out to read aloud."""
+    text = Text()
+
+    def section(title: str, lines: list[str]) -> None:
+        text.append(f"{title}\n", style="bold underline")
+        for line in lines or ["—"]:
+            text.append(f"  • {line}\n")
+        text.append("\n")
+
+    portfolio = conference.portfolio
+    section("My work", [portfolio.piece(pid).title for pid in conference.chosen])
+    section("My strengths", conference.strengths)
+    section("My next steps", conference.next_steps)
+    goals = []
+    for index, goal in enumerate(conference.goals):
+        line = (
+            goal.goal
+            + (f" — {goal.how}" if goal.how else "")
+            + (f" (by {goal.by})" if goal.by else "")
+        )
+        if index < len(conference.goal_commitments) and conference.goal_commitments[index]:
+            line += f"\n    At home: {conference.goal_commitments[index]}"
+        goals.append(line)
+    section("My goals", goals)
+    section("Questions we talked about", conference.parent_questions)
+    section("At home, my family will", conference.commitment.splitlines())
+    if conference.follow_up:
+        text.append("📩 A private follow-up with the teacher was requested.\n", style="bold")
+    return text
+
+
+class WrapUpScreen(StepScreen):
+    """The end: everything we agreed, saved."""
+
+    def headline(self) -> str:
+        """Thanks the family by the child's name."""
+        name = self.conference.portfolio.student.first_name
+        return f"🎉 Thank you for coming to {name}'s conference!"
+
+    def next_label(self) -> str:
+        """Next finishes the conference."""
+        return "✔ Finish"
+
+    def compose_body(self) -> ComposeResult:
+        """The record and where it is saved."""
+        with VerticalScroll(id="record-scroll"):
+            yield Static(record_text(self.conference), id="record")
+        yield Static(
+            f"💾 Saved on this computer in {self.context.results_dir}",
+            id="saved-where",
+        )

@@ -1,0 +1,66 @@
+"""The teacher's fallback prompts for the current step, shown when the child freezes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from slc_tui.core.prompts import Prompt
+
+_SOURCE_LABELS = {
+    "student": "from your portfolio",
+    "class": "from your teacher",
+    "default": "ideas",
+}
+
+
+class HelpPanel(VerticalScroll):
+    """A side panel listing prompting questions, grouped by where they came from."""
+
+    DEFAULT_CSS = """
+    HelpPanel {
+        dock: right;
+        width: 42%;
+        max-width: 60;
+        min-width: 30;
+        height: 1fr;
+        border: round $accent;
+        border-title-color: $accent;
+        background: $panel;
+        padding: 0 1;
+        display: none;
+    }
+    HelpPanel.-shown { display: block; }
+    HelpPanel > .help-prompt { margin-bottom: 1; }
+    """
+
+    def __init__(self, prompts: list[Prompt], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.prompts = prompts
+        self.border_title = "Need an idea? Try one of these"
+        self.can_focus = False
+
+    def compose(self) -> ComposeResult:
+        """One line per prompt, with a small label saying where it came from."""
+        if not self.prompts:
+            yield Static("No prompts for this step.", classes="help-prompt")
+        last_source = ""
+        for prompt in self.prompts:
+            text = Text()
+            if prompt.source != last_source:
+                text.append(_SOURCE_LABELS[prompt.source] + "\n", style="dim italic")
+                last_source = prompt.source
+            text.append("💬 " + prompt.text)
+            yield Static(text, classes="help-prompt")
+
+    @property
+    def shown(self) -> bool:
+        """True while the panel is visible."""
+        return self.has_class("-shown")
+
+    def toggle(self) -> bool:
+        """Show or hide the panel; returns True when now shown."""
+        self.toggle_class("-shown")
+        return self.shown

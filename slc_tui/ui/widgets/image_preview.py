@@ -1,0 +1,198 @@
+"""A widget that shows a portfolio picture, decoded off the UI thread.
+
+Pillow and ``slc_tui.media`` are imported only inside the loader thread, so importing this module
+(and starting the app) does not load Pillow.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich import box
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.panel import Panel
+from rich.text import Text
+from textual.message import Message
+from textual.widget import Widget
+from textual.worker import Worker, WorkerState
+
+if TYPE_CHECKING:
+    from slc_tui.media.halfblock import HalfBlockImage
+
+__all__ = ["ImagePreview"]
+
+#: Thumbnail bound: enough detail for a full-screen preview (240 columns × 120 lines).
+THUMBNAIL_MAX_SIZE = (240, 240)
+
+_LoadResult = tuple["HalfBlockImage | None", "str | None"]
+
+
+class ImagePreview(Widget):
+    """Shows one picture scaled to fit, centred; or a calm note when it cannot be shown.
+
+    The picture is decoded in a thread worker. Until then the widget says "Loading picture…".
+    When loading ends (either way) ``loaded`` becomes True and an :class:`ImagePreview.Loaded`
+    message is posted. With ``path=None`` the widget shows ``problem`` (or "No picture").
+    """
+
+    DEFAULT_CSS = """
+    ImagePreview {
+        width: 1fr;
+        height: 1fr;
+        content-align: center middle;
+    }
+    ImagePreview > .image-preview--message {
+        color: $text-muted;
+        text-style: italic;
+    }
+    ImagePreview > .image-preview--placeholder {
+        color: $text-muted;
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "image-preview--message",
+        "image-preview--placeholder",
+    }
+
+    class Loaded(Message):
+        """Posted when the preview finished loading; ``problem`` is None on success."""
+
+        def __init__(self, preview: ImagePreview, problem: str | None) -> None:
+            super().__init__()
+            self.preview = preview
+            self.problem = problem
+
+        @property
+        def control(self) -> ImagePreview:
+            """The preview that finished loading."""
+            return self.preview
+
+    def __init__(
+        self,
+        path: Path | None,
+        problem: str | None = None,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.path = path
+        self.problem = problem
+        self.loaded = False
+        self._picture: HalfBlockImage | None = None
+        self._worker: Worker[_LoadResult] | None = None
+
+    def on_mount(self) -> None:
+        """Start loading the picture once layout has given the widget its size."""
+        self.call_after_refresh(self._start_loading)
+
+    def show(self, path: Path | None, problem: str | None = None) -> None:
+        """Switch to another picture (or to a problem note when ``path`` is None)."""
+        self.path = path
+        self.problem = problem
+        if self.is_mounted:
+            self._start_loading()
+
+    def render(self) -> RenderableType:
+        """The picture, a loading note, or a placeholder explaining the problem."""
+        if self._picture is not None:
+            return self._picture
+        if self.path is None:
+            if self.problem is None:
+                return self._message("No picture")
+            return self._placeholder(self.problem, None)
+        if not self.loaded:
+            return self._message("Loading picture…")
+        return self._placeholder(self.problem or "it could not be read", self.path.name)
+
+    def _start_loading(self) -> None:
+        if not self.is_attached:
+            return
+        self._picture = None
+        self.loaded = False
+        if self.path is None:
+            self._finish(None, self.problem)
+            return
+        self.problem = None
+        self.refresh()
+        path = self.path
+        size = self.content_size
+        cells = (size.width, size.height)
+        self._worker = self.run_worker(
+            lambda: _load_picture(path, cells),
+            name=f"load {path.name}",
+            group="image",
+            exclusive=True,
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Take the loader thread's result (on the UI thread)."""
+        if event.worker is not self._worker:
+            return
+        event.stop()
+        if event.state == WorkerState.SUCCESS:
+            result = event.worker.result
+            picture, problem = result if result is not None else (None, "it could not be read")
+            self._finish(picture, problem)
+        elif event.state == WorkerState.ERROR:
+            self._finish(None, "it could not be read")
+
+    def _finish(self, picture: HalfBlockImage | None, problem: str | None) -> None:
+        self._worker = None
+        self._picture = picture
+        self.problem = problem
+        self.loaded = True
+        self.refresh()
+        self.post_message(self.Loaded(self, problem))
+
+    def _message(self, text: str) -> Text:
+        return Text(text, style=self.get_component_rich_style("image-preview--message"))
+
+    def _placeholder(self, reason: str, file_name: str | None) -> RenderableType:
+        style = self.get_component_rich_style("image-preview--placeholder")
+        body = Text(justify="center")
+        body.append("🖼  Picture can't be shown\n", style="bold")
+        body.append(reason[:1].upper() + reason[1:])
+        if file_name:
+            body.append(f"\n{file_name}", style="italic")
+        panel = Panel(body, box=box.ROUNDED, expand=False, style=style, padding=(0, 2))
+        return _NaturalHeight(panel)
+
+
+class _NaturalHeight:
+    """Render a renderable at its own height, ignoring the height Textual offers.
+
+    Without this a Panel would stretch to fill the whole widget.
+    """
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.renderable)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from console.render(self.renderable, options.reset_height())
+
+
+def _load_picture(path: Path, cells: tuple[int, int]) -> _LoadResult:
+    """Runs in a thread: decode (via the cache) and pre-render for the current size."""
+    from slc_tui.media.halfblock import HalfBlockImage, fit_size
+    from slc_tui.media.safe_image import ImageProblem
+    from slc_tui.media.thumbnail_cache import get_thumbnail
+
+    try:
+        thumbnail = get_thumbnail(path, THUMBNAIL_MAX_SIZE)
+    except ImageProblem as problem:
+        return None, problem.reason
+    picture = HalfBlockImage(thumbnail)
+    cols, lines = cells
+    if cols > 0 and lines > 0:
+        # Warm the line cache so the first paint on the UI thread is free.
+        picture.render_lines(*fit_size(thumbnail.width, thumbnail.height, cols, lines))
+    return picture, None

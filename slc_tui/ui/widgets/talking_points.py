@@ -1,0 +1,37 @@
+"""The child's own notes, shown as things they can say."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+class TalkingPoints(Static):
+    """A titled list of ``label: text`` lines, each with a speech bubble."""
+
+    DEFAULT_CSS = """
+    TalkingPoints { height: auto; padding: 0 1; border: round $primary 60%; }
+    """
+
+    def __init__(
+        self,
+        points: list[tuple[str, str]],
+        *,
+        title: str = "Things I can say",
+        id: str | None = None,
+    ) -> None:
+        super().__init__(self._render_points(points), id=id)
+        self.border_title = title
+
+    @staticmethod
+    def _render_points(points: list[tuple[str, str]]) -> Text:
+        text = Text()
+        if not points:
+            text.append("(nothing written yet — talk about it in your own words)", style="dim")
+        for index, (label, body) in enumerate(points):
+            if index:
+                text.append("\n")
+            if label:
+                text.append(f"{label}: ", style="bold")
+            text.append(body)
+        return text

@@ -1,0 +1,263 @@
+"""Tests for slc_tui.media.safe_image: refusing bad pictures, thumbnailing good ones."""
+
+from __future__ import annotations
+
+import os
+import struct
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from slc_tui.media.safe_image import (
+    MAX_FILE_BYTES,
+    ImageProblem,
+    load_thumbnail,
+    resolve_image_path,
+)
+
+RED = (255, 0, 0)
+BLUE = (0, 0, 255)
+
+
+def write_bilevel_png(path: Path, width: int, height: int) -> None:
+    """Write a valid all-black 1-bit PNG of any size without holding it in memory."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    row = b"\x00" * (1 + (width + 7) // 8)  # filter byte + packed bits
+    compressor = zlib.compressobj(9)
+    parts = [compressor.compress(row) for _ in range(height)]
+    parts.append(compressor.flush())
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", b"".join(parts))
+        + chunk(b"IEND", b"")
+    )
+
+
+def assert_close(actual: tuple[int, ...], expected: tuple[int, int, int], slack: int = 40) -> None:
+    assert all(abs(a - e) <= slack for a, e in zip(actual, expected, strict=True)), actual
+
+
+# --- resolve_image_path ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def class_root(tmp_path: Path) -> Path:
+    root = tmp_path / "class"
+    (root / "portfolios" / "maya").mkdir(parents=True)
+    return root
+
+
+def test_resolve_relative_path_inside_class(class_root: Path) -> None:
+    portfolios = class_root / "portfolios"
+    resolved = resolve_image_path("maya/butterfly.png", portfolios, class_root)
+    assert resolved == (portfolios / "maya" / "butterfly.png").resolve()
+
+
+def test_resolve_allows_dotdot_that_stays_inside(class_root: Path) -> None:
+    portfolios = class_root / "portfolios"
+    resolved = resolve_image_path("maya/../maya/x.png", portfolios, class_root)
+    assert resolved == (portfolios / "maya" / "x.png").resolve()
+
+
+@pytest.mark.parametrize("image", ["/etc/passwd", "\\\\server\\share\\x.png"])
+def test_resolve_refuses_absolute_paths(class_root: Path, image: str) -> None:
+    with pytest.raises(ImageProblem, match="relative"):
+        resolve_image_path(image, class_root / "portfolios", class_root)
+
+
+@pytest.mark.parametrize("image", ["../../etc/passwd", "../../../x.png", "maya/../../../y.png"])
+def test_resolve_refuses_escaping_the_class_folder(class_root: Path, image: str) -> None:
+    with pytest.raises(ImageProblem) as info:
+        resolve_image_path(image, class_root / "portfolios", class_root)
+    assert info.value.reason == "path leaves the class folder"
+
+
+def test_resolve_refuses_symlink_pointing_outside(class_root: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "secret.png"
+    Image.new("RGB", (4, 4)).save(outside)
+    link = class_root / "portfolios" / "maya" / "link.png"
+    link.symlink_to(outside)
+    with pytest.raises(ImageProblem, match="leaves the class folder"):
+        resolve_image_path("maya/link.png", class_root / "portfolios", class_root)
+
+
+@pytest.mark.parametrize("image", ["", "   ", "a\x00b.png"])
+def test_resolve_refuses_empty_or_malformed(class_root: Path, image: str) -> None:
+    with pytest.raises(ImageProblem):
+        resolve_image_path(image, class_root / "portfolios", class_root)
+
+
+# --- load_thumbnail: good pictures ------------------------------------------------------------
+
+
+def test_normal_png_becomes_rgb_thumbnail(tmp_path: Path) -> None:
+    path = tmp_path / "pic.png"
+    Image.new("RGB", (800, 400), RED).save(path)
+    thumb = load_thumbnail(path, (100, 100))
+    assert thumb.mode == "RGB"
+    assert thumb.size == (100, 50)
+    assert_close(thumb.getpixel((50, 25)), RED)  # type: ignore[arg-type]
+
+
+def test_small_image_is_not_enlarged(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.png"
+    Image.new("RGB", (10, 6), BLUE).save(path)
+    assert load_thumbnail(path, (240, 240)).size == (10, 6)
+
+
+def test_transparency_is_composited_on_white(tmp_path: Path) -> None:
+    path = tmp_path / "alpha.png"
+    Image.new("RGBA", (20, 20), (255, 0, 0, 0)).save(path)
+    thumb = load_thumbnail(path, (20, 20))
+    assert thumb.getpixel((10, 10)) == (255, 255, 255)
+
+
+def test_jpeg_exif_orientation_is_honoured(tmp_path: Path) -> None:
+    # Stored landscape: left half red, right half blue. Orientation 6 = rotate 90° clockwise to
+    # display, so the picture is portrait with red on top.
+    stored = Image.new("RGB", (400, 200), BLUE)
+    stored.paste(RED, (0, 0, 200, 200))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    path = tmp_path / "rotated.jpg"
+    stored.save(path, exif=exif, quality=95)
+
+    thumb = load_thumbnail(path, (100, 100))
+    assert thumb.size == (50, 100)
+    assert_close(thumb.getpixel((25, 10)), RED)  # type: ignore[arg-type]
+    assert_close(thumb.getpixel((25, 90)), BLUE)  # type: ignore[arg-type]
+
+
+def test_large_jpeg_is_decoded_small(tmp_path: Path) -> None:
+    path = tmp_path / "big.jpg"
+    Image.new("RGB", (3000, 2000), (10, 120, 30)).save(path)
+    thumb = load_thumbnail(path, (240, 240))
+    assert thumb.size == (240, 160)
+    assert_close(thumb.getpixel((120, 80)), (10, 120, 30))  # type: ignore[arg-type]
+
+
+def test_gif_shows_first_frame(tmp_path: Path) -> None:
+    path = tmp_path / "anim.gif"
+    frames = [Image.new("RGB", (30, 30), colour) for colour in (RED, BLUE)]
+    frames[0].save(path, save_all=True, append_images=frames[1:], duration=100, loop=0)
+    thumb = load_thumbnail(path, (30, 30))
+    assert thumb.mode == "RGB"
+    assert_close(thumb.getpixel((15, 15)), RED)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fmt,suffix", [("WEBP", ".webp"), ("BMP", ".bmp")])
+def test_other_allowed_formats(tmp_path: Path, fmt: str, suffix: str) -> None:
+    path = tmp_path / f"pic{suffix}"
+    Image.new("RGB", (40, 20), RED).save(path, format=fmt)
+    assert load_thumbnail(path, (40, 40)).size == (40, 20)
+
+
+def test_sixteen_bit_greyscale_is_scaled_not_clipped(tmp_path: Path) -> None:
+    path = tmp_path / "grey16.png"
+    Image.new("I;16", (8, 8), 32768).save(path)
+    value = load_thumbnail(path, (8, 8)).getpixel((4, 4))
+    assert value is not None and 120 <= value[0] <= 136  # type: ignore[index]
+
+
+# --- load_thumbnail: refusals -----------------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ImageProblem) as info:
+        load_thumbnail(tmp_path / "nope.png", (100, 100))
+    assert info.value.reason == "file not found"
+
+
+def test_directory_is_not_a_picture(tmp_path: Path) -> None:
+    with pytest.raises(ImageProblem, match="not a picture"):
+        load_thumbnail(tmp_path, (100, 100))
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.png"
+    path.touch()
+    with pytest.raises(ImageProblem, match="empty"):
+        load_thumbnail(path, (100, 100))
+
+
+def test_truncated_png_is_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "cut.png"
+    Image.effect_noise((300, 300), 80).convert("RGB").save(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ImageProblem) as info:
+        load_thumbnail(path, (100, 100))
+    assert info.value.reason == "file is damaged or incomplete"
+
+
+def test_text_file_renamed_png_is_not_an_image(tmp_path: Path) -> None:
+    path = tmp_path / "notes.png"
+    path.write_text("Dear diary, today I drew a butterfly.\n")
+    with pytest.raises(ImageProblem) as info:
+        load_thumbnail(path, (100, 100))
+    assert info.value.reason.startswith("not a supported image (allowed: PNG, JPEG")
+
+
+@pytest.mark.parametrize("name", ["scan.tif", "scan.png"])
+def test_tiff_is_refused_even_when_renamed(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    Image.new("RGB", (20, 20), RED).save(path, format="TIFF")
+    with pytest.raises(ImageProblem, match="not a supported image"):
+        load_thumbnail(path, (100, 100))
+
+
+def test_oversized_file_is_refused_before_opening(tmp_path: Path) -> None:
+    path = tmp_path / "huge.png"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
+    with pytest.raises(ImageProblem, match="too big"):
+        load_thumbnail(path, (100, 100))
+
+
+def test_30000_square_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.png"
+    write_bilevel_png(path, 30_000, 30_000)
+    assert path.stat().st_size < 1_000_000
+    started = time.perf_counter()
+    with pytest.raises(ImageProblem, match="too large"):
+        load_thumbnail(path, (240, 240))
+    assert time.perf_counter() - started < 0.5
+
+
+def test_bomb_warning_range_is_an_error_not_a_warning(tmp_path: Path) -> None:
+    # 100 megapixels: above Pillow's warning threshold, below its hard error.
+    path = tmp_path / "warn.png"
+    write_bilevel_png(path, 10_000, 10_000)
+    with pytest.raises(ImageProblem, match="too large"):
+        load_thumbnail(path, (240, 240))
+
+
+def test_over_our_pixel_cap_names_the_dimensions(tmp_path: Path) -> None:
+    path = tmp_path / "big.png"
+    write_bilevel_png(path, 9_000, 9_000)  # 81 MP: only our own cap catches it
+    with pytest.raises(ImageProblem) as info:
+        load_thumbnail(path, (240, 240))
+    assert info.value.reason == "image is too large (9000×9000 pixels)"
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root can read anything")
+    path = tmp_path / "locked.png"
+    Image.new("RGB", (4, 4)).save(path)
+    path.chmod(0)
+    with pytest.raises(ImageProblem, match="no permission"):
+        load_thumbnail(path, (100, 100))
+
+
+def test_image_problem_str_is_the_reason() -> None:
+    assert str(ImageProblem("file not found")) == "file not found"
