@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 import shutil
 import unicodedata
 import zlib
@@ -91,11 +92,19 @@ def add_noise(img: Image.Image, rng: Rng, amp: int, scale: int = 1) -> Image.Ima
     return ImageChops.add(img, Image.merge("RGB", (grain, grain, grain)), 1.0, -128)
 
 
-def paper(size: tuple[int, int], rng: Rng, base: Color = (251, 250, 245), grain: int = 5):
-    """A sheet of paper: flat colour with fine grain and a faint blotchy tone."""
-    img = Image.new("RGB", size, base)
-    img = add_noise(img, rng, grain, 2)
-    return add_noise(img, rng, 4, 60)
+def paper(size: tuple[int, int], rng: Rng, base: Color = (251, 250, 245), grain: int = 3):
+    """A sheet of paper: flat colour, a soft uneven tone and a few specks.
+
+    The texture is deliberately coarse: pixel-fine grain would triple the PNG sizes.
+    """
+    img = add_noise(Image.new("RGB", size, base), rng, grain, 20)
+    img = add_noise(img, rng, 5, 60)
+    d = ImageDraw.Draw(img)
+    width, height = size
+    for _ in range(width * height * 15 // 10000):
+        speck = mix(base, INK, rng.uniform(0.05, 0.15))
+        d.point((rng.uniform(0, width), rng.uniform(0, height)), fill=speck)
+    return img
 
 
 def gradient(size: tuple[int, int], top: Color, bottom: Color, horizontal: bool = False):
@@ -267,7 +276,7 @@ def scrawl(
     """Handwriting: each letter a little rotated, resized and lifted. Returns the end x."""
     x, y = xy
     bounce = size * 0.08 if bounce is None else bounce
-    weight = max(1, size // 16) if weight is None else weight
+    weight = max(1, size // 24) if weight is None else weight
     for ch in text:
         if ch == " ":
             x += size * 0.32 * rng.uniform(0.9, 1.3)
@@ -1271,7 +1280,6 @@ def droplet(cx: float, cy: float, r: float) -> list[Point]:
 def draw_water_poster(rng: Rng) -> Image.Image:
     w, h = 600, 900
     img = gradient((w, h), (20, 80, 160), (20, 150, 170))
-    img = add_noise(img, rng, 5, 2)
     d = ImageDraw.Draw(img, "RGBA")
     for size, text, y in [(84, "WATER", 28), (84, "IS LIFE", 120)]:
         tw = font(size).getlength(text)
@@ -1365,7 +1373,8 @@ def draw_dusk_painting(rng: Rng) -> Image.Image:
     d = ImageDraw.Draw(img, "RGBA")
     for _ in range(420):
         x, y = rng.uniform(-40, w), rng.uniform(0, h)
-        if y < horizon - 120 or y > horizon:
+        near_sun = y > 150 and x < 700 and x > 420
+        if (y < horizon - 120 or y > horizon) and not near_sun:
             color = shade(img.getpixel((min(w - 1, max(0, round(x))), round(y))), rng, 18)
             d.line([(x, y), (x + rng.uniform(40, 120), y + rng.uniform(-4, 4))],
                    fill=rgba(color, 70), width=rng.randint(6, 14))
@@ -1426,3 +1435,906 @@ def draw_pixel_game(rng: Rng) -> Image.Image:
     for k in range(3):
         d.rectangle((680 + k * 24, 14, 696 + k * 24, 30), fill=(230, 50, 50))
     return img
+
+
+# --------------------------------------------------------------------------------------------
+# Grade 10: Lukas
+# --------------------------------------------------------------------------------------------
+
+
+def draw_titration_report(rng: Rng) -> Image.Image:
+    w, h = 700, 920
+    img = paper((w, h), rng, base=(254, 254, 253), grain=3)
+    d = ImageDraw.Draw(img, "RGBA")
+    label(d, (50, 40), "Lab 3: Acid-Base Titration", 34, bold=True)
+    label(d, (50, 88), "Lukas Nguyen  |  Chemistry 10  |  Partner: R. Singh  |  2026-10-21", 16,
+          fill=(90, 90, 100))
+    d.line([(50, 116), (650, 116)], fill=(60, 60, 70), width=2)
+    y = 130
+    sections = [
+        ("Purpose", "To find the concentration of an unknown hydrochloric acid solution by "
+         "titrating it with 0.100 mol/L sodium hydroxide and locating the equivalence point."),
+        ("Method", "25.0 mL of HCl was pipetted into a flask with three drops of "
+         "phenolphthalein. NaOH was added from a burette in 1.0 mL steps, then 0.2 mL steps "
+         "near the endpoint, and the pH was read with a probe after each addition."),
+    ]
+    for title, body in sections:
+        label(d, (50, y), title, 20, bold=True)
+        y = typeset(d, (50, y + 28), body, 15, 600, leading=1.5) + 10
+    gx0, gy0, gw, gh = 110, y + 20, 380, 300
+    d.rectangle((gx0, gy0, gx0 + gw, gy0 + gh), fill=(250, 251, 255), outline=INK, width=2)
+    for k in range(1, 7):
+        x = gx0 + gw * k / 7
+        d.line([(x, gy0), (x, gy0 + gh)], fill=(220, 225, 235), width=1)
+    for k in range(1, 7):
+        yy = gy0 + gh * k / 7
+        d.line([(gx0, yy), (gx0 + gw, yy)], fill=(220, 225, 235), width=1)
+    pts = []
+    for i in range(101):
+        v = 35 * i / 100
+        ph = 7 + 5.6 * math.tanh((v - 24.6) * 0.9) + 0.04 * (v - 24.6)
+        pts.append((gx0 + gw * v / 35, gy0 + gh * (1 - ph / 14)))
+    d.line(pts, fill=(30, 90, 200), width=4, joint="curve")
+    ex = gx0 + gw * 24.6 / 35
+    ey = gy0 + gh * 0.5
+    for yy in range(round(ey), round(gy0 + gh), 10):
+        d.line([(ex, yy), (ex, yy + 5)], fill=RED_PEN, width=2)
+    d.ellipse((ex - 7, ey - 7, ex + 7, ey + 7), fill=RED_PEN)
+    label(d, (ex + 12, ey - 10), "equivalence point", 15, fill=RED_PEN)
+    label(d, (ex + 12, ey + 8), "24.6 mL, pH 7.0", 15, fill=RED_PEN)
+    label(d, (gx0 + 90, gy0 + gh + 10), "Volume of NaOH added (mL)", 15)
+    label(d, (gx0 - 70, gy0 + gh / 2 - 60), "pH", 18, bold=True)
+    for k in (0, 7, 14):
+        label(d, (gx0 - 28, gy0 + gh * (1 - k / 14) - 9), str(k), 15)
+    label(d, (50, gy0 + gh + 46), "Results", 20, bold=True)
+    body = ("Average titre 24.6 mL (trials: 24.5, 24.7, 24.6). c(HCl) = 0.0984 mol/L. The sharp "
+            "rise between 24 and 25 mL shows a strong acid and strong base.")
+    y = typeset(d, (50, gy0 + gh + 74), body, 15, 600, leading=1.5)
+    label(d, (50, y + 10), "Sources of error", 20, bold=True)
+    typeset(d, (50, y + 38), "Reading the meniscus; the probe lagged near the endpoint.", 15, 600)
+    scrawl(img, (505, 300), "Excellent analysis", 20, RED_PEN, rng, tilt=3)
+    scrawl(img, (505, 326), "of the endpoint!", 20, RED_PEN, rng, tilt=3)
+    scrawl(img, (505, 352), "Quantify error?", 20, RED_PEN, rng, tilt=3)
+    d.ellipse((560, 20, 660, 80), outline=RED_PEN, width=4)
+    scrawl(img, (572, 30), "18/20", 28, RED_PEN, rng, tilt=3)
+    return img
+
+
+ESSAY = [
+    "In Lois Lowry's The Giver, the community has removed pain by removing memory, and with it "
+    "the ability to choose. Jonas first experiences memory as a gift: snow, sunshine, colour. "
+    "But the novel argues that memory matters most because it makes real choice possible.",
+    "When the Giver transmits the memory of war, Jonas cannot simply enjoy what he receives. He "
+    "has to carry it. Lowry suggests that a person who remembers suffering is able to judge the "
+    "present, which is exactly what the Elders fear. Sameness is safe only because no one can "
+    "compare it with anything else.",
+    "This is why Jonas's decision to leave is an act of memory rather than rebellion alone. By "
+    "releasing the memories back to the community, he gives everyone the burden and the freedom "
+    "that come with them. The ending is uncertain, but the uncertainty is the point: a life "
+    "that can be chosen cannot be guaranteed.",
+]
+
+
+def draw_essay_page(rng: Rng) -> Image.Image:
+    w, h = 700, 920
+    img = paper((w, h), rng, base=(254, 254, 253), grain=3)
+    d = ImageDraw.Draw(img, "RGBA")
+    label(d, (70, 40), "Lukas Nguyen", 16)
+    label(d, (70, 62), "English 10 - Ms. Okafor", 16)
+    label(d, (70, 84), "November 4, 2026", 16)
+    title = "Memory as Freedom in The Giver"
+    tw = font(26).getlength(title)
+    label(d, ((w - tw) / 2, 130), title, 26, bold=True)
+    y = 185.0
+    line_h = 16 * 1.9
+    first_lines: list[float] = []
+    for para in ESSAY:
+        lines = wrap("        " + para, 16, 480)
+        first_lines.append(y)
+        for line in lines:
+            d.text((70, y), line, font=font(16), fill=INK)
+            y += line_h
+        y += 6
+    d.line([(70, first_lines[0] + 3 * line_h + 20), (540, first_lines[0] + 3 * line_h + 20)],
+           fill=RED_PEN, width=2)
+    d.line([(70, first_lines[1] + 2 * line_h + 20), (420, first_lines[1] + 2 * line_h + 20)],
+           fill=RED_PEN, width=2)
+    d.line([(565, 185), (565, h - 60)], fill=(240, 200, 200), width=1)
+    scrawl(img, (575, first_lines[0] + 40), "Strong", 20, RED_PEN, rng, tilt=4)
+    scrawl(img, (575, first_lines[0] + 64), "thesis!", 20, RED_PEN, rng, tilt=4)
+    scrawl(img, (575, first_lines[1] + 40), "quote?", 20, RED_PEN, rng, tilt=4)
+    arrow(d, [(572, first_lines[1] + 70), (430, first_lines[1] + 2 * line_h + 16)], RED_PEN, 2,
+          rng, 12)
+    scrawl(img, (575, first_lines[2] + 50), "Great", 20, RED_PEN, rng, tilt=4)
+    scrawl(img, (575, first_lines[2] + 74), "ending", 20, RED_PEN, rng, tilt=4)
+    d.ellipse((528, 22, 684, 102), outline=RED_PEN, width=4)
+    scrawl(img, (548, 42), "Level 4", 28, RED_PEN, rng, tilt=3)
+    scrawl(img, (70, h - 80), "Push further on the Elders' motives next time. - O.", 22, RED_PEN,
+           rng, tilt=3)
+    return img
+
+
+def draw_light_photo(rng: Rng) -> Image.Image:
+    w, h = 1000, 667
+    img = gradient((w, h), (120, 105, 92), (80, 68, 58), horizontal=True)
+    d = ImageDraw.Draw(img, "RGBA")
+    floor_y = 520
+    img.paste(gradient((w, h - floor_y), (95, 70, 50), (55, 40, 30)), (0, floor_y))
+    light = Image.new("L", (w, h), 0)
+    ld = ImageDraw.Draw(light)
+    for col in range(2):
+        for row in range(2):
+            x, y = 300 + col * 170, 90 + row * 190
+            ld.polygon([(x, y), (x + 150, y - 30), (x + 190, y + 140), (x + 40, y + 170)],
+                       fill=255)
+    ld.polygon([(330, 530), (730, 500), (950, 667), (420, 667)], fill=200)
+    shadow = Image.new("L", (w, h), 0)
+    sd = ImageDraw.Draw(shadow)
+    for i in range(9):
+        a = math.radians(-150 + i * 15)
+        cx, cy = 560 + math.cos(a) * 110, 330 + math.sin(a) * 120
+        sd.polygon(leaf_pts(cx, cy, 130, 45, math.degrees(a)), fill=255)
+        sd.line([(560, 470), (cx, cy)], fill=255, width=6)
+    light = ImageChops.subtract(light, shadow).filter(ImageFilter.GaussianBlur(5))
+    img.paste((255, 222, 170), (0, 0, w, h), light.point(lambda v: v * 3 // 4))
+    d = ImageDraw.Draw(img, "RGBA")
+    d.rectangle((0, floor_y - 6, w, floor_y), fill=(70, 55, 45))
+    px = 810
+    soft_shadow(img, [(px - 80, 600), (px + 60, 600), (px + 10, 625), (px - 120, 625)], 10, 150)
+    pot = [(px - 60, 470), (px + 60, 470), (px + 45, 610), (px - 45, 610)]
+    paste_gradient(img, pot, (225, 140, 90), (120, 65, 40))
+    d.rectangle((px - 70, 460, px + 70, 480), fill=(215, 130, 85))
+    for i in range(9):
+        a = math.radians(-160 + i * 17)
+        cx, cy = px + math.cos(a) * 85, 370 + math.sin(a) * 95
+        d.line([(px, 465), (cx, cy)], fill=(60, 110, 45), width=5)
+        d.polygon(leaf_pts(cx, cy, 110, 40, math.degrees(a)), fill=(85, 150, 60))
+        d.line(leaf_pts(cx, cy, 100, 6, math.degrees(a))[:6], fill=(170, 210, 120), width=2)
+    img = finish_photo(img, rng, blur=1.1, grain=12, vignette=0.45)
+    return img
+
+
+def draw_parabolas(rng: Rng) -> Image.Image:
+    w, h = 720, 720
+    img = paper((w, h), rng, base=(253, 253, 251), grain=3)
+    d = ImageDraw.Draw(img, "RGBA")
+    grid(d, (w, h), 30, (200, 215, 235))
+    ox, oy, unit = 330, 390, 30
+    d.line([(0, oy), (w, oy)], fill=INK, width=3)
+    d.line([(ox, 0), (ox, h)], fill=INK, width=3)
+    for k in range(-10, 13, 2):
+        if k:
+            label(d, (ox + k * unit - 6, oy + 6), str(k), 14, fill=(90, 90, 100))
+            label(d, (ox + 6, oy - k * unit - 8), str(k), 14, fill=(90, 90, 100))
+    curves = [(lambda x: x * x, (40, 90, 210), "y = x^2"),
+              (lambda x: (x - 2) ** 2 - 3, (210, 50, 50), "y = (x-2)^2 - 3"),
+              (lambda x: -0.5 * x * x + 4, (40, 150, 70), "y = -0.5x^2 + 4")]
+    for fn, color, _ in curves:
+        pts = []
+        for i in range(-120, 121):
+            x = i / 10
+            y = fn(x)
+            px, py = ox + x * unit, oy - y * unit
+            if -40 < py < h + 40:
+                pts.append((px, py))
+        pen(d, pts, color, 4, rng)
+    for vx, vy, color in [(0, 0, (40, 90, 210)), (2, -3, (210, 50, 50)), (0, 4, (40, 150, 70))]:
+        px, py = ox + vx * unit, oy - vy * unit
+        d.ellipse((px - 7, py - 7, px + 7, py + 7), fill=color)
+    d.rectangle((20, 20, 310, 196), fill=(253, 253, 250), outline=INK, width=2)
+    scrawl(img, (32, 28), "Transformations", 26, INK, rng, tilt=2)
+    for i, (_, color, text) in enumerate(curves):
+        d.line([(34, 94 + i * 36), (70, 94 + i * 36)], fill=color, width=5)
+        scrawl(img, (80, 80 + i * 36), text, 22, color, rng, tilt=2)
+    scrawl(img, (ox + 2 * unit + 10, oy + 3 * unit + 4), "vertex (2, -3)", 20, (210, 50, 50), rng,
+           tilt=2)
+    scrawl(img, (440, 180), "a < 0 so it", 20, (40, 150, 70), rng, tilt=2)
+    scrawl(img, (440, 204), "opens down", 20, (40, 150, 70), rng, tilt=2)
+    return img
+
+
+def draw_timeline(rng: Rng) -> Image.Image:
+    w, h = 1000, 560
+    img = paper((w, h), rng, base=(244, 238, 222), grain=4)
+    d = ImageDraw.Draw(img, "RGBA")
+    d.rectangle((0, 0, w, 90), fill=(120, 30, 35))
+    label(d, (40, 18), "Road to War: 1871-1914", 44, fill=WHITE, bold=True)
+    label(d, (600, 34), "Causes of the First World War", 22, fill=(250, 220, 200))
+    colors = {"M": (200, 60, 50), "A": (60, 130, 80), "I": (220, 140, 40), "N": (50, 90, 170)}
+    line_y = 320
+    d.line([(40, line_y), (960, line_y)], fill=INK, width=8)
+    events = [(1871, "N", "German", "unification"), (1882, "A", "Triple", "Alliance"),
+              (1898, "M", "German naval", "build-up"), (1905, "I", "Moroccan", "Crisis"),
+              (1907, "A", "Triple", "Entente"), (1908, "N", "Bosnian", "Crisis"),
+              (1912, "N", "Balkan", "Wars")]
+    for i, (year, kind, a, b) in enumerate(events):
+        x = 95 + i * 105
+        color = colors[kind]
+        up = i % 2 == 0
+        by = line_y - 170 if up else line_y + 50
+        d.line([(x, line_y), (x, by + (120 if up else 0))], fill=color, width=4)
+        d.ellipse((x - 11, line_y - 11, x + 11, line_y + 11), fill=color, outline=INK, width=2)
+        d.rounded_rectangle((x - 70, by, x + 70, by + 120), 10, fill=WHITE, outline=color, width=4)
+        d.rectangle((x - 66, by + 4, x + 66, by + 40), fill=color)
+        label(d, (x - 28, by + 8), str(year), 24, fill=WHITE, bold=True)
+        label(d, (x - 60, by + 52), a, 17)
+        label(d, (x - 60, by + 78), b, 17)
+    x = 892
+    d.ellipse((x - 26, line_y - 26, x + 26, line_y + 26), fill=(180, 20, 30), outline=INK, width=3)
+    d.rounded_rectangle((x - 86, 110, x + 92, 270), 10, fill=(180, 20, 30))
+    label(d, (x - 40, 118), "1914", 32, fill=WHITE, bold=True)
+    label(d, (x - 76, 166), "Assassination in", 17, fill=WHITE)
+    label(d, (x - 76, 192), "Sarajevo, June 28", 17, fill=WHITE)
+    label(d, (x - 76, 226), "War by August", 17, fill=WHITE, bold=True)
+    d.line([(x, 270), (x, line_y - 26)], fill=(180, 20, 30), width=5)
+    names = [("M", "Militarism"), ("A", "Alliances"), ("I", "Imperialism"), ("N", "Nationalism")]
+    for i, (key, name) in enumerate(names):
+        lx = 40 + i * 240
+        d.rectangle((lx, 505, lx + 34, 539), fill=colors[key])
+        label(d, (lx + 8, 507), key, 24, fill=WHITE, bold=True)
+        label(d, (lx + 44, 509), name, 22)
+    return img
+
+
+CODE = [
+    "import random",
+    "import pygame",
+    "",
+    "WIDTH, HEIGHT = 800, 600",
+    "",
+    "class Rock:",
+    '    """An asteroid drifting down the screen."""',
+    "",
+    "    def __init__(self, level):",
+    "        self.x = random.randint(0, WIDTH)",
+    "        self.y = -40",
+    "        self.speed = 2 + level * 0.5  # faster each level",
+    "        self.size = random.choice([20, 30, 45])",
+    "",
+    "    def update(self):",
+    "        self.y += self.speed",
+    "        return self.y < HEIGHT + 50",
+    "",
+    "def hit(ship, rock):",
+    "    dx, dy = ship.x - rock.x, ship.y - rock.y",
+    "    return dx * dx + dy * dy < (rock.size + 12) ** 2",
+    "",
+    "def main():",
+    "    pygame.init()",
+    '    screen = pygame.display.set_mode((WIDTH, HEIGHT))',
+]
+KEYWORDS = {"import", "class", "def", "return", "for", "in", "if", "while", "self"}
+
+
+def code_tokens(line: str) -> list[tuple[str, Color]]:
+    """A tiny Python highlighter: enough to colour a screenshot."""
+    if "#" in line:
+        code, comment = line.split("#", 1)
+        return [*code_tokens(code), ("#" + comment, (110, 140, 110))]
+    if '"""' in line or "'" in line:
+        indent = len(line) - len(line.lstrip())
+        return [(line[:indent], WHITE), (line[indent:], (210, 160, 110))]
+    out: list[tuple[str, Color]] = []
+    for word in re.findall(r"\w+|\s+|[^\w\s]", line):
+        if word in KEYWORDS:
+            color: Color = (200, 130, 220)
+        elif word.isdigit():
+            color = (180, 220, 150)
+        elif word in ("Rock", "WIDTH", "HEIGHT", "pygame", "random"):
+            color = (110, 190, 240)
+        elif not word.strip() or not word[0].isalnum():
+            color = (160, 165, 180)
+        else:
+            color = (215, 215, 220)
+        out.append((word, color))
+    return out
+
+
+def draw_code_screen(rng: Rng) -> Image.Image:
+    w, h = 960, 600
+    img = Image.new("RGB", (w, h), (30, 31, 38))
+    d = ImageDraw.Draw(img, "RGBA")
+    d.rectangle((0, 0, w, 34), fill=(52, 54, 64))
+    for i, color in enumerate([(240, 90, 80), (245, 190, 60), (90, 200, 90)]):
+        d.ellipse((14 + i * 22, 11, 28 + i * 22, 25), fill=color)
+    label(d, (400, 8), "asteroid_dodge.py", 16, fill=(200, 200, 210))
+    d.rectangle((0, 34, 180, h - 26), fill=(38, 40, 48))
+    for i, name in enumerate(["game/", "  asteroid_dodge.py", "  ship.py", "  scores.json",
+                              "  sounds/", "README.md"]):
+        fill = (235, 235, 240) if i == 1 else (150, 150, 165)
+        if i == 1:
+            d.rectangle((0, 50 + i * 26, 180, 74 + i * 26), fill=(60, 64, 80))
+        label(d, (12, 52 + i * 26), name, 15, fill=fill)
+    f = font(15)
+    for n, line in enumerate(CODE):
+        y = 46 + n * 21
+        label(d, (192, y), f"{n + 1:>2}", 15, fill=(100, 100, 115))
+        x = 230.0
+        for text, color in code_tokens(line):
+            d.text((x, y), text, font=f, fill=color)
+            x += f.getlength(text)
+    d.rectangle((0, h - 26, w, h), fill=(50, 110, 190))
+    label(d, (12, h - 22), "main   Python 3.12   Ln 12, Col 37", 15, fill=WHITE)
+    gx0, gy0, gx1, gy1 = 600, 250, 940, 555
+    d.rectangle((gx0 - 2, gy0 - 26, gx1 + 2, gy1 + 2), fill=(70, 72, 84))
+    label(d, (gx0 + 8, gy0 - 22), "Asteroid Dodge", 14, fill=(220, 220, 230))
+    d.rectangle((gx0, gy0, gx1, gy1), fill=(8, 10, 30))
+    for _ in range(60):
+        sx, sy = rng.uniform(gx0, gx1), rng.uniform(gy0, gy1)
+        d.point((sx, sy), fill=(220, 220, 255))
+    for rx, ry, r in [(670, 300, 26), (800, 350, 38), (890, 290, 18), (720, 440, 22)]:
+        pts = blob(rx, ry, r, rng, n=14, amp=0.2)
+        d.polygon(pts, fill=(130, 120, 110), outline=(190, 180, 170))
+    d.polygon([(770, 495), (750, 535), (790, 535)], fill=(80, 220, 230))
+    d.polygon([(762, 535), (778, 535), (770, 550)], fill=(250, 150, 40))
+    label(d, (gx0 + 10, gy0 + 8), "SCORE 1370", 18, fill=(250, 230, 90), bold=True)
+    return img
+
+
+# --------------------------------------------------------------------------------------------
+# The class, its prompts and its students
+# --------------------------------------------------------------------------------------------
+
+CLASS = {
+    "format": "slc-class/1",
+    "name": "Room 12 — Maple Class",
+    "teacher": "Ms. Okafor",
+    "term": "Fall 2026",
+    "minutes": 20,
+    "language": "en",
+}
+
+PROMPTS = {
+    "format": "slc-prompts/1",
+    "steps": {
+        "welcome": [
+            "Say hello and introduce your family to Ms. Okafor.",
+            "Tell your family what we are going to do today.",
+            "Show your family where you sit in Room 12.",
+        ],
+        "choose": [
+            "Which piece makes you feel proudest?",
+            "Pick one piece that was hard at first.",
+            "Is there a piece your family hasn't seen yet?",
+        ],
+        "piece": [
+            "What did you have to do for this piece?",
+            "Show your family the part you worked hardest on.",
+            "What would you change if you did it again?",
+            "What did you learn while you were making it?",
+        ],
+        "strengths": [
+            "What would your friends say you are good at?",
+            "When do you feel most confident in class?",
+        ],
+        "goals": [
+            "What is one thing you want to get better at by spring?",
+            "What will you do each week to reach your goal?",
+            "Who can help you with this goal, at school and at home?",
+        ],
+        "wrap_up": [
+            "Thank your family for coming today!",
+            "Tell them one thing you are looking forward to this term.",
+        ],
+    },
+    "parent_questions": [
+        "What do you enjoy most at school?",
+        "What is hard for you right now?",
+        "How can I help you with reading at home?",
+        "Who do you like to work with, and why?",
+        "What do you do when you get stuck?",
+        "What did you learn this term that surprised you?",
+        "Which piece of work took you the longest?",
+        "What would you like to learn more about?",
+        "How do you feel when you walk into class in the morning?",
+    ],
+    "commitment_ideas": [
+        "Read together for 15 minutes every night",
+        "Ask about one thing learned at school each day at dinner",
+        "Set up a quiet homework spot with a lamp, pencils and paper",
+        "Practise number facts or times tables for five minutes in the car",
+        "Visit the public library together once a month",
+        "Put one piece of school work on the fridge every week",
+        "Pack the school bag together the night before",
+        "Read the class newsletter every Friday and talk about it",
+    ],
+}
+
+README = """\
+# Sample class: Room 12 — Maple Class
+
+This is the sample class that comes bundled with slc, so you can try a whole student-led
+conference before preparing your own. Ms. Okafor's Room 12 has five students, from kindergarten
+to grade 10: `portfolios/` holds one portfolio file per student (their pieces of work, strengths,
+next steps and goals, written in the child's own words) plus a folder of images for each. Maya and
+Lukas have already chosen their three pieces; Sam and Aiyana choose theirs during the conference;
+Zoe has only two pieces, which is fine. `prompts.json` holds the class's own prompting questions,
+parent questions and ideas for how families can help at home.
+
+Real classes are made with `slc new-class DIR`, which creates the same layout (`class.json`,
+`prompts.json`, `portfolios/`) for you to fill in. Conference records are written to `results/`
+inside the class folder; nothing else writes there. Feel free to copy this folder and use it as
+a template.
+"""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One piece of work: what the portfolio says about it, and how to draw its image."""
+
+    id: str
+    title: str
+    subject: str
+    date: str
+    draw: Callable[[Rng], Image.Image]
+    why_chosen: str
+    what_i_did: str
+    skills: str
+    proud_of: str
+    next_time: str
+    ext: str = "png"
+    colors: int = 128
+
+
+@dataclass(frozen=True)
+class Student:
+    id: str
+    name: str
+    grade: str
+    learner: str
+    pieces: list[Piece]
+    strengths: list[str]
+    next_steps: list[str]
+    goals: list[dict[str, str]]
+    chosen: list[str] | None = None
+    prompts: dict[str, list[str]] | None = None
+
+
+MAYA = Student(
+    id="maya",
+    name="Maya López",
+    grade="1",
+    learner="I learn best when I can draw it and show you.",
+    pieces=[
+        Piece("butterfly", "Butterfly life cycle", "Science", "2026-10-02", draw_butterfly_cycle,
+              why_chosen="I love butterflies. I drew all four parts.",
+              what_i_did="I drew the egg, the caterpillar, the chrysalis and the butterfly. "
+              "I made arrows so it goes round and round.",
+              skills="Drawing. Putting things in order.",
+              proud_of="The butterfly wings. I did the white dots.",
+              next_time="I will write a sentence for each part."),
+        Piece("story", "The Lost Cat", "Writing", "2026-10-20", draw_story_page,
+              why_chosen="It is about my cat Luna. It really happened!",
+              what_i_did="I drew a picture and I wrote five sentences.",
+              skills="Finger spaces. Capital letters and periods.",
+              proud_of="I spelled ladder all by myself.",
+              next_time="I want to make it a book with more pages."),
+        Piece("adding", "Adding to 10", "Math", "2026-09-24", draw_adding_sheet,
+              why_chosen="I got a gold star!",
+              what_i_did="I added the numbers. I drew dots to help me count.",
+              skills="Counting on. Adding.",
+              proud_of="I fixed the one I got wrong.",
+              next_time="I will check my answers before I hand it in."),
+        Piece("house", "My house", "Art", "2026-09-10", draw_house,
+              why_chosen="It is my family and my house.",
+              what_i_did="I used crayons. I drew Mom, Papá and me.",
+              skills="Drawing shapes. Colouring inside the lines.",
+              proud_of="The sun has a happy face.",
+              next_time="I will draw my abuela too."),
+        Piece("leaves", "Fall leaves", "Art", "2026-10-28", draw_leaves,
+              why_chosen="The colours are so pretty.",
+              what_i_did="We went outside and found leaves. I traced them and coloured them.",
+              skills="Looking closely. Tracing.",
+              proud_of="The red one.",
+              next_time="I will find a yellow maple leaf."),
+        Piece("pumpkin", "Our class pumpkin", "Math", "2026-10-29", draw_pumpkin_photo,
+              why_chosen="Our pumpkin was SO big.",
+              what_i_did="We measured around the pumpkin with a tape. It was 62 cm.",
+              skills="Measuring. Guessing and checking.",
+              proud_of="My guess was 60. That is close!",
+              next_time="I want to count the seeds.",
+              ext="jpg"),
+        Piece("robot", "Shape robot", "Math", "2026-11-05", draw_shape_robot,
+              why_chosen="Robots are cool.",
+              what_i_did="I cut out squares, circles and triangles and glued them.",
+              skills="Knowing my shapes.",
+              proud_of="His arms have circle hands.",
+              next_time="I will use a hexagon."),
+    ],
+    chosen=["butterfly", "story", "adding"],
+    strengths=["I am kind to my friends.", "I try hard at reading.", "I am good at drawing."],
+    next_steps=["Use finger spaces when I write.", "Count on from the bigger number."],
+    goals=[
+        {"goal": "Read a whole book by myself", "how": "Read with Mom every night",
+         "by": "2027-03"},
+        {"goal": "Add numbers up to 20", "how": "Play number games with my brother",
+         "by": "2027-03"},
+    ],
+    prompts={
+        "piece": ["Point to your favourite part.", "What colours did you use?",
+                  "Was it easy or tricky?"],
+        "strengths": ["What do your friends like to do with you?",
+                      "What is something you can do now that you could not do before?"],
+    },
+)
+
+SAM = Student(
+    id="sam",
+    name="Sam Okoro",
+    grade="4",
+    learner="I learn best when I can talk about my ideas with a partner and build things with "
+    "my hands.",
+    pieces=[
+        Piece("volcano", "Erupting volcano model", "Science", "2026-10-16", draw_volcano_photo,
+              why_chosen="It was the biggest project I ever made and it actually erupted!",
+              what_i_did="I built a volcano out of newspaper and flour paste, painted it, and "
+              "made it erupt with baking soda and vinegar. I wrote down what happened each time.",
+              skills="Following a procedure, measuring, and explaining a chemical reaction.",
+              proud_of="The lava went all the way down to the trees on the base.",
+              next_time="I would test different amounts of baking soda and make a chart.",
+              ext="jpg"),
+        Piece("arrays", "Multiplication arrays", "Math", "2026-09-30", draw_arrays_sheet,
+              why_chosen="This is when multiplying finally made sense to me.",
+              what_i_did="I drew arrays with rows and columns and wrote the multiplication "
+              "sentence for each one.",
+              skills="Multiplying, skip counting, and seeing patterns.",
+              proud_of="I noticed that 5 x 5 makes a square.",
+              next_time="I want to try bigger arrays like 12 x 12."),
+        Piece("map", "Map of my neighbourhood", "Social Studies", "2026-10-08",
+              draw_neighbourhood_map,
+              why_chosen="You can see my house, the school and the park where I play soccer.",
+              what_i_did="I walked around with my dad and took notes, then I drew the map with "
+              "a legend and a compass rose.",
+              skills="Using symbols, directions, and drawing to scale (kind of).",
+              proud_of="The bridge over Cedar Creek.",
+              next_time="I would use a ruler so the roads are straighter."),
+        Piece("bean-plant", "Bean plant growth graph", "Science", "2026-11-02", draw_bean_graph,
+              why_chosen="I took care of the plant for two weeks and it grew 18 cm!",
+              what_i_did="I measured our bean plant every two days and made a line graph.",
+              skills="Measuring in centimetres, recording data, and graphing.",
+              proud_of="My dots are really neat and the line goes up smoothly.",
+              next_time="I would grow one plant in the dark to compare."),
+        Piece("comic", "The Brave Pencil (comic)", "Writing", "2026-10-23", draw_comic,
+              why_chosen="It's funny and my friends liked reading it.",
+              what_i_did="I planned a story in four panels, drew the characters and wrote "
+              "speech bubbles.",
+              skills="Story structure, dialogue, and drawing.",
+              proud_of="The eraser monster becomes a friend at the end.",
+              next_time="I want to make it longer with a real problem in the middle."),
+        Piece("poem", "Autumn poem", "Writing", "2026-11-06", draw_poem,
+              why_chosen="I like how it sounds when I read it out loud.",
+              what_i_did="I brainstormed fall words and wrote a poem with a pattern.",
+              skills="Using describing words and repeating patterns.",
+              proud_of="The line about the leaves being orange rain.",
+              next_time="I would try a rhyming poem."),
+    ],
+    strengths=[
+        "I am a good team partner — I listen and share the jobs.",
+        "I don't give up when an experiment goes wrong.",
+        "I can explain my math thinking out loud.",
+    ],
+    next_steps=[
+        "Know my times tables faster, especially the 7s and 8s.",
+        "Plan my writing before I start so my stories have an ending.",
+        "Check my spelling with the word wall.",
+    ],
+    goals=[
+        {"goal": "Know my times tables up to 10 x 10 by heart",
+         "how": "Practise with flash cards for 10 minutes after dinner and play the "
+         "times-table game on Fridays", "by": "2027-03"},
+        {"goal": "Write a story with a beginning, middle and end that is two pages long",
+         "how": "Plan it on a story map first, then check it with my writing partner",
+         "by": "2027-04"},
+        {"goal": "Read two chapter books every month",
+         "how": "Read for 20 minutes before bed and keep a reading log", "by": "2027-05"},
+    ],
+)
+
+AIYANA = Student(
+    id="aiyana",
+    name="Aiyana Redcloud",
+    grade="7",
+    learner="I learn best when I can see how things connect. Maps, diagrams and building "
+    "models help me understand.",
+    pieces=[
+        Piece("bridge", "Popsicle-stick truss bridge", "Science & Technology", "2026-10-27",
+              draw_bridge_photo,
+              why_chosen="It held 2 kg and only weighs 140 g. Our group's bridge was the "
+              "strongest in the class.",
+              what_i_did="We researched truss designs, drew a plan, built the bridge from 120 "
+              "sticks and tested it with weights until it bent.",
+              skills="Designing, measuring accurately, teamwork, and testing a prediction.",
+              proud_of="I suggested the arched top chord, and it spread the load really well.",
+              next_time="I'd glue the joints more carefully, because that's where it started "
+              "to fail.", ext="jpg"),
+        Piece("watershed", "The Cedar Creek watershed", "Geography", "2026-10-06",
+              draw_watershed_map,
+              why_chosen="I finally understood how all the streams end up in the same lake.",
+              what_i_did="I traced a topographic map, coloured the elevations, and drew the "
+              "watershed boundary along the ridges.",
+              skills="Reading contour lines, using a legend and a scale.",
+              proud_of="The colour bands make the hills look 3D.",
+              next_time="I'd add where the pollution comes from, to connect it to my poster."),
+        Piece("pendulum", "Pendulum experiment", "Science", "2026-09-25", draw_pendulum_chart,
+              why_chosen="It was my first real experiment where I changed only one variable.",
+              what_i_did="I timed ten swings for five string lengths, calculated the average "
+              "time for one swing and made a bar graph.",
+              skills="Fair testing, averaging, and graphing data.",
+              proud_of="My results were really consistent.",
+              next_time="I'd use a line graph, because length is continuous."),
+        Piece("water-poster", "Water is Life poster", "Social Studies", "2026-11-03",
+              draw_water_poster,
+              why_chosen="Water matters to my family and my community, and I wanted people to "
+              "do something.",
+              what_i_did="I researched water use and wrote three actions people can take, then "
+              "designed the poster to be readable from far away.",
+              skills="Research, persuasive writing, and design.",
+              proud_of="The globe inside the water drop.",
+              next_time="I'd add a source for the 6 litres a minute fact."),
+        Piece("ratios", "Scaling a recipe with ratios", "Math", "2026-10-14", draw_ratio_notes,
+              why_chosen="Ratios were confusing until I drew the tape diagram.",
+              what_i_did="I tripled a pancake recipe, showed it in a table, and used a tape "
+              "diagram and a circle graph to show the ratio.",
+              skills="Equivalent ratios, fractions, and showing my thinking in different ways.",
+              proud_of="Ms. Okafor wrote \"Clear thinking\" on it.",
+              next_time="I'd check the circle graph with a protractor."),
+        Piece("dusk-painting", "Lake at dusk", "Art", "2026-11-10", draw_dusk_painting,
+              why_chosen="It's the view from my auntie's place and it's my favourite time of "
+              "day.",
+              what_i_did="I used a wet wash for the sky, layered the mountains from light to "
+              "dark, and painted the trees last as silhouettes.",
+              skills="Colour blending, layering, and creating depth.",
+              proud_of="The reflection on the water.",
+              next_time="I'd make the mountains less pointy and more natural."),
+        Piece("pixel-game", "Pixel platformer level", "Computer Studies", "2026-10-30",
+              draw_pixel_game,
+              why_chosen="I designed a whole game level myself and my little brother loves "
+              "playing it.",
+              what_i_did="I drew the sprites on a grid, planned the jumps so they're possible, "
+              "and coded the coins and the score in our block-coding app.",
+              skills="Planning, debugging, and pixel art.",
+              proud_of="The gap you have to jump over is hard but fair.",
+              next_time="I'd add a second level with moving platforms."),
+    ],
+    strengths=[
+        "I'm creative and I like finding my own way to show what I learned.",
+        "I'm patient when I build and test things. I'll redo it until it works.",
+        "I help people in my group understand maps and diagrams.",
+    ],
+    next_steps=[
+        "Speak up in whole-class discussions, not just in small groups.",
+        "Show all my steps in math instead of doing them in my head.",
+        "Break big projects into smaller pieces so I don't rush at the end.",
+    ],
+    goals=[
+        {"goal": "Share at least one idea in every class discussion",
+         "how": "Write my idea on a sticky note first so I'm ready when there's a pause",
+         "by": "2027-02"},
+        {"goal": "Show every step in my math work",
+         "how": "Use the three-column method and compare my work with a partner's",
+         "by": "2027-03"},
+        {"goal": "Finish my science fair project a week early",
+         "how": "Make a calendar with mini-deadlines and check it every Sunday",
+         "by": "2027-04"},
+    ],
+)
+
+LUKAS = Student(
+    id="lukas",
+    name="Lukas Nguyen",
+    grade="10",
+    learner="I learn best when I understand why something works, not just how. I like to try a "
+    "problem on my own first and then talk it through with someone.",
+    pieces=[
+        Piece("titration", "Acid-base titration lab report", "Chemistry", "2026-10-21",
+              draw_titration_report,
+              why_chosen="It's the first lab where I felt like I was doing real science rather "
+              "than following a recipe. The data actually told a story.",
+              what_i_did="My partner and I titrated an unknown acid, recorded pH after each "
+              "addition, plotted the curve and used the equivalence point to calculate the "
+              "concentration.",
+              skills="Precise measurement, data analysis, graphing, and explaining error.",
+              proud_of="Our three trials agreed within 0.2 mL, and I could explain why the "
+              "curve jumps where it does.",
+              next_time="I'd quantify the uncertainty instead of only listing sources of "
+              "error, which is what Ms. Okafor's comment pushes me toward."),
+        Piece("giver-essay", "Essay: Memory as Freedom in The Giver", "English", "2026-11-04",
+              draw_essay_page,
+              why_chosen="Writing is not my strongest area, and this essay is where my argument "
+              "finally came together.",
+              what_i_did="I developed a thesis about memory and choice, drafted it twice, and "
+              "revised it after a peer conference.",
+              skills="Building an argument, structuring paragraphs, and revising.",
+              proud_of="My thesis. It's an idea I actually believe, not just a summary.",
+              next_time="I need more direct quotations as evidence; I paraphrased too much. "
+              "I'd also start earlier so I have time for a third draft."),
+        Piece("light-and-shadow", "Light and shadow (photograph)", "Media Arts", "2026-10-09",
+              draw_light_photo,
+              why_chosen="I waited three afternoons for the light to hit the wall at the right "
+              "angle. It taught me patience.",
+              what_i_did="I studied how photographers use hard light, scouted my house for "
+              "window shadows, and shot about forty frames before choosing this one.",
+              skills="Composition, observing light, and editing for tone.",
+              proud_of="The plant and its shadow balance each other across the frame.",
+              next_time="I'd shoot in manual mode and bracket my exposures.", ext="jpg"),
+        Piece("quadratics", "Quadratic transformations investigation", "Math", "2026-09-29",
+              draw_parabolas,
+              why_chosen="I figured out the pattern myself before we were taught it.",
+              what_i_did="I graphed families of parabolas, changed one parameter at a time and "
+              "wrote rules for how a, h and k transform y = x^2.",
+              skills="Graphing, generalising patterns, and mathematical communication.",
+              proud_of="Predicting the vertex form before graphing and being right.",
+              next_time="I'd connect it to a real situation, like the path of a ball."),
+        Piece("wwi-timeline", "Road to War timeline", "History", "2026-10-15", draw_timeline,
+              why_chosen="Colour-coding the causes made the connections obvious to me.",
+              what_i_did="I researched eight events, sorted them by the MAIN causes and "
+              "designed the timeline to show how tensions built up.",
+              skills="Research, cause and consequence, and visual communication.",
+              proud_of="The design is clean and you can read it from across the room.",
+              next_time="I'd show how events link to each other, not just when they happened."),
+        Piece("asteroid-dodge", "Asteroid Dodge (Python game)", "Computer Science", "2026-11-12",
+              draw_code_screen,
+              why_chosen="It's the biggest program I've written, and I debugged it mostly on "
+              "my own.",
+              what_i_did="I wrote a pygame game with classes for the ship and the rocks, "
+              "collision detection, levels that speed up, and a score.",
+              skills="Object-oriented programming, debugging, and breaking a big problem into "
+              "parts.",
+              proud_of="The collision check. I used squared distances so it doesn't need a "
+              "square root.",
+              next_time="I'd write tests first and save high scores to a file."),
+    ],
+    chosen=["titration", "giver-essay", "asteroid-dodge"],
+    strengths=[
+        "I'm persistent with hard problems, especially in math and programming.",
+        "I can analyse data and explain what it actually means.",
+        "I give useful, specific feedback to classmates in peer review.",
+    ],
+    next_steps=[
+        "Start long assignments earlier. I tend to leave the writing until the last few days.",
+        "Support my arguments with direct evidence and quotations.",
+        "Ask for help sooner instead of staying stuck on my own for too long.",
+    ],
+    goals=[
+        {"goal": "Move my English mark from a Level 3 to a Level 4",
+         "how": "Plan each paragraph around at least two quotations and book a writing "
+         "conference before each due date", "by": "2027-01"},
+        {"goal": "Hand in every major assignment on time",
+         "how": "Put checkpoints into my calendar the day each assignment is given",
+         "by": "2027-01"},
+        {"goal": "Publish my game with a saved high-score table",
+         "how": "Work on it at Coding Club on Thursdays and ask for a code review",
+         "by": "2027-03"},
+    ],
+    prompts={
+        "goals": ["How does this goal connect to what you might want to do after high school?",
+                  "What will you do differently from last term to reach it?"],
+    },
+)
+
+ZOE = Student(
+    id="zoe",
+    name="Zoe Chen",
+    grade="K",
+    learner="I like to learn by playing and singing.",
+    pieces=[
+        Piece("family", "My family", "Art", "2026-09-18", draw_zoe_family,
+              why_chosen="It's my family!",
+              what_i_did="I drawed everybody. And a rainbow.",
+              skills="Drawing people.",
+              proud_of="My cat Mochi.",
+              next_time="Draw Grandma."),
+        Piece("letter-z", "Letter Z", "Literacy", "2026-10-09", draw_letter_z,
+              why_chosen="Z is for Zoe!",
+              what_i_did="I traced the Zs and I coloured the zebra.",
+              skills="Writing letters.",
+              proud_of="My rainbow Zs.",
+              next_time="Make them the same size."),
+    ],
+    strengths=["I share the blocks.", "I can write my name."],
+    next_steps=["Hold my pencil the right way.", "Learn my letter sounds."],
+    goals=[{"goal": "Know all my letter sounds", "how": "Sing the alphabet song with Grandma",
+            "by": "2027-03"}],
+)
+
+STUDENTS = [MAYA, SAM, AIYANA, LUKAS, ZOE]
+
+
+# --------------------------------------------------------------------------------------------
+# Writing the folder
+# --------------------------------------------------------------------------------------------
+
+ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+DATE_RE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+
+
+def nfc(value: Any) -> Any:
+    """Normalise every string in a JSON-like value to NFC."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {nfc(k): nfc(v) for k, v in value.items()}
+    return value
+
+
+def write_json(path: Path, data: dict[str, Any]) -> None:
+    text = json.dumps(nfc(data), ensure_ascii=False, indent=2) + "\n"
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def save_image(img: Image.Image, path: Path, colors: int) -> None:
+    """PNG (reduced to a palette of ``colors``, optimised) or JPEG at quality 85."""
+    img = img.convert("RGB")
+    if path.suffix == ".jpg":
+        img.save(path, "JPEG", quality=85, optimize=True)
+    else:
+        palette = img.quantize(colors, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+        palette.save(path, "PNG", optimize=True)
+
+
+def portfolio(student: Student) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "format": "slc-portfolio/1",
+        "student": {"id": student.id, "name": student.name, "grade": student.grade,
+                    "learner": student.learner},
+        "pieces": [
+            {"id": p.id, "title": p.title, "subject": p.subject, "date": p.date,
+             "image": f"{student.id}/{p.id}.{p.ext}", "why_chosen": p.why_chosen,
+             "what_i_did": p.what_i_did, "skills": p.skills, "proud_of": p.proud_of,
+             "next_time": p.next_time}
+            for p in student.pieces
+        ],
+    }
+    if student.chosen is not None:
+        data["chosen"] = list(student.chosen)
+    data["strengths"] = list(student.strengths)
+    data["next_steps"] = list(student.next_steps)
+    data["goals"] = [dict(g) for g in student.goals]
+    if student.prompts is not None:
+        data["prompts"] = {k: list(v) for k, v in student.prompts.items()}
+    return data
+
+
+def check(student: Student) -> None:
+    """Fail loudly if the sample drifts from the slc-portfolio/1 rules."""
+    ids = [p.id for p in student.pieces]
+    assert ID_RE.fullmatch(student.id), student.id
+    assert student.grade == "K" or student.grade in {str(n) for n in range(1, 13)}
+    assert len(set(ids)) == len(ids), ids
+    for piece in student.pieces:
+        assert ID_RE.fullmatch(piece.id), piece.id
+        assert DATE_RE.fullmatch(piece.date), piece.date
+    if student.chosen is not None:
+        assert len(student.chosen) <= 3 and len(set(student.chosen)) == len(student.chosen)
+        assert set(student.chosen) <= set(ids), student.chosen
+    for goal in student.goals:
+        assert DATE_RE.fullmatch(goal["by"]), goal
+
+
+def main() -> None:
+    CLASS_DIR.mkdir(parents=True, exist_ok=True)
+    write_json(CLASS_DIR / "class.json", CLASS)
+    write_json(CLASS_DIR / "prompts.json", PROMPTS)
+    (CLASS_DIR / "README.md").write_text(README, encoding="utf-8", newline="\n")
+    portfolios = CLASS_DIR / "portfolios"
+    if portfolios.exists():
+        shutil.rmtree(portfolios)
+    portfolios.mkdir()
+    for student in STUDENTS:
+        check(student)
+        (portfolios / student.id).mkdir()
+        for piece in student.pieces:
+            rng = random.Random(zlib.crc32(f"{student.id}/{piece.id}".encode()))
+            path = portfolios / student.id / f"{piece.id}.{piece.ext}"
+            save_image(piece.draw(rng), path, piece.colors)
+        write_json(portfolios / f"{student.id}.json", portfolio(student))
+        chosen = f"chosen {student.chosen}" if student.chosen else "child chooses"
+        print(f"{student.id:8} grade {student.grade:>2}  {len(student.pieces)} pieces  {chosen}")
+    total = sum(p.stat().st_size for p in CLASS_DIR.rglob("*") if p.is_file())
+    print(f"wrote {CLASS_DIR.relative_to(ROOT)} ({total / 1e6:.2f} MB)")
+
+
+if __name__ == "__main__":
+    main()

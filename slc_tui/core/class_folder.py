@@ -72,7 +72,7 @@ def load_portfolio_file(path: Path, class_root: Path) -> StudentEntry:
     problems = ProblemList(relative_name(path, class_root))
     data = read_json_file(path, problems)
     portfolio = None
-    if data is not None:
+    if not problems.has_errors:  # the file was read (its JSON may still be null)
         portfolio = parse_portfolio(
             data, problems, portfolio_dir=path.parent, class_root=class_root
         )
@@ -100,13 +100,13 @@ def load_class_folder(root: Path) -> ClassFolder:
         class_problems.error("", f"class folder not found: {root}")
     else:
         data = read_json_file(root / CLASS_FILE, class_problems)
-        if data is not None:
+        if not class_problems.has_errors:
             info = parse_class_info(data, class_problems)
     prompt_problems = ProblemList(PROMPTS_FILE)
     prompts: ClassPrompts | None = None
     if (root / PROMPTS_FILE).exists():
         data = read_json_file(root / PROMPTS_FILE, prompt_problems)
-        if data is not None:
+        if not prompt_problems.has_errors:
             prompts = parse_prompts(data, prompt_problems)
     students, folder_problems = _load_portfolios(root)
     students = _drop_duplicate_ids(students)

@@ -42,7 +42,7 @@ def parse_class_info(data: Any, problems: ProblemList) -> ClassInfo | None:
         return None
     fmt = obj.get("format")
     if fmt != CLASS_FORMAT:
-        what = "is required" if fmt is None else f"unknown format {fmt!r};"
+        what = "is required;" if fmt is None else f"unknown format {fmt!r};"
         problems.error("format", f'{what} this slc reads "{CLASS_FORMAT}"'[:160])
         return None
     warn_unknown_keys(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from slc_tui.core.problems import ProblemList
@@ -18,6 +19,19 @@ MAX_LIST_ITEMS = 500
 def is_valid_id(value: object) -> bool:
     """True when ``value`` is a student or piece id: ``[a-z0-9][a-z0-9_-]{0,63}``."""
     return isinstance(value, str) and ID_PATTERN.fullmatch(value) is not None
+
+
+def is_valid_date(value: str) -> bool:
+    """True for an ISO date ``YYYY-MM-DD`` (a real calendar day) or month ``YYYY-MM``."""
+    if DATE_PATTERN.fullmatch(value) is None:
+        return False
+    if len(value) == 7:
+        return True
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def join(path: str, key: str | int) -> str:
@@ -59,7 +73,11 @@ def read_text(
             field, f"is too long ({len(value):,} characters; the limit is {max_length:,})"
         )
         return ""
-    return clean_text(value, max_length=max_length)
+    cleaned = clean_text(value, max_length=max_length)
+    if required and not cleaned.strip():
+        problems.error(field, "is required (it is empty)")
+        return ""
+    return cleaned
 
 
 def read_text_list(obj: dict[str, Any], key: str, path: str, problems: ProblemList) -> list[str]:

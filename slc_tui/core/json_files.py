@@ -17,7 +17,8 @@ def read_json_file(path: Path, problems: ProblemList) -> Any | None:
 
     Returns the parsed value, or None after recording why it could not be read:
     a missing file, a file too large, bytes that are not UTF-8, or a JSON syntax
-    error with its line and column.
+    error with its line and column. A file holding JSON ``null`` also returns None,
+    so callers tell failure apart by whether an error was recorded.
     """
     try:
         size = path.stat().st_size

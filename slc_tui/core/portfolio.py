@@ -7,9 +7,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from slc_tui.core.fields import (
-    DATE_PATTERN,
     GRADES,
     MAX_LIST_ITEMS,
+    is_valid_date,
     is_valid_id,
     join,
     json_type,
@@ -230,7 +230,7 @@ def _parse_pieces(
         if not title:
             continue
         date = read_text(obj, "date", path, problems, max_length=10)
-        if date and not DATE_PATTERN.fullmatch(date):
+        if date and not is_valid_date(date):
             problems.error(join(path, "date"), f"must be YYYY-MM-DD or YYYY-MM, not {date!r}")
             date = ""
         image = read_text(obj, "image", path, problems, max_length=1000)
@@ -291,7 +291,7 @@ def _parse_goals(value: Any, problems: ProblemList) -> list[Goal]:
         warn_unknown_keys(obj, {"goal", "how", "by"}, path, problems)
         goal = read_text(obj, "goal", path, problems, required=True, max_length=MAX_LINE_LENGTH)
         by = read_text(obj, "by", path, problems, max_length=10)
-        if by and not DATE_PATTERN.fullmatch(by):
+        if by and not is_valid_date(by):
             problems.error(join(path, "by"), f"must be YYYY-MM-DD or YYYY-MM, not {by!r}")
             by = ""
         if goal:

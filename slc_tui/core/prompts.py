@@ -45,7 +45,7 @@ def parse_prompts(data: Any, problems: ProblemList) -> ClassPrompts | None:
         return None
     fmt = obj.get("format")
     if fmt != PROMPTS_FORMAT:
-        what = "is required" if fmt is None else f"unknown format {fmt!r};"
+        what = "is required;" if fmt is None else f"unknown format {fmt!r};"
         problems.error("format", f'{what} this slc reads "{PROMPTS_FORMAT}"'[:160])
         return None
     warn_unknown_keys(

@@ -50,6 +50,11 @@ class EditableList(Vertical):
         editable_list: EditableList
         items: list[str]
 
+        @property
+        def control(self) -> EditableList:
+            """The list that changed (lets ``@on(..., "#id")`` match)."""
+            return self.editable_list
+
     def __init__(
         self,
         items: list[str],

@@ -78,6 +78,11 @@ class GoalEditor(Vertical):
         editor: GoalEditor
         goals: list[Goal]
 
+        @property
+        def control(self) -> GoalEditor:
+            """The editor that changed (lets ``@on(..., "#id")`` match)."""
+            return self.editor
+
     def __init__(self, goals: list[Goal], *, max_goals: int = 5, id: str | None = None) -> None:
         super().__init__(id=id)
         self.initial_goals = goals

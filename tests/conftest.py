@@ -1,0 +1,34 @@
+"""Shared fixtures. Builders live in ``tests/factories.py``; keep this file small and additive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.factories import make_class, portfolio_data
+
+
+@pytest.fixture
+def slc_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point ``SLC_DATA_DIR`` at a temporary folder so nothing touches the real user data."""
+    folder = tmp_path / "user-data"
+    monkeypatch.setenv("SLC_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def class_dir(tmp_path: Path) -> Path:
+    """A valid class folder with Maya (3 pieces) and Leo (5 pieces, none chosen)."""
+    return make_class(
+        tmp_path / "room12",
+        [
+            portfolio_data("maya"),
+            portfolio_data(
+                "leo",
+                name="Leo Chen",
+                grade="5",
+                pieces=["poem", "volcano", "fractions", "map", "bridge"],
+            ),
+        ],
+    )
