@@ -10,6 +10,7 @@ a small terminal preview.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import random
@@ -92,7 +93,9 @@ def add_noise(img: Image.Image, rng: Rng, amp: int, scale: int = 1) -> Image.Ima
     return ImageChops.add(img, Image.merge("RGB", (grain, grain, grain)), 1.0, -128)
 
 
-def paper(size: tuple[int, int], rng: Rng, base: Color = (251, 250, 245), grain: int = 3):
+def paper(
+    size: tuple[int, int], rng: Rng, base: Color = (251, 250, 245), grain: int = 3
+) -> Image.Image:
     """A sheet of paper: flat colour, a soft uneven tone and a few specks.
 
     The texture is deliberately coarse: pixel-fine grain would triple the PNG sizes.
@@ -107,7 +110,9 @@ def paper(size: tuple[int, int], rng: Rng, base: Color = (251, 250, 245), grain:
     return img
 
 
-def gradient(size: tuple[int, int], top: Color, bottom: Color, horizontal: bool = False):
+def gradient(
+    size: tuple[int, int], top: Color, bottom: Color, horizontal: bool = False
+) -> Image.Image:
     """A two-colour gradient (top to bottom, or left to right when ``horizontal``)."""
     ramp = Image.linear_gradient("L")
     if horizontal:
@@ -164,7 +169,9 @@ def star_pts(cx: float, cy: float, r_out: float, r_in: float, n: int = 5) -> lis
     return pts
 
 
-def transform(pts: Sequence[Point], cx: float, cy: float, scale: float, rot: float = 0.0):
+def transform(
+    pts: Sequence[Point], cx: float, cy: float, scale: float, rot: float = 0.0
+) -> list[Point]:
     """Scale, rotate (degrees) and move unit-shape points."""
     r = math.radians(rot)
     c, s = math.cos(r), math.sin(r)
@@ -175,7 +182,7 @@ def wobble(pts: Sequence[Point], rng: Rng, step: float = 12.0, amp: float = 2.0)
     """Subdivide a polyline and let it drift sideways a little, like a hand-drawn line."""
     out: list[Point] = []
     drift = 0.0
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(pts):
         seg = math.hypot(x1 - x0, y1 - y0)
         if seg == 0:
             continue
@@ -207,7 +214,9 @@ def crayon(
         d.line(line, fill=rgba(shade(color, rng, 12), alpha), width=w, joint="curve")
 
 
-def pen(d: Draw, pts: Sequence[Point], color: Color, width: float, rng: Rng, closed: bool = False):
+def pen(
+    d: Draw, pts: Sequence[Point], color: Color, width: float, rng: Rng, closed: bool = False
+) -> None:
     """A single confident marker or pen line."""
     crayon(d, pts, color, width, rng, passes=1, closed=closed, alpha=255)
 
@@ -256,10 +265,6 @@ def crayon_shape(
     crayon_fill(img, poly_mask(img.size, pts), fill, rng, spacing=spacing)
     if outline is not None:
         crayon(d, pts, outline, width, rng, passes=2, closed=True)
-
-
-def solid(d: Draw, pts: Sequence[Point], fill: Color, outline: Color | None = None, width=3):
-    d.polygon(list(pts), fill=fill, outline=outline, width=width)
 
 
 def scrawl(
@@ -343,7 +348,9 @@ def typeset(
     return y
 
 
-def label(d: Draw, xy: Point, text: str, size: int, fill: Color = INK, bold: bool = False, **kw):
+def label(
+    d: Draw, xy: Point, text: str, size: int, fill: Color = INK, bold: bool = False, **kw: Any
+) -> None:
     d.text(xy, text, font=font(size), fill=fill, stroke_width=1 if bold else 0, **kw)
 
 
@@ -358,7 +365,7 @@ def gold_star(d: Draw, cx: float, cy: float, r: float) -> None:
     d.polygon(star_pts(cx - r * 0.12, cy - r * 0.12, r * 0.45, r * 0.2), fill=(255, 232, 120))
 
 
-def arrow(d: Draw, pts: Sequence[Point], color: Color, width: float, rng: Rng, head: float):
+def arrow(d: Draw, pts: Sequence[Point], color: Color, width: float, rng: Rng, head: float) -> None:
     crayon(d, pts, color, width, rng, passes=2)
     (x0, y0), (x1, y1) = pts[-2], pts[-1]
     a = math.atan2(y1 - y0, x1 - x0)
@@ -367,34 +374,45 @@ def arrow(d: Draw, pts: Sequence[Point], color: Color, width: float, rng: Rng, h
     d.polygon([(x1 + math.cos(a) * 4, y1 + math.sin(a) * 4), left, right], fill=color)
 
 
-def soft_shadow(img: Image.Image, pts: Sequence[Point], blur: float, strength: int = 120):
+def soft_shadow(img: Image.Image, pts: Sequence[Point], blur: float, strength: int = 120) -> None:
     """Darken under an object: a blurred polygon multiplied into the image."""
     mask = poly_mask(img.size, pts).filter(ImageFilter.GaussianBlur(blur))
     mask = mask.point(lambda v: v * strength // 255)
     img.paste((20, 16, 12), (0, 0, *img.size), mask)
 
 
-def paste_gradient(img: Image.Image, pts: Sequence[Point], a: Color, b: Color, horizontal=True):
+def paste_gradient(
+    img: Image.Image, pts: Sequence[Point], a: Color, b: Color, horizontal: bool = True
+) -> None:
     """Fill a polygon with a gradient -- light on one side, shadow on the other."""
     img.paste(gradient(img.size, a, b, horizontal), (0, 0), poly_mask(img.size, pts))
 
 
-def sphere(img: Image.Image, box: tuple[float, float, float, float], light: Color, dark: Color,
-           hx: float = 0.35, hy: float = 0.3) -> None:
+def sphere(
+    img: Image.Image,
+    box: tuple[float, float, float, float],
+    light: Color,
+    dark: Color,
+    hx: float = 0.35,
+    hy: float = 0.3,
+) -> None:
     """Paint an ellipse lit from the upper left (highlight at ``hx``, ``hy`` of the box)."""
     x0, y0, x1, y1 = (round(v) for v in box)
     bw, bh = x1 - x0, y1 - y0
     ramp = Image.radial_gradient("L").resize((bw * 2, bh * 2), BICUBIC)
     left, top = round(bw - hx * bw), round(bh - hy * bh)
     ramp = ramp.crop((left, top, left + bw, top + bh)).point(lambda v: min(255, v * 3 // 2))
-    shaded = Image.composite(Image.new("RGB", (bw, bh), dark), Image.new("RGB", (bw, bh), light),
-                             ramp)
+    shaded = Image.composite(
+        Image.new("RGB", (bw, bh), dark), Image.new("RGB", (bw, bh), light), ramp
+    )
     mask = Image.new("L", (bw, bh), 0)
     ImageDraw.Draw(mask).ellipse((0, 0, bw - 1, bh - 1), fill=255)
     img.paste(shaded, (x0, y0), mask)
 
 
-def finish_photo(img: Image.Image, rng: Rng, blur: float = 0.9, grain: int = 9, vignette=0.3):
+def finish_photo(
+    img: Image.Image, rng: Rng, blur: float = 0.9, grain: int = 9, vignette: float = 0.3
+) -> Image.Image:
     """Make a drawing look photographed: soft focus, darker corners, sensor grain."""
     img = img.filter(ImageFilter.GaussianBlur(blur))
     vig = Image.radial_gradient("L").resize(img.size, BICUBIC)
@@ -413,14 +431,19 @@ def wall_and_table(
     """A classroom photo backdrop: painted wall above, wood-grain table below ``horizon``."""
     w, h = size
     img = gradient(size, wall[0], wall[1], horizontal=True)
-    img.paste(gradient((w, h - round(horizon)), mix(wood, WHITE, 0.12), mix(wood, INK, 0.25)),
-              (0, round(horizon)))
+    img.paste(
+        gradient((w, h - round(horizon)), mix(wood, WHITE, 0.12), mix(wood, INK, 0.25)),
+        (0, round(horizon)),
+    )
     d = ImageDraw.Draw(img, "RGBA")
     y = horizon + 6
     gap = 5.0
     while y < h:
-        d.line(wobble([(-10, y), (w + 10, y + rng.uniform(-6, 6))], rng, 40, 3),
-               fill=rgba(mix(wood, INK, 0.35), 70), width=max(1, round(gap / 4)))
+        d.line(
+            wobble([(-10, y), (w + 10, y + rng.uniform(-6, 6))], rng, 40, 3),
+            fill=rgba(mix(wood, INK, 0.35), 70),
+            width=max(1, round(gap / 4)),
+        )
         y += gap * rng.uniform(0.7, 1.4)
         gap *= 1.07
     d.line([(0, horizon), (w, horizon)], fill=rgba(mix(wood, WHITE, 0.45), 200), width=3)
@@ -437,7 +460,9 @@ def primary_lines(d: Draw, x0: float, x1: float, y: float, gap: float) -> None:
     d.line([(x0, y + gap), (x1, y + gap)], fill=(220, 90, 90), width=2)
 
 
-def ruled(d: Draw, size: tuple[int, int], top: float, gap: float, margin: float | None = 70):
+def ruled(
+    d: Draw, size: tuple[int, int], top: float, gap: float, margin: float | None = 70
+) -> None:
     w, h = size
     y = top
     while y < h - 10:
@@ -447,7 +472,7 @@ def ruled(d: Draw, size: tuple[int, int], top: float, gap: float, margin: float 
         d.line([(margin, 0), (margin, h)], fill=(230, 130, 140), width=2)
 
 
-def grid(d: Draw, size: tuple[int, int], step: int, color: Color = (200, 220, 240)):
+def grid(d: Draw, size: tuple[int, int], step: int, color: Color = (200, 220, 240)) -> None:
     w, h = size
     for x in range(0, w, step):
         d.line([(x, 0), (x, h)], fill=color, width=1)
@@ -456,8 +481,15 @@ def grid(d: Draw, size: tuple[int, int], step: int, color: Color = (200, 220, 24
 
 
 def stick_person(
-    img: Image.Image, d: Draw, x: float, ground: float, height: float, shirt: Color, rng: Rng,
-    hair: Color = (70, 45, 25), dress: bool = False,
+    img: Image.Image,
+    d: Draw,
+    x: float,
+    ground: float,
+    height: float,
+    shirt: Color,
+    rng: Rng,
+    hair: Color = (70, 45, 25),
+    dress: bool = False,
 ) -> None:
     """A child's drawing of a person: round head, stick limbs, a coloured body."""
     head = height * 0.17
@@ -465,13 +497,30 @@ def stick_person(
     hy = ground - height + head
     body_bottom = ground - height * 0.38
     if dress:
-        crayon_shape(img, d, [(x, neck), (x - height * 0.18, body_bottom + 6),
-                              (x + height * 0.18, body_bottom + 6)], shirt, shade(shirt, rng, 40),
-                     rng, 3)
+        crayon_shape(
+            img,
+            d,
+            [(x, neck), (x - height * 0.18, body_bottom + 6), (x + height * 0.18, body_bottom + 6)],
+            shirt,
+            shade(shirt, rng, 40),
+            rng,
+            3,
+        )
     else:
-        crayon_shape(img, d, [(x - height * 0.1, neck), (x + height * 0.1, neck),
-                              (x + height * 0.1, body_bottom), (x - height * 0.1, body_bottom)],
-                     shirt, shade(shirt, rng, 40), rng, 3)
+        crayon_shape(
+            img,
+            d,
+            [
+                (x - height * 0.1, neck),
+                (x + height * 0.1, neck),
+                (x + height * 0.1, body_bottom),
+                (x - height * 0.1, body_bottom),
+            ],
+            shirt,
+            shade(shirt, rng, 40),
+            rng,
+            3,
+        )
     lw = max(3.0, height / 40)
     crayon(d, [(x - height * 0.06, body_bottom), (x - height * 0.12, ground)], INK, lw, rng, 2)
     crayon(d, [(x + height * 0.06, body_bottom), (x + height * 0.12, ground)], INK, lw, rng, 2)
@@ -480,20 +529,42 @@ def stick_person(
     crayon(d, [(x, arm_y), (x + height * 0.28, arm_y - height * 0.12)], INK, lw, rng, 2)
     crayon_fill(img, poly_mask(img.size, oval(x, hy, head, head)), (255, 221, 190), rng, 4, 5)
     crayon(d, oval(x, hy, head, head, n=28), (150, 90, 60), 3, rng, 2, closed=True)
-    crayon(d, oval(x, hy - head * 0.15, head * 1.02, head * 0.9, a0=190, a1=350, n=14), hair,
-           head * 0.35, rng, 2)
+    crayon(
+        d,
+        oval(x, hy - head * 0.15, head * 1.02, head * 0.9, a0=190, a1=350, n=14),
+        hair,
+        head * 0.35,
+        rng,
+        2,
+    )
     d.ellipse((x - head * 0.45, hy - head * 0.15, x - head * 0.25, hy + head * 0.05), fill=INK)
     d.ellipse((x + head * 0.25, hy - head * 0.15, x + head * 0.45, hy + head * 0.05), fill=INK)
-    crayon(d, oval(x, hy + head * 0.25, head * 0.45, head * 0.3, a0=20, a1=160, n=10), RED_PEN,
-           2.5, rng, 1)
+    crayon(
+        d,
+        oval(x, hy + head * 0.25, head * 0.45, head * 0.3, a0=20, a1=160, n=10),
+        RED_PEN,
+        2.5,
+        rng,
+        1,
+    )
 
 
-def sun(img: Image.Image, d: Draw, cx: float, cy: float, r: float, rng: Rng, face: bool = True):
+def sun(
+    img: Image.Image, d: Draw, cx: float, cy: float, r: float, rng: Rng, face: bool = True
+) -> None:
     for i in range(12):
         a = math.tau * i / 12 + 0.2
-        crayon(d, [(cx + math.cos(a) * r * 1.25, cy + math.sin(a) * r * 1.25),
-                   (cx + math.cos(a) * r * 1.75, cy + math.sin(a) * r * 1.75)],
-               (250, 170, 20), r / 8, rng, 2)
+        crayon(
+            d,
+            [
+                (cx + math.cos(a) * r * 1.25, cy + math.sin(a) * r * 1.25),
+                (cx + math.cos(a) * r * 1.75, cy + math.sin(a) * r * 1.75),
+            ],
+            (250, 170, 20),
+            r / 8,
+            rng,
+            2,
+        )
     crayon_fill(img, poly_mask(img.size, oval(cx, cy, r, r)), (255, 215, 40), rng, 5, 7)
     crayon(d, oval(cx, cy, r, r), (245, 160, 20), r / 10, rng, 2, closed=True)
     if face:
@@ -510,9 +581,20 @@ def leaf_pts(cx: float, cy: float, length: float, width: float, rot: float) -> l
 
 
 MAPLE_RIGHT = [
-    (0.0, -1.0), (0.1, -0.72), (0.27, -0.84), (0.22, -0.5), (0.36, -0.46), (0.5, -0.62),
-    (0.52, -0.38), (0.88, -0.5), (0.74, -0.22), (0.86, -0.12), (0.46, 0.14), (0.52, 0.3),
-    (0.2, 0.24), (0.05, 0.42),
+    (0.0, -1.0),
+    (0.1, -0.72),
+    (0.27, -0.84),
+    (0.22, -0.5),
+    (0.36, -0.46),
+    (0.5, -0.62),
+    (0.52, -0.38),
+    (0.88, -0.5),
+    (0.74, -0.22),
+    (0.86, -0.12),
+    (0.46, 0.14),
+    (0.52, 0.3),
+    (0.2, 0.24),
+    (0.05, 0.42),
 ]
 MAPLE = MAPLE_RIGHT + [(-x, y) for x, y in reversed(MAPLE_RIGHT[1:])]
 
@@ -523,8 +605,9 @@ def pine(d: Draw, x: float, base: float, height: float, color: Color) -> None:
     for i in range(4):
         top = base - height + i * height * 0.2
         half = height * (0.14 + 0.07 * i)
-        d.polygon([(x, top), (x - half, top + height * 0.32), (x + half, top + height * 0.32)],
-                  fill=color)
+        d.polygon(
+            [(x, top), (x - half, top + height * 0.32), (x + half, top + height * 0.32)], fill=color
+        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -543,8 +626,12 @@ def draw_butterfly_cycle(rng: Rng) -> Image.Image:
     crayon_shape(img, d, leaf, green, dark_green, rng, 5)
     crayon(d, [(90, 225), (320, 175)], dark_green, 4, rng, 2)
     for ex, ey in [(180, 190), (210, 205), (240, 186), (205, 178)]:
-        d.ellipse((ex - 13, ey - 11, ex + 13, ey + 11), fill=(255, 245, 190), outline=(200, 160, 60),
-                  width=3)
+        d.ellipse(
+            (ex - 13, ey - 11, ex + 13, ey + 11),
+            fill=(255, 245, 190),
+            outline=(200, 160, 60),
+            width=3,
+        )
     # 2. caterpillar (top right)
     crayon(d, [(500, 255), (760, 245)], (140, 95, 50), 7, rng, 2)
     for i in range(7):
@@ -584,8 +671,12 @@ def draw_butterfly_cycle(rng: Rng) -> Image.Image:
     arrow(d, oval(680, 320, 120, 70, a0=-30, a1=30, n=8), blue, 6, rng, 24)
     arrow(d, oval(w / 2, 470, 100, 60, a0=35, a1=145, n=10), blue, 6, rng, 24)
     arrow(d, oval(170, 345, 120, 90, a0=160, a1=215, n=8), blue, 6, rng, 24)
-    for text, xy in [("egg", (175, 255)), ("caterpillar", (535, 270)), ("chrysalis", (590, 545)),
-                     ("butterfly", (150, 540))]:
+    for text, xy in [
+        ("egg", (175, 255)),
+        ("caterpillar", (535, 270)),
+        ("chrysalis", (590, 545)),
+        ("butterfly", (150, 540)),
+    ]:
         scrawl(img, xy, text, 30, PENCIL, rng)
     return img
 
@@ -594,8 +685,15 @@ def draw_house(rng: Rng) -> Image.Image:
     w, h = 800, 560
     img = paper((w, h), rng)
     d = ImageDraw.Draw(img, "RGBA")
-    crayon_fill(img, poly_mask(img.size, [(0, 0), (w, 0), (w, 120), (0, 140)]), (90, 160, 235),
-                rng, 9, 6, angle=-6)
+    crayon_fill(
+        img,
+        poly_mask(img.size, [(0, 0), (w, 0), (w, 120), (0, 140)]),
+        (90, 160, 235),
+        rng,
+        9,
+        6,
+        angle=-6,
+    )
     sun(img, d, 690, 95, 55, rng)
     grass = [(0, 470), (w, 455), (w, h), (0, h)]
     crayon_fill(img, poly_mask(img.size, grass), (70, 175, 55), rng, 6, 7, angle=-10)
@@ -604,12 +702,21 @@ def draw_house(rng: Rng) -> Image.Image:
     # house
     crayon_shape(img, d, [(250, 270), (480, 270), (480, 470), (250, 470)], (225, 50, 45), INK, rng)
     crayon_shape(img, d, [(225, 275), (365, 160), (505, 275)], (120, 70, 40), INK, rng)
-    crayon_shape(img, d, [(425, 175), (455, 175), (455, 235), (425, 210)], (90, 90, 90), INK, rng, 4)
+    crayon_shape(
+        img, d, [(425, 175), (455, 175), (455, 235), (425, 210)], (90, 90, 90), INK, rng, 4
+    )
     crayon_shape(img, d, [(340, 370), (395, 370), (395, 470), (340, 470)], (130, 80, 35), INK, rng)
     d.ellipse((380, 415, 388, 423), fill=GOLD)
     for wx in (275, 420):
-        crayon_shape(img, d, [(wx, 300), (wx + 45, 300), (wx + 45, 345), (wx, 345)],
-                     (150, 210, 250), INK, rng, 4)
+        crayon_shape(
+            img,
+            d,
+            [(wx, 300), (wx + 45, 300), (wx + 45, 345), (wx, 345)],
+            (150, 210, 250),
+            INK,
+            rng,
+            4,
+        )
         crayon(d, [(wx + 22, 300), (wx + 22, 345)], INK, 3, rng, 1)
         crayon(d, [(wx, 322), (wx + 45, 322)], INK, 3, rng, 1)
     # tree
@@ -639,8 +746,16 @@ def draw_adding_sheet(rng: Rng) -> Image.Image:
     scrawl(img, (120, 88), "Maya L.", 32, PENCIL, rng)
     label(d, (40, 145), "Add. Draw dots to help you.", 22, fill=(70, 70, 70))
     gold_star(d, 530, 80, 55)
-    sums = [(3, 4, "7"), (5, 2, "7"), (6, 3, "9"), (2, 2, "4"), (4, 5, "8"), (1, 8, "9"),
-            (7, 3, "10"), (5, 5, "10")]
+    sums = [
+        (3, 4, "7"),
+        (5, 2, "7"),
+        (6, 3, "9"),
+        (2, 2, "4"),
+        (4, 5, "8"),
+        (1, 8, "9"),
+        (7, 3, "10"),
+        (5, 5, "10"),
+    ]
     dot_colors = [(235, 60, 60), (40, 120, 230), (30, 170, 80), (245, 150, 20)]
     for i, (a, b, answer) in enumerate(sums):
         col, row = i % 2, i // 2
@@ -670,10 +785,24 @@ def draw_story_page(rng: Rng) -> Image.Image:
     scrawl(img, (120, 18), "The Lost Cat", 54, (200, 40, 120), rng)
     box = (40, 100, 580, 440)
     d.rectangle(box, outline=INK, width=3)
-    crayon_fill(img, poly_mask(img.size, [(43, 103), (577, 103), (577, 210), (43, 225)]),
-                (110, 180, 240), rng, 9, 6, angle=-4)
-    crayon_fill(img, poly_mask(img.size, [(43, 380), (577, 370), (577, 437), (43, 437)]),
-                (80, 180, 60), rng, 6, 7, angle=-8)
+    crayon_fill(
+        img,
+        poly_mask(img.size, [(43, 103), (577, 103), (577, 210), (43, 225)]),
+        (110, 180, 240),
+        rng,
+        9,
+        6,
+        angle=-4,
+    )
+    crayon_fill(
+        img,
+        poly_mask(img.size, [(43, 380), (577, 370), (577, 437), (43, 437)]),
+        (80, 180, 60),
+        rng,
+        6,
+        7,
+        angle=-8,
+    )
     crayon_shape(img, d, [(330, 200), (370, 200), (380, 385), (320, 385)], (125, 75, 35), INK, rng)
     crayon_shape(img, d, blob(355, 190, 105, rng, amp=0.12), (50, 160, 60), (30, 100, 40), rng)
     cat = (250, 150, 40)
@@ -686,8 +815,13 @@ def draw_story_page(rng: Rng) -> Image.Image:
     crayon(d, [(362, 210), (345, 180), (352, 160)], cat, 6, rng, 2)
     stick_person(img, d, 150, 400, 150, (150, 70, 200), rng, hair=(40, 30, 25), dress=True)
     scrawl(img, (185, 255), "?", 60, INK, rng)
-    lines = ["My cat Luna got lost.", "We looked in the park.", "She was up a tree!",
-             "Dad got a ladder.", "Luna is home now."]
+    lines = [
+        "My cat Luna got lost.",
+        "We looked in the park.",
+        "She was up a tree!",
+        "Dad got a ladder.",
+        "Luna is home now.",
+    ]
     for i, line in enumerate(lines):
         y = 470 + i * 76
         primary_lines(d, 40, 580, y, 44)
@@ -699,12 +833,29 @@ def draw_leaves(rng: Rng) -> Image.Image:
     w, h = 720, 720
     img = paper((w, h), rng, base=(196, 160, 110), grain=9)
     d = ImageDraw.Draw(img, "RGBA")
-    colors = [(225, 45, 35), (250, 140, 20), (250, 205, 40), (185, 40, 60), (240, 95, 25),
-              (150, 170, 40), (230, 60, 30), (250, 175, 30)]
-    spots = [(150, 170), (370, 140), (590, 190), (190, 420), (420, 380), (600, 450), (150, 620),
-             (400, 610), (610, 640)]
-    for i, (x, y) in enumerate(spots):
-        x, y = x + rng.uniform(-20, 20), y + rng.uniform(-20, 20)
+    colors = [
+        (225, 45, 35),
+        (250, 140, 20),
+        (250, 205, 40),
+        (185, 40, 60),
+        (240, 95, 25),
+        (150, 170, 40),
+        (230, 60, 30),
+        (250, 175, 30),
+    ]
+    spots = [
+        (150, 170),
+        (370, 140),
+        (590, 190),
+        (190, 420),
+        (420, 380),
+        (600, 450),
+        (150, 620),
+        (400, 610),
+        (610, 640),
+    ]
+    for i, (sx, sy) in enumerate(spots):
+        x, y = sx + rng.uniform(-20, 20), sy + rng.uniform(-20, 20)
         color = colors[i % len(colors)]
         rot = rng.uniform(-40, 40)
         if i % 3 == 1:
@@ -736,8 +887,12 @@ def draw_pumpkin_photo(rng: Rng) -> Image.Image:
     for dx, light in ribs:
         rx = 125 - abs(dx) * 0.3
         box = (420 + dx - rx, 290, 420 + dx + rx, 510)
-        sphere(img, box, mix(pumpkin, (255, 220, 150), 0.5 * light),
-               mix(pumpkin, (80, 25, 0), 0.95 - light * 0.45))
+        sphere(
+            img,
+            box,
+            mix(pumpkin, (255, 220, 150), 0.5 * light),
+            mix(pumpkin, (80, 25, 0), 0.95 - light * 0.45),
+        )
         d.ellipse(box, outline=rgba((150, 60, 5), 140), width=3)
     d.polygon([(405, 300), (398, 240), (420, 232), (435, 300)], fill=(90, 110, 40))
     d.line([(398, 240), (420, 232)], fill=(60, 70, 30), width=4)
@@ -745,9 +900,9 @@ def draw_pumpkin_photo(rng: Rng) -> Image.Image:
     d.line(wobble(tape, rng, 20, 1), fill=(250, 215, 40), width=26, joint="curve")
     for i in range(40):
         t = i / 40
-        x = 140 + t * 610
-        y = 556 - 40 * math.sin(math.pi * t) + 10 * t
-        d.line([(x, y - 8), (x, y + 2 + (6 if i % 5 == 0 else 0))], fill=INK, width=2)
+        tx = 140 + t * 610
+        ty = 556 - 40 * math.sin(math.pi * t) + 10 * t
+        d.line([(tx, ty - 8), (tx, ty + 2 + (6 if i % 5 == 0 else 0))], fill=INK, width=2)
     d.polygon([(590, 420), (700, 410), (712, 500), (600, 508)], fill=(250, 250, 240))
     scrawl(img, (606, 428), "62 cm", 30, RED_PEN, rng)
     scrawl(img, (606, 462), "around!", 22, INK, rng)
@@ -794,13 +949,25 @@ def draw_zoe_family(rng: Rng) -> Image.Image:
     img = paper((w, h), rng)
     d = ImageDraw.Draw(img, "RGBA")
     sun(img, d, 110, 100, 60, rng)
-    for i, color in enumerate([(230, 40, 40), (250, 150, 20), (250, 220, 30), (60, 180, 60),
-                               (50, 110, 230), (140, 60, 200)]):
+    for i, color in enumerate(
+        [
+            (230, 40, 40),
+            (250, 150, 20),
+            (250, 220, 30),
+            (60, 180, 60),
+            (50, 110, 230),
+            (140, 60, 200),
+        ]
+    ):
         r = 200 - i * 22
         crayon(d, oval(570, 250, r, r, a0=180, a1=360, n=24), color, 20, rng, 3)
     crayon(d, [(0, 490), (w, 480)], (60, 170, 50), 14, rng, 3)
-    heights = [(150, 270, (40, 110, 220), False), (300, 250, (230, 60, 150), True),
-               (440, 150, (250, 180, 30), True), (540, 120, (60, 170, 90), False)]
+    heights = [
+        (150, 270, (40, 110, 220), False),
+        (300, 250, (230, 60, 150), True),
+        (440, 150, (250, 180, 30), True),
+        (540, 120, (60, 170, 90), False),
+    ]
     for x, height, color, dress in heights:
         stick_person(img, d, x, 488, height, color, rng, hair=(30, 25, 25), dress=dress)
     crayon_shape(img, d, oval(665, 455, 42, 24), (120, 120, 120), INK, rng, 4)
@@ -820,10 +987,24 @@ def draw_letter_z(rng: Rng) -> Image.Image:
     label(d, (220, 60), "is for zebra", 40)
     zx, zy = 160, 300
     crayon_shape(img, d, oval(zx + 150, zy, 130, 62), WHITE, INK, rng, 5)
-    crayon_shape(img, d, [(zx + 240, zy - 30), (zx + 320, zy - 110), (zx + 355, zy - 80),
-                          (zx + 285, zy + 10)], WHITE, INK, rng, 5)
-    crayon_shape(img, d, [(zx + 335, zy - 122), (zx + 330, zy - 160), (zx + 352, zy - 128)],
-                 WHITE, INK, rng, 4)
+    crayon_shape(
+        img,
+        d,
+        [(zx + 240, zy - 30), (zx + 320, zy - 110), (zx + 355, zy - 80), (zx + 285, zy + 10)],
+        WHITE,
+        INK,
+        rng,
+        5,
+    )
+    crayon_shape(
+        img,
+        d,
+        [(zx + 335, zy - 122), (zx + 330, zy - 160), (zx + 352, zy - 128)],
+        WHITE,
+        INK,
+        rng,
+        4,
+    )
     crayon_shape(img, d, oval(zx + 370, zy - 95, 50, 26, rot=35), WHITE, INK, rng, 5)
     d.ellipse((zx + 398, zy - 70, zx + 408, zy - 60), fill=INK)
     for i in range(6):
@@ -842,15 +1023,20 @@ def draw_letter_z(rng: Rng) -> Image.Image:
             x = 45 + k * 108
             z = [(x, y + 4), (x + 62, y + 4), (x, y + 68), (x + 62, y + 68)]
             if row == 0:
-                for (ax, ay), (bx, by) in zip(z, z[1:], strict=False):
+                for (ax, ay), (bx, by) in itertools.pairwise(z):
                     steps = 9
                     for s in range(steps):
                         t = s / steps
                         px, py = ax + (bx - ax) * t, ay + (by - ay) * t
                         d.ellipse((px - 2.5, py - 2.5, px + 2.5, py + 2.5), fill=(150, 150, 160))
             if row < 2 or k < 3:
-                color = [(230, 50, 60), (40, 110, 230), (40, 160, 70), (150, 60, 200),
-                         (245, 140, 20)][k]
+                color = [
+                    (230, 50, 60),
+                    (40, 110, 230),
+                    (40, 160, 70),
+                    (150, 60, 200),
+                    (245, 140, 20),
+                ][k]
                 jit = [(px + rng.uniform(-6, 6), py + rng.uniform(-6, 6)) for px, py in z]
                 crayon(d, jit, color, 8, rng, 2)
     d.ellipse((480, 20, 580, 120), fill=(255, 220, 60), outline=(230, 160, 0), width=4)
@@ -874,22 +1060,36 @@ def draw_volcano_photo(rng: Rng) -> Image.Image:
     for i in range(3):
         d.rectangle((625 + i * 85, 110, 695 + i * 85, 225), fill=(250, 250, 245))
         for k in range(5):
-            d.line([(632 + i * 85, 125 + k * 18), (688 + i * 85, 125 + k * 18)],
-                   fill=(160, 160, 170), width=3)
+            d.line(
+                [(632 + i * 85, 125 + k * 18), (688 + i * 85, 125 + k * 18)],
+                fill=(160, 160, 170),
+                width=3,
+            )
     soft_shadow(img, oval(450, 590, 330, 60), 20, 160)
     base = oval(450, 570, 310, 70)
     paste_gradient(img, base, (110, 170, 80), (60, 110, 45))
     d.polygon(oval(450, 585, 310, 60, a0=0, a1=180, n=24), fill=(80, 80, 70))
     paste_gradient(img, base, (110, 170, 80), (60, 110, 45))
-    cone = [(200, 575), (270, 470), (330, 360), (385, 240), (410, 225), (500, 222), (525, 240),
-            (585, 370), (640, 480), (700, 575)]
+    cone: list[Point] = [
+        (200, 575),
+        (270, 470),
+        (330, 360),
+        (385, 240),
+        (410, 225),
+        (500, 222),
+        (525, 240),
+        (585, 370),
+        (640, 480),
+        (700, 575),
+    ]
     cone = wobble(cone, rng, 15, 5)
     paste_gradient(img, cone, (175, 130, 90), (85, 55, 35))
     d.polygon(oval(455, 229, 55, 14), fill=(50, 30, 20))
     lava = (235, 60, 20)
     for x_end, y_end, wid in [(330, 520, 28), (430, 470, 34), (560, 500, 26), (610, 430, 20)]:
-        path = wobble([(455, 232), ((455 + x_end) / 2, (232 + y_end) / 2 - 10), (x_end, y_end)],
-                      rng, 12, 5)
+        path = wobble(
+            [(455, 232), ((455 + x_end) / 2, (232 + y_end) / 2 - 10), (x_end, y_end)], rng, 12, 5
+        )
         d.line(path, fill=lava, width=wid, joint="curve")
         d.line(path, fill=(255, 170, 40), width=wid // 3, joint="curve")
         d.ellipse((x_end - wid / 2, y_end - wid / 2, x_end + wid / 2, y_end + wid / 2), fill=lava)
@@ -912,10 +1112,13 @@ def draw_arrays_sheet(rng: Rng) -> Image.Image:
     label(d, (36, 90), "Name:", 22)
     d.line([(105, 114), (320, 114)], fill=INK, width=1)
     scrawl(img, (115, 82), "Sam Okoro", 30, PENCIL, rng, tilt=4)
-    label(d, (36, 134), "Draw an array. Write the multiplication sentence.", 20,
-          fill=(70, 70, 70))
-    problems = [(3, 5, "3 x 5 = 15"), (4, 6, "4 x 6 = 24"), (2, 7, "2 x 7 = 14"),
-                (5, 5, "5 x 5 = 25")]
+    label(d, (36, 134), "Draw an array. Write the multiplication sentence.", 20, fill=(70, 70, 70))
+    problems = [
+        (3, 5, "3 x 5 = 15"),
+        (4, 6, "4 x 6 = 24"),
+        (2, 7, "2 x 7 = 14"),
+        (5, 5, "5 x 5 = 25"),
+    ]
     colors = [(230, 60, 60), (40, 120, 230), (40, 170, 80), (150, 70, 210)]
     for i, (rows, cols, sentence) in enumerate(problems):
         x, y = 36 + (i % 2) * 290, 180 + (i // 2) * 290
@@ -946,26 +1149,54 @@ def draw_neighbourhood_map(rng: Rng) -> Image.Image:
     river = [(-20, 150), (150, 200), (300, 160), (430, 240), (470, 420), (600, 620), (640, 700)]
     d.line(wobble(river, rng, 20, 4), fill=(95, 160, 235), width=44, joint="curve")
     crayon(d, river, (60, 120, 210), 6, rng, 2)
-    roads = [[(0, 330), (900, 310)], [(250, 0), (270, 680)], [(0, 520), (470, 520)],
-             [(700, 0), (690, 310)]]
+    roads = [
+        [(0, 330), (900, 310)],
+        [(250, 0), (270, 680)],
+        [(0, 520), (470, 520)],
+        [(700, 0), (690, 310)],
+    ]
     for road in roads:
         d.line(road, fill=(120, 120, 125), width=30)
         (x0, y0), (x1, y1) = road
         n = int(math.hypot(x1 - x0, y1 - y0) // 40)
         for k in range(n):
             t0, t1 = k / n, (k + 0.5) / n
-            d.line([(x0 + (x1 - x0) * t0, y0 + (y1 - y0) * t0),
-                    (x0 + (x1 - x0) * t1, y0 + (y1 - y0) * t1)], fill=(250, 220, 60), width=3)
+            d.line(
+                [
+                    (x0 + (x1 - x0) * t0, y0 + (y1 - y0) * t0),
+                    (x0 + (x1 - x0) * t1, y0 + (y1 - y0) * t1),
+                ],
+                fill=(250, 220, 60),
+                width=3,
+            )
     d.polygon([(430, 300), (500, 300), (510, 345), (420, 345)], fill=(150, 110, 70))
     house_colors = [(230, 70, 60), (250, 180, 40), (70, 140, 230), (170, 90, 200), (60, 170, 110)]
-    spots = [(60, 400), (140, 400), (60, 590), (150, 600), (340, 600), (340, 400), (560, 230),
-             (800, 230), (790, 110), (560, 90)]
+    spots = [
+        (60, 400),
+        (140, 400),
+        (60, 590),
+        (150, 600),
+        (340, 600),
+        (340, 400),
+        (560, 230),
+        (800, 230),
+        (790, 110),
+        (560, 90),
+    ]
     for i, (x, y) in enumerate(spots):
         color = house_colors[i % len(house_colors)]
-        crayon_shape(img, d, [(x - 24, y - 18), (x + 24, y - 18), (x + 24, y + 22), (x - 24, y + 22)],
-                     color, INK, rng, 3)
-        crayon_shape(img, d, [(x - 30, y - 16), (x, y - 44), (x + 30, y - 16)], (110, 70, 40),
-                     INK, rng, 3)
+        crayon_shape(
+            img,
+            d,
+            [(x - 24, y - 18), (x + 24, y - 18), (x + 24, y + 22), (x - 24, y + 22)],
+            color,
+            INK,
+            rng,
+            3,
+        )
+        crayon_shape(
+            img, d, [(x - 30, y - 16), (x, y - 44), (x + 30, y - 16)], (110, 70, 40), INK, rng, 3
+        )
     crayon_shape(img, d, [(320, 40), (480, 40), (480, 120), (320, 120)], (220, 50, 50), INK, rng)
     crayon(d, [(400, 40), (400, 0)], INK, 3, rng, 1)
     d.polygon([(400, 2), (430, 10), (400, 20)], fill=(40, 90, 220))
@@ -1011,20 +1242,31 @@ def draw_bean_graph(rng: Rng) -> Image.Image:
     for x, y in pts:
         d.ellipse((x - 9, y - 9, x + 9, y + 9), fill=(230, 60, 50))
     px, py = 240, 230
-    crayon_shape(img, d, [(px - 40, py + 60), (px + 40, py + 60), (px + 30, py + 120),
-                          (px - 30, py + 120)], (200, 110, 60), INK, rng, 3)
+    crayon_shape(
+        img,
+        d,
+        [(px - 40, py + 60), (px + 40, py + 60), (px + 30, py + 120), (px - 30, py + 120)],
+        (200, 110, 60),
+        INK,
+        rng,
+        3,
+    )
     crayon(d, [(px, py + 60), (px - 5, py - 40)], (40, 150, 50), 6, rng, 2)
     for lx, ly, rot in [(px - 30, py, -150), (px + 28, py - 20, -30), (px - 26, py - 45, -160)]:
         crayon_shape(img, d, leaf_pts(lx, ly, 55, 26, rot), (80, 190, 60), (30, 120, 40), rng, 3)
     return img
 
 
-def speech(d: Draw, box: tuple[float, float, float, float], tail: Point, text: str, size: int):
+def speech(
+    d: Draw, box: tuple[float, float, float, float], tail: Point, text: str, size: int
+) -> None:
     x0, y0, x1, y1 = box
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     rx, ry = (x1 - x0) / 2, (y1 - y0) / 2
     a = math.atan2((tail[1] - cy) / ry, (tail[0] - cx) / rx)
-    base = [(cx + rx * 0.92 * math.cos(t), cy + ry * 0.92 * math.sin(t)) for t in (a - 0.2, a + 0.2)]
+    base = [
+        (cx + rx * 0.92 * math.cos(t), cy + ry * 0.92 * math.sin(t)) for t in (a - 0.2, a + 0.2)
+    ]
     d.ellipse(box, fill=WHITE, outline=INK, width=3)
     d.polygon([*base, tail], fill=WHITE, outline=INK, width=3)
     d.ellipse((x0 + 4, y0 + 4, x1 - 4, y1 - 4), fill=WHITE)
@@ -1047,9 +1289,9 @@ def pencil_hero(d: Draw, x: float, y: float, s: float, rot: float = 0.0) -> None
     lead = transform([(-0.07, 1.0), (0.07, 1.0), (0, 1.15)], x, y, s, rot)
     d.polygon(lead, fill=INK)
     for ex in (-0.1, 0.1):
-        (px, py), = transform([(ex, -0.55)], x, y, s, rot)
+        ((px, py),) = transform([(ex, -0.55)], x, y, s, rot)
         d.ellipse((px - s * 0.06, py - s * 0.06, px + s * 0.06, py + s * 0.06), fill=INK)
-    (mx, my), = transform([(0, -0.3)], x, y, s, rot)
+    ((mx, my),) = transform([(0, -0.3)], x, y, s, rot)
     d.arc((mx - s * 0.12, my - s * 0.1, mx + s * 0.12, my + s * 0.1), 10, 170, fill=INK, width=3)
 
 
@@ -1105,18 +1347,42 @@ def draw_poem(rng: Rng) -> Image.Image:
     k = 0
     for x in range(20, w, 70):
         for y in (22, h - 22):
-            crayon_shape(img, d, leaf_pts(x + 15, y, 56, 28, rng.uniform(-30, 30)),
-                         colors[k % 4], mix(colors[k % 4], INK, 0.4), rng, 3, spacing=5)
+            crayon_shape(
+                img,
+                d,
+                leaf_pts(x + 15, y, 56, 28, rng.uniform(-30, 30)),
+                colors[k % 4],
+                mix(colors[k % 4], INK, 0.4),
+                rng,
+                3,
+                spacing=5,
+            )
             k += 1
     for y in range(90, h - 60, 70):
         for x in (22, w - 22):
-            crayon_shape(img, d, leaf_pts(x, y + 15, 56, 28, 90 + rng.uniform(-30, 30)),
-                         colors[k % 4], mix(colors[k % 4], INK, 0.4), rng, 3, spacing=5)
+            crayon_shape(
+                img,
+                d,
+                leaf_pts(x, y + 15, 56, 28, 90 + rng.uniform(-30, 30)),
+                colors[k % 4],
+                mix(colors[k % 4], INK, 0.4),
+                rng,
+                3,
+                spacing=5,
+            )
             k += 1
     scrawl(img, (215, 62), "Autumn", 64, (200, 80, 20), rng, tilt=5, weight=3)
-    lines = ["Leaves fall down", "like orange rain,", "crunch crunch crunch", "on the way to school.",
-             "The wind says hurry,", "the squirrels say wait,", "I say one more jump", "in the leaf pile!",
-             "   - by Sam O."]
+    lines = [
+        "Leaves fall down",
+        "like orange rain,",
+        "crunch crunch crunch",
+        "on the way to school.",
+        "The wind says hurry,",
+        "the squirrels say wait,",
+        "I say one more jump",
+        "in the leaf pile!",
+        "   - by Sam O.",
+    ]
     for i, line in enumerate(lines):
         scrawl(img, (75, 134 + i * 62), line, 34, (40, 50, 120), rng, tilt=4)
     return img
@@ -1136,8 +1402,11 @@ def book_stack(img: Image.Image, d: Draw, x: float, base: float, width: float, r
         off = rng.uniform(-10, 10)
         box = [(x + off, y - th), (x + off + width, y - th), (x + off + width, y), (x + off, y)]
         paste_gradient(img, box, mix(color, WHITE, 0.15), mix(color, INK, 0.3))
-        d.line([(x + off + 6, y - th / 2), (x + off + width - 6, y - th / 2)],
-               fill=rgba(mix(color, WHITE, 0.5), 150), width=3)
+        d.line(
+            [(x + off + 6, y - th / 2), (x + off + width - 6, y - th / 2)],
+            fill=rgba(mix(color, WHITE, 0.5), 150),
+            width=3,
+        )
         d.rectangle((x + off, y - th, x + off + width, y - th + 4), fill=(245, 240, 225))
         y -= th
         if i == 2:
@@ -1152,7 +1421,9 @@ def draw_bridge_photo(rng: Rng) -> Image.Image:
     d.rectangle((70, 40, 330, 220), fill=(245, 245, 240))
     d.rectangle((70, 40, 330, 70), fill=(230, 90, 60))
     for k in range(6):
-        d.rectangle((90, 90 + k * 20, 90 + rng.uniform(120, 220), 100 + k * 20), fill=(150, 150, 160))
+        d.rectangle(
+            (90, 90 + k * 20, 90 + rng.uniform(120, 220), 100 + k * 20), fill=(150, 150, 160)
+        )
     soft_shadow(img, [(150, 560), (820, 560), (850, 600), (120, 600)], 16, 150)
     left_top = book_stack(img, d, 90, 590, 220, rng)
     right_top = book_stack(img, d, 650, 590, 220, rng)
@@ -1168,8 +1439,11 @@ def draw_bridge_photo(rng: Rng) -> Image.Image:
         d.line([(xs[i], deck_y - 10), (xs[i], chord_y[i])], fill=dark, width=12)
         d.line([(xs[i], deck_y - 10), (xs[i], chord_y[i])], fill=stick, width=8)
     for i in range(panels):
-        a, b = ((xs[i], chord_y[i]), (xs[i + 1], deck_y - 10)) if i < panels / 2 else (
-            (xs[i], deck_y - 10), (xs[i + 1], chord_y[i + 1]))
+        a, b = (
+            ((xs[i], chord_y[i]), (xs[i + 1], deck_y - 10))
+            if i < panels / 2
+            else ((xs[i], deck_y - 10), (xs[i + 1], chord_y[i + 1]))
+        )
         d.line([a, b], fill=dark, width=12)
         d.line([a, b], fill=stick, width=8)
     chord = list(zip(xs, chord_y, strict=True))
@@ -1180,8 +1454,17 @@ def draw_bridge_photo(rng: Rng) -> Image.Image:
     mx = (x0 + x1) / 2
     d.rectangle((mx - 40, deck_y - 14 - 3, mx + 40, deck_y - 14), fill=(60, 60, 60))
     weight = (mx - 45, chord_y[4] - 95, mx + 45, chord_y[4] - 10)
-    paste_gradient(img, [(weight[0], weight[1]), (weight[2], weight[1]), (weight[2], weight[3]),
-                         (weight[0], weight[3])], (190, 195, 200), (90, 95, 105))
+    paste_gradient(
+        img,
+        [
+            (weight[0], weight[1]),
+            (weight[2], weight[1]),
+            (weight[2], weight[3]),
+            (weight[0], weight[3]),
+        ],
+        (190, 195, 200),
+        (90, 95, 105),
+    )
     d.ellipse((weight[0], weight[1] - 12, weight[2], weight[1] + 12), fill=(210, 215, 220))
     label(d, (mx - 28, weight[1] + 30), "2 kg", 26, fill=(30, 30, 35), bold=True)
     d.line([(mx, weight[3]), (mx, chord_y[4])], fill=(70, 70, 70), width=3)
@@ -1192,8 +1475,15 @@ def draw_watershed_map(rng: Rng) -> Image.Image:
     w, h = 880, 700
     img = paper((w, h), rng, base=(246, 242, 228))
     d = ImageDraw.Draw(img, "RGBA")
-    crayon_fill(img, poly_mask(img.size, [(30, 90), (850, 90), (850, 670), (30, 670)]),
-                (190, 225, 160), rng, 7, 7, alpha=150)
+    crayon_fill(
+        img,
+        poly_mask(img.size, [(30, 90), (850, 90), (850, 670), (30, 670)]),
+        (190, 225, 160),
+        rng,
+        7,
+        7,
+        alpha=150,
+    )
     tints = [(215, 220, 150), (225, 200, 130), (205, 165, 110), (175, 130, 90)]
     for hx, hy, r in [(230, 260, 170), (560, 200, 140)]:
         for k, tint in enumerate(tints):
@@ -1209,8 +1499,12 @@ def draw_watershed_map(rng: Rng) -> Image.Image:
     d.polygon(lake, fill=(110, 170, 235), outline=(40, 100, 190))
     main = [(150, 300), (250, 380), (380, 420), (520, 470), (640, 520)]
     d.line(wobble(main, rng, 15, 5), fill=(60, 130, 220), width=10, joint="curve")
-    for trib in ([(300, 170), (320, 280), (380, 420)], [(580, 280), (540, 380), (520, 470)],
-                 [(120, 500), (250, 470), (380, 420)], [(470, 130), (500, 300), (540, 380)]):
+    for trib in (
+        [(300, 170), (320, 280), (380, 420)],
+        [(580, 280), (540, 380), (520, 470)],
+        [(120, 500), (250, 470), (380, 420)],
+        [(470, 130), (500, 300), (540, 380)],
+    ):
         d.line(wobble(trib, rng, 12, 4), fill=(70, 140, 225), width=5, joint="curve")
     for tx, ty in [(420, 455), (470, 470), (440, 485)]:
         d.rectangle((tx - 8, ty - 8, tx + 8, ty + 8), fill=(90, 90, 90))
@@ -1221,8 +1515,11 @@ def draw_watershed_map(rng: Rng) -> Image.Image:
     d.rectangle((0, 0, w, 80), fill=(250, 248, 240))
     scrawl(img, (150, 14), "The Cedar Creek Watershed", 46, (30, 80, 60), rng, tilt=2, weight=2)
     d.rectangle((40, 560, 275, 680), fill=(252, 250, 244), outline=INK, width=2)
-    legend = [((60, 130, 220), "river"), ((200, 40, 40), "watershed edge"),
-              ((130, 90, 50), "contour (50 m)")]
+    legend = [
+        ((60, 130, 220), "river"),
+        ((200, 40, 40), "watershed edge"),
+        ((130, 90, 50), "contour (50 m)"),
+    ]
     for i, (color, text) in enumerate(legend):
         d.line([(55, 585 + i * 32), (95, 585 + i * 32)], fill=color, width=6)
         label(d, (105, 573 + i * 32), text, 20)
@@ -1283,19 +1580,28 @@ def draw_water_poster(rng: Rng) -> Image.Image:
     d = ImageDraw.Draw(img, "RGBA")
     for size, text, y in [(84, "WATER", 28), (84, "IS LIFE", 120)]:
         tw = font(size).getlength(text)
-        d.text(((w - tw) / 2 + 4, y + 5), text, font=font(size), fill=(10, 40, 90), stroke_width=3,
-               stroke_fill=(10, 40, 90))
-        d.text(((w - tw) / 2, y), text, font=font(size), fill=WHITE, stroke_width=3,
-               stroke_fill=WHITE)
+        d.text(
+            ((w - tw) / 2 + 4, y + 5),
+            text,
+            font=font(size),
+            fill=(10, 40, 90),
+            stroke_width=3,
+            stroke_fill=(10, 40, 90),
+        )
+        d.text(
+            ((w - tw) / 2, y), text, font=font(size), fill=WHITE, stroke_width=3, stroke_fill=WHITE
+        )
     drop = droplet(300, 435, 95)
     d.polygon(drop, fill=(140, 210, 250), outline=WHITE, width=6)
     d.ellipse((228, 360, 258, 420), fill=(220, 245, 255))
     d.ellipse((255, 400, 355, 500), fill=(50, 120, 210), outline=WHITE, width=3)
     d.polygon(blob(285, 430, 24, rng, amp=0.3), fill=(70, 170, 90))
     d.polygon(blob(325, 470, 20, rng, amp=0.3), fill=(70, 170, 90))
-    facts = [("Turn off the tap when you", "brush: save 6 L a minute!", (60, 130, 210)),
-             ("Keep Cedar Creek clean", "for the fish and birds.", (40, 150, 90)),
-             ("Plant native plants to", "slow rain run-off.", (230, 140, 40))]
+    facts = [
+        ("Turn off the tap when you", "brush: save 6 L a minute!", (60, 130, 210)),
+        ("Keep Cedar Creek clean", "for the fish and birds.", (40, 150, 90)),
+        ("Plant native plants to", "slow rain run-off.", (230, 140, 40)),
+    ]
     for i, (a, b, color) in enumerate(facts):
         y = 560 + i * 98
         d.rounded_rectangle((40, y, 560, y + 84), 18, fill=WHITE)
@@ -1314,8 +1620,12 @@ def draw_ratio_notes(rng: Rng) -> Image.Image:
     grid(d, (w, h), 24, (205, 222, 238))
     scrawl(img, (40, 24), "Ratios: scaling a recipe", 40, (30, 40, 110), rng, tilt=3, weight=2)
     scrawl(img, (40, 86), "Pancakes for 4 -> pancakes for 12?", 28, PENCIL, rng, tilt=3)
-    rows = [("flour", "2 cups", "6 cups"), ("milk", "1.5 cups", "4.5 cups"), ("eggs", "2", "6"),
-            ("sugar", "1 tbsp", "3 tbsp")]
+    rows = [
+        ("flour", "2 cups", "6 cups"),
+        ("milk", "1.5 cups", "4.5 cups"),
+        ("eggs", "2", "6"),
+        ("sugar", "1 tbsp", "3 tbsp"),
+    ]
     x0, y0 = 40, 150
     cols = [x0, 190, 370, 560]
     d.rectangle((cols[0], y0, cols[-1], y0 + 48), fill=(250, 230, 150))
@@ -1331,13 +1641,14 @@ def draw_ratio_notes(rng: Rng) -> Image.Image:
             scrawl(img, (cols[i] + 12, y0 + r * 48 + 8), text, 26, color, rng, tilt=2)
     y = 430
     scrawl(img, (40, y), "Tape diagram: flour to milk = 4 : 3", 26, PENCIL, rng, tilt=2)
-    for row, (count, color, name) in enumerate([(4, (245, 160, 50), "flour"),
-                                                (3, (80, 150, 230), "milk")]):
+    for band, (count, color, name) in enumerate(
+        [(4, (245, 160, 50), "flour"), (3, (80, 150, 230), "milk")]
+    ):
         for k in range(count):
             x = 140 + k * 90
-            yy = y + 50 + row * 70
+            yy = y + 50 + band * 70
             d.rectangle((x, yy, x + 90, yy + 50), fill=color, outline=INK, width=3)
-        scrawl(img, (40, y + 58 + row * 70), name, 26, INK, rng, tilt=2)
+        scrawl(img, (40, y + 58 + band * 70), name, 26, INK, rng, tilt=2)
     pie_x, pie_y = 470, 700
     split = -90 + 360 * 4 / 7
     box = (pie_x - 100, pie_y - 100, pie_x + 100, pie_y + 100)
@@ -1350,6 +1661,12 @@ def draw_ratio_notes(rng: Rng) -> Image.Image:
     return img
 
 
+def sky_colour(img: Image.Image, x: float, y: float) -> Color:
+    pixel = img.getpixel((min(img.width - 1, max(0, round(x))), round(y)))
+    assert isinstance(pixel, tuple)
+    return (pixel[0], pixel[1], pixel[2])
+
+
 def draw_dusk_painting(rng: Rng) -> Image.Image:
     w, h = 900, 600
     horizon = 360
@@ -1360,8 +1677,8 @@ def draw_dusk_painting(rng: Rng) -> Image.Image:
     d.ellipse((560, 170, 690, 300), fill=(255, 215, 120))
     for k, color in enumerate([(120, 80, 150), (90, 60, 125), (60, 45, 95)]):
         base = horizon + 5
-        peaks = [(0, base)]
-        x = -40 + k * 30
+        peaks: list[Point] = [(0, base)]
+        x = -40.0 + k * 30
         while x < w + 80:
             peaks.append((x + 40, base - rng.uniform(90, 190) + k * 40))
             peaks.append((x + 110, base - rng.uniform(30, 80) + k * 25))
@@ -1375,9 +1692,12 @@ def draw_dusk_painting(rng: Rng) -> Image.Image:
         x, y = rng.uniform(-40, w), rng.uniform(0, h)
         near_sun = y > 150 and x < 700 and x > 420
         if (y < horizon - 120 or y > horizon) and not near_sun:
-            color = shade(img.getpixel((min(w - 1, max(0, round(x))), round(y))), rng, 18)
-            d.line([(x, y), (x + rng.uniform(40, 120), y + rng.uniform(-4, 4))],
-                   fill=rgba(color, 70), width=rng.randint(6, 14))
+            color = shade(sky_colour(img, x, y), rng, 18)
+            d.line(
+                [(x, y), (x + rng.uniform(40, 120), y + rng.uniform(-4, 4))],
+                fill=rgba(color, 70),
+                width=rng.randint(6, 14),
+            )
     for i in range(60):
         y = horizon + 8 + i * 4 + rng.uniform(-2, 2)
         x = rng.uniform(350, 800)
@@ -1447,16 +1767,27 @@ def draw_titration_report(rng: Rng) -> Image.Image:
     img = paper((w, h), rng, base=(254, 254, 253), grain=3)
     d = ImageDraw.Draw(img, "RGBA")
     label(d, (50, 40), "Lab 3: Acid-Base Titration", 34, bold=True)
-    label(d, (50, 88), "Lukas Nguyen  |  Chemistry 10  |  Partner: R. Singh  |  2026-10-21", 16,
-          fill=(90, 90, 100))
+    label(
+        d,
+        (50, 88),
+        "Lukas Nguyen  |  Chemistry 10  |  Partner: R. Singh  |  2026-10-21",
+        16,
+        fill=(90, 90, 100),
+    )
     d.line([(50, 116), (650, 116)], fill=(60, 60, 70), width=2)
-    y = 130
+    y = 130.0
     sections = [
-        ("Purpose", "To find the concentration of an unknown hydrochloric acid solution by "
-         "titrating it with 0.100 mol/L sodium hydroxide and locating the equivalence point."),
-        ("Method", "25.0 mL of HCl was pipetted into a flask with three drops of "
-         "phenolphthalein. NaOH was added from a burette in 1.0 mL steps, then 0.2 mL steps "
-         "near the endpoint, and the pH was read with a probe after each addition."),
+        (
+            "Purpose",
+            "To find the concentration of an unknown hydrochloric acid solution by "
+            "titrating it with 0.100 mol/L sodium hydroxide and locating the equivalence point.",
+        ),
+        (
+            "Method",
+            "25.0 mL of HCl was pipetted into a flask with three drops of "
+            "phenolphthalein. NaOH was added from a burette in 1.0 mL steps, then 0.2 mL steps "
+            "near the endpoint, and the pH was read with a probe after each addition.",
+        ),
     ]
     for title, body in sections:
         label(d, (50, y), title, 20, bold=True)
@@ -1487,8 +1818,10 @@ def draw_titration_report(rng: Rng) -> Image.Image:
     for k in (0, 7, 14):
         label(d, (gx0 - 28, gy0 + gh * (1 - k / 14) - 9), str(k), 15)
     label(d, (50, gy0 + gh + 46), "Results", 20, bold=True)
-    body = ("Average titre 24.6 mL (trials: 24.5, 24.7, 24.6). c(HCl) = 0.0984 mol/L. The sharp "
-            "rise between 24 and 25 mL shows a strong acid and strong base.")
+    body = (
+        "Average titre 24.6 mL (trials: 24.5, 24.7, 24.6). c(HCl) = 0.0984 mol/L. The sharp "
+        "rise between 24 and 25 mL shows a strong acid and strong base."
+    )
     y = typeset(d, (50, gy0 + gh + 74), body, 15, 600, leading=1.5)
     label(d, (50, y + 10), "Sources of error", 20, bold=True)
     typeset(d, (50, y + 38), "Reading the meniscus; the probe lagged near the endpoint.", 15, 600)
@@ -1535,22 +1868,41 @@ def draw_essay_page(rng: Rng) -> Image.Image:
             d.text((70, y), line, font=font(16), fill=INK)
             y += line_h
         y += 6
-    d.line([(70, first_lines[0] + 3 * line_h + 20), (540, first_lines[0] + 3 * line_h + 20)],
-           fill=RED_PEN, width=2)
-    d.line([(70, first_lines[1] + 2 * line_h + 20), (420, first_lines[1] + 2 * line_h + 20)],
-           fill=RED_PEN, width=2)
+    d.line(
+        [(70, first_lines[0] + 3 * line_h + 20), (540, first_lines[0] + 3 * line_h + 20)],
+        fill=RED_PEN,
+        width=2,
+    )
+    d.line(
+        [(70, first_lines[1] + 2 * line_h + 20), (420, first_lines[1] + 2 * line_h + 20)],
+        fill=RED_PEN,
+        width=2,
+    )
     d.line([(565, 185), (565, h - 60)], fill=(240, 200, 200), width=1)
     scrawl(img, (575, first_lines[0] + 40), "Strong", 20, RED_PEN, rng, tilt=4)
     scrawl(img, (575, first_lines[0] + 64), "thesis!", 20, RED_PEN, rng, tilt=4)
     scrawl(img, (575, first_lines[1] + 40), "quote?", 20, RED_PEN, rng, tilt=4)
-    arrow(d, [(572, first_lines[1] + 70), (430, first_lines[1] + 2 * line_h + 16)], RED_PEN, 2,
-          rng, 12)
+    arrow(
+        d,
+        [(572, first_lines[1] + 70), (430, first_lines[1] + 2 * line_h + 16)],
+        RED_PEN,
+        2,
+        rng,
+        12,
+    )
     scrawl(img, (575, first_lines[2] + 50), "Great", 20, RED_PEN, rng, tilt=4)
     scrawl(img, (575, first_lines[2] + 74), "ending", 20, RED_PEN, rng, tilt=4)
     d.ellipse((528, 22, 684, 102), outline=RED_PEN, width=4)
     scrawl(img, (548, 42), "Level 4", 28, RED_PEN, rng, tilt=3)
-    scrawl(img, (70, h - 80), "Push further on the Elders' motives next time. - O.", 22, RED_PEN,
-           rng, tilt=3)
+    scrawl(
+        img,
+        (70, h - 80),
+        "Push further on the Elders' motives next time. - O.",
+        22,
+        RED_PEN,
+        rng,
+        tilt=3,
+    )
     return img
 
 
@@ -1565,8 +1917,7 @@ def draw_light_photo(rng: Rng) -> Image.Image:
     for col in range(2):
         for row in range(2):
             x, y = 300 + col * 170, 90 + row * 190
-            ld.polygon([(x, y), (x + 150, y - 30), (x + 190, y + 140), (x + 40, y + 170)],
-                       fill=255)
+            ld.polygon([(x, y), (x + 150, y - 30), (x + 190, y + 140), (x + 40, y + 170)], fill=255)
     ld.polygon([(330, 530), (730, 500), (950, 667), (420, 667)], fill=200)
     shadow = Image.new("L", (w, h), 0)
     sd = ImageDraw.Draw(shadow)
@@ -1606,9 +1957,11 @@ def draw_parabolas(rng: Rng) -> Image.Image:
         if k:
             label(d, (ox + k * unit - 6, oy + 6), str(k), 14, fill=(90, 90, 100))
             label(d, (ox + 6, oy - k * unit - 8), str(k), 14, fill=(90, 90, 100))
-    curves = [(lambda x: x * x, (40, 90, 210), "y = x^2"),
-              (lambda x: (x - 2) ** 2 - 3, (210, 50, 50), "y = (x-2)^2 - 3"),
-              (lambda x: -0.5 * x * x + 4, (40, 150, 70), "y = -0.5x^2 + 4")]
+    curves: list[tuple[Callable[[float], float], Color, str]] = [
+        (lambda x: x * x, (40, 90, 210), "y = x^2"),
+        (lambda x: (x - 2) ** 2 - 3, (210, 50, 50), "y = (x-2)^2 - 3"),
+        (lambda x: -0.5 * x * x + 4, (40, 150, 70), "y = -0.5x^2 + 4"),
+    ]
     for fn, color, _ in curves:
         pts = []
         for i in range(-120, 121):
@@ -1626,8 +1979,15 @@ def draw_parabolas(rng: Rng) -> Image.Image:
     for i, (_, color, text) in enumerate(curves):
         d.line([(34, 94 + i * 36), (70, 94 + i * 36)], fill=color, width=5)
         scrawl(img, (80, 80 + i * 36), text, 22, color, rng, tilt=2)
-    scrawl(img, (ox + 2 * unit + 10, oy + 3 * unit + 4), "vertex (2, -3)", 20, (210, 50, 50), rng,
-           tilt=2)
+    scrawl(
+        img,
+        (ox + 2 * unit + 10, oy + 3 * unit + 4),
+        "vertex (2, -3)",
+        20,
+        (210, 50, 50),
+        rng,
+        tilt=2,
+    )
     scrawl(img, (440, 180), "a < 0 so it", 20, (40, 150, 70), rng, tilt=2)
     scrawl(img, (440, 204), "opens down", 20, (40, 150, 70), rng, tilt=2)
     return img
@@ -1643,10 +2003,15 @@ def draw_timeline(rng: Rng) -> Image.Image:
     colors = {"M": (200, 60, 50), "A": (60, 130, 80), "I": (220, 140, 40), "N": (50, 90, 170)}
     line_y = 320
     d.line([(40, line_y), (960, line_y)], fill=INK, width=8)
-    events = [(1871, "N", "German", "unification"), (1882, "A", "Triple", "Alliance"),
-              (1898, "M", "German naval", "build-up"), (1905, "I", "Moroccan", "Crisis"),
-              (1907, "A", "Triple", "Entente"), (1908, "N", "Bosnian", "Crisis"),
-              (1912, "N", "Balkan", "Wars")]
+    events = [
+        (1871, "N", "German", "unification"),
+        (1882, "A", "Triple", "Alliance"),
+        (1898, "M", "German naval", "build-up"),
+        (1905, "I", "Moroccan", "Crisis"),
+        (1907, "A", "Triple", "Entente"),
+        (1908, "N", "Bosnian", "Crisis"),
+        (1912, "N", "Balkan", "Wars"),
+    ]
     for i, (year, kind, a, b) in enumerate(events):
         x = 95 + i * 105
         color = colors[kind]
@@ -1701,7 +2066,7 @@ CODE = [
     "",
     "def main():",
     "    pygame.init()",
-    '    screen = pygame.display.set_mode((WIDTH, HEIGHT))',
+    "    screen = pygame.display.set_mode((WIDTH, HEIGHT))",
 ]
 KEYWORDS = {"import", "class", "def", "return", "for", "in", "if", "while", "self"}
 
@@ -1739,8 +2104,9 @@ def draw_code_screen(rng: Rng) -> Image.Image:
         d.ellipse((14 + i * 22, 11, 28 + i * 22, 25), fill=color)
     label(d, (400, 8), "asteroid_dodge.py", 16, fill=(200, 200, 210))
     d.rectangle((0, 34, 180, h - 26), fill=(38, 40, 48))
-    for i, name in enumerate(["game/", "  asteroid_dodge.py", "  ship.py", "  scores.json",
-                              "  sounds/", "README.md"]):
+    for i, name in enumerate(
+        ["game/", "  asteroid_dodge.py", "  ship.py", "  scores.json", "  sounds/", "README.md"]
+    ):
         fill = (235, 235, 240) if i == 1 else (150, 150, 165)
         if i == 1:
             d.rectangle((0, 50 + i * 26, 180, 74 + i * 26), fill=(60, 64, 80))
@@ -1896,65 +2262,118 @@ MAYA = Student(
     grade="1",
     learner="I learn best when I can draw it and show you.",
     pieces=[
-        Piece("butterfly", "Butterfly life cycle", "Science", "2026-10-02", draw_butterfly_cycle,
-              why_chosen="I love butterflies. I drew all four parts.",
-              what_i_did="I drew the egg, the caterpillar, the chrysalis and the butterfly. "
-              "I made arrows so it goes round and round.",
-              skills="Drawing. Putting things in order.",
-              proud_of="The butterfly wings. I did the white dots.",
-              next_time="I will write a sentence for each part."),
-        Piece("story", "The Lost Cat", "Writing", "2026-10-20", draw_story_page,
-              why_chosen="It is about my cat Luna. It really happened!",
-              what_i_did="I drew a picture and I wrote five sentences.",
-              skills="Finger spaces. Capital letters and periods.",
-              proud_of="I spelled ladder all by myself.",
-              next_time="I want to make it a book with more pages."),
-        Piece("adding", "Adding to 10", "Math", "2026-09-24", draw_adding_sheet,
-              why_chosen="I got a gold star!",
-              what_i_did="I added the numbers. I drew dots to help me count.",
-              skills="Counting on. Adding.",
-              proud_of="I fixed the one I got wrong.",
-              next_time="I will check my answers before I hand it in."),
-        Piece("house", "My house", "Art", "2026-09-10", draw_house,
-              why_chosen="It is my family and my house.",
-              what_i_did="I used crayons. I drew Mom, Papá and me.",
-              skills="Drawing shapes. Colouring inside the lines.",
-              proud_of="The sun has a happy face.",
-              next_time="I will draw my abuela too."),
-        Piece("leaves", "Fall leaves", "Art", "2026-10-28", draw_leaves,
-              why_chosen="The colours are so pretty.",
-              what_i_did="We went outside and found leaves. I traced them and coloured them.",
-              skills="Looking closely. Tracing.",
-              proud_of="The red one.",
-              next_time="I will find a yellow maple leaf."),
-        Piece("pumpkin", "Our class pumpkin", "Math", "2026-10-29", draw_pumpkin_photo,
-              why_chosen="Our pumpkin was SO big.",
-              what_i_did="We measured around the pumpkin with a tape. It was 62 cm.",
-              skills="Measuring. Guessing and checking.",
-              proud_of="My guess was 60. That is close!",
-              next_time="I want to count the seeds.",
-              ext="jpg"),
-        Piece("robot", "Shape robot", "Math", "2026-11-05", draw_shape_robot,
-              why_chosen="Robots are cool.",
-              what_i_did="I cut out squares, circles and triangles and glued them.",
-              skills="Knowing my shapes.",
-              proud_of="His arms have circle hands.",
-              next_time="I will use a hexagon."),
+        Piece(
+            "butterfly",
+            "Butterfly life cycle",
+            "Science",
+            "2026-10-02",
+            draw_butterfly_cycle,
+            why_chosen="I love butterflies. I drew all four parts.",
+            what_i_did="I drew the egg, the caterpillar, the chrysalis and the butterfly. "
+            "I made arrows so it goes round and round.",
+            skills="Drawing. Putting things in order.",
+            proud_of="The butterfly wings. I did the white dots.",
+            next_time="I will write a sentence for each part.",
+        ),
+        Piece(
+            "story",
+            "The Lost Cat",
+            "Writing",
+            "2026-10-20",
+            draw_story_page,
+            why_chosen="It is about my cat Luna. It really happened!",
+            what_i_did="I drew a picture and I wrote five sentences.",
+            skills="Finger spaces. Capital letters and periods.",
+            proud_of="I spelled ladder all by myself.",
+            next_time="I want to make it a book with more pages.",
+        ),
+        Piece(
+            "adding",
+            "Adding to 10",
+            "Math",
+            "2026-09-24",
+            draw_adding_sheet,
+            why_chosen="I got a gold star!",
+            what_i_did="I added the numbers. I drew dots to help me count.",
+            skills="Counting on. Adding.",
+            proud_of="I fixed the one I got wrong.",
+            next_time="I will check my answers before I hand it in.",
+        ),
+        Piece(
+            "house",
+            "My house",
+            "Art",
+            "2026-09-10",
+            draw_house,
+            why_chosen="It is my family and my house.",
+            what_i_did="I used crayons. I drew Mom, Papá and me.",
+            skills="Drawing shapes. Colouring inside the lines.",
+            proud_of="The sun has a happy face.",
+            next_time="I will draw my abuela too.",
+        ),
+        Piece(
+            "leaves",
+            "Fall leaves",
+            "Art",
+            "2026-10-28",
+            draw_leaves,
+            why_chosen="The colours are so pretty.",
+            what_i_did="We went outside and found leaves. I traced them and coloured them.",
+            skills="Looking closely. Tracing.",
+            proud_of="The red one.",
+            next_time="I will find a yellow maple leaf.",
+        ),
+        Piece(
+            "pumpkin",
+            "Our class pumpkin",
+            "Math",
+            "2026-10-29",
+            draw_pumpkin_photo,
+            why_chosen="Our pumpkin was SO big.",
+            what_i_did="We measured around the pumpkin with a tape. It was 62 cm.",
+            skills="Measuring. Guessing and checking.",
+            proud_of="My guess was 60. That is close!",
+            next_time="I want to count the seeds.",
+            ext="jpg",
+        ),
+        Piece(
+            "robot",
+            "Shape robot",
+            "Math",
+            "2026-11-05",
+            draw_shape_robot,
+            why_chosen="Robots are cool.",
+            what_i_did="I cut out squares, circles and triangles and glued them.",
+            skills="Knowing my shapes.",
+            proud_of="His arms have circle hands.",
+            next_time="I will use a hexagon.",
+        ),
     ],
     chosen=["butterfly", "story", "adding"],
     strengths=["I am kind to my friends.", "I try hard at reading.", "I am good at drawing."],
     next_steps=["Use finger spaces when I write.", "Count on from the bigger number."],
     goals=[
-        {"goal": "Read a whole book by myself", "how": "Read with Mom every night",
-         "by": "2027-03"},
-        {"goal": "Add numbers up to 20", "how": "Play number games with my brother",
-         "by": "2027-03"},
+        {
+            "goal": "Read a whole book by myself",
+            "how": "Read with Mom every night",
+            "by": "2027-03",
+        },
+        {
+            "goal": "Add numbers up to 20",
+            "how": "Play number games with my brother",
+            "by": "2027-03",
+        },
     ],
     prompts={
-        "piece": ["Point to your favourite part.", "What colours did you use?",
-                  "Was it easy or tricky?"],
-        "strengths": ["What do your friends like to do with you?",
-                      "What is something you can do now that you could not do before?"],
+        "piece": [
+            "Point to your favourite part.",
+            "What colours did you use?",
+            "Was it easy or tricky?",
+        ],
+        "strengths": [
+            "What do your friends like to do with you?",
+            "What is something you can do now that you could not do before?",
+        ],
     },
 )
 
@@ -1965,48 +2384,83 @@ SAM = Student(
     learner="I learn best when I can talk about my ideas with a partner and build things with "
     "my hands.",
     pieces=[
-        Piece("volcano", "Erupting volcano model", "Science", "2026-10-16", draw_volcano_photo,
-              why_chosen="It was the biggest project I ever made and it actually erupted!",
-              what_i_did="I built a volcano out of newspaper and flour paste, painted it, and "
-              "made it erupt with baking soda and vinegar. I wrote down what happened each time.",
-              skills="Following a procedure, measuring, and explaining a chemical reaction.",
-              proud_of="The lava went all the way down to the trees on the base.",
-              next_time="I would test different amounts of baking soda and make a chart.",
-              ext="jpg"),
-        Piece("arrays", "Multiplication arrays", "Math", "2026-09-30", draw_arrays_sheet,
-              why_chosen="This is when multiplying finally made sense to me.",
-              what_i_did="I drew arrays with rows and columns and wrote the multiplication "
-              "sentence for each one.",
-              skills="Multiplying, skip counting, and seeing patterns.",
-              proud_of="I noticed that 5 x 5 makes a square.",
-              next_time="I want to try bigger arrays like 12 x 12."),
-        Piece("map", "Map of my neighbourhood", "Social Studies", "2026-10-08",
-              draw_neighbourhood_map,
-              why_chosen="You can see my house, the school and the park where I play soccer.",
-              what_i_did="I walked around with my dad and took notes, then I drew the map with "
-              "a legend and a compass rose.",
-              skills="Using symbols, directions, and drawing to scale (kind of).",
-              proud_of="The bridge over Cedar Creek.",
-              next_time="I would use a ruler so the roads are straighter."),
-        Piece("bean-plant", "Bean plant growth graph", "Science", "2026-11-02", draw_bean_graph,
-              why_chosen="I took care of the plant for two weeks and it grew 18 cm!",
-              what_i_did="I measured our bean plant every two days and made a line graph.",
-              skills="Measuring in centimetres, recording data, and graphing.",
-              proud_of="My dots are really neat and the line goes up smoothly.",
-              next_time="I would grow one plant in the dark to compare."),
-        Piece("comic", "The Brave Pencil (comic)", "Writing", "2026-10-23", draw_comic,
-              why_chosen="It's funny and my friends liked reading it.",
-              what_i_did="I planned a story in four panels, drew the characters and wrote "
-              "speech bubbles.",
-              skills="Story structure, dialogue, and drawing.",
-              proud_of="The eraser monster becomes a friend at the end.",
-              next_time="I want to make it longer with a real problem in the middle."),
-        Piece("poem", "Autumn poem", "Writing", "2026-11-06", draw_poem,
-              why_chosen="I like how it sounds when I read it out loud.",
-              what_i_did="I brainstormed fall words and wrote a poem with a pattern.",
-              skills="Using describing words and repeating patterns.",
-              proud_of="The line about the leaves being orange rain.",
-              next_time="I would try a rhyming poem."),
+        Piece(
+            "volcano",
+            "Erupting volcano model",
+            "Science",
+            "2026-10-16",
+            draw_volcano_photo,
+            why_chosen="It was the biggest project I ever made and it actually erupted!",
+            what_i_did="I built a volcano out of newspaper and flour paste, painted it, and "
+            "made it erupt with baking soda and vinegar. I wrote down what happened each time.",
+            skills="Following a procedure, measuring, and explaining a chemical reaction.",
+            proud_of="The lava went all the way down to the trees on the base.",
+            next_time="I would test different amounts of baking soda and make a chart.",
+            ext="jpg",
+        ),
+        Piece(
+            "arrays",
+            "Multiplication arrays",
+            "Math",
+            "2026-09-30",
+            draw_arrays_sheet,
+            why_chosen="This is when multiplying finally made sense to me.",
+            what_i_did="I drew arrays with rows and columns and wrote the multiplication "
+            "sentence for each one.",
+            skills="Multiplying, skip counting, and seeing patterns.",
+            proud_of="I noticed that 5 x 5 makes a square.",
+            next_time="I want to try bigger arrays like 12 x 12.",
+        ),
+        Piece(
+            "map",
+            "Map of my neighbourhood",
+            "Social Studies",
+            "2026-10-08",
+            draw_neighbourhood_map,
+            why_chosen="You can see my house, the school and the park where I play soccer.",
+            what_i_did="I walked around with my dad and took notes, then I drew the map with "
+            "a legend and a compass rose.",
+            skills="Using symbols, directions, and drawing to scale (kind of).",
+            proud_of="The bridge over Cedar Creek.",
+            next_time="I would use a ruler so the roads are straighter.",
+        ),
+        Piece(
+            "bean-plant",
+            "Bean plant growth graph",
+            "Science",
+            "2026-11-02",
+            draw_bean_graph,
+            why_chosen="I took care of the plant for two weeks and it grew 18 cm!",
+            what_i_did="I measured our bean plant every two days and made a line graph.",
+            skills="Measuring in centimetres, recording data, and graphing.",
+            proud_of="My dots are really neat and the line goes up smoothly.",
+            next_time="I would grow one plant in the dark to compare.",
+        ),
+        Piece(
+            "comic",
+            "The Brave Pencil (comic)",
+            "Writing",
+            "2026-10-23",
+            draw_comic,
+            why_chosen="It's funny and my friends liked reading it.",
+            what_i_did="I planned a story in four panels, drew the characters and wrote "
+            "speech bubbles.",
+            skills="Story structure, dialogue, and drawing.",
+            proud_of="The eraser monster becomes a friend at the end.",
+            next_time="I want to make it longer with a real problem in the middle.",
+        ),
+        Piece(
+            "poem",
+            "Autumn poem",
+            "Writing",
+            "2026-11-06",
+            draw_poem,
+            why_chosen="I like how it sounds when I read it out loud.",
+            what_i_did="I brainstormed fall words and wrote a poem with a pattern.",
+            skills="Using describing words and repeating patterns.",
+            proud_of="The line about the leaves being orange rain.",
+            next_time="I would try a rhyming poem.",
+        ),
     ],
     strengths=[
         "I am a good team partner — I listen and share the jobs.",
@@ -2019,14 +2473,22 @@ SAM = Student(
         "Check my spelling with the word wall.",
     ],
     goals=[
-        {"goal": "Know my times tables up to 10 x 10 by heart",
-         "how": "Practise with flash cards for 10 minutes after dinner and play the "
-         "times-table game on Fridays", "by": "2027-03"},
-        {"goal": "Write a story with a beginning, middle and end that is two pages long",
-         "how": "Plan it on a story map first, then check it with my writing partner",
-         "by": "2027-04"},
-        {"goal": "Read two chapter books every month",
-         "how": "Read for 20 minutes before bed and keep a reading log", "by": "2027-05"},
+        {
+            "goal": "Know my times tables up to 10 x 10 by heart",
+            "how": "Practise with flash cards for 10 minutes after dinner and play the "
+            "times-table game on Fridays",
+            "by": "2027-03",
+        },
+        {
+            "goal": "Write a story with a beginning, middle and end that is two pages long",
+            "how": "Plan it on a story map first, then check it with my writing partner",
+            "by": "2027-04",
+        },
+        {
+            "goal": "Read two chapter books every month",
+            "how": "Read for 20 minutes before bed and keep a reading log",
+            "by": "2027-05",
+        },
     ],
 )
 
@@ -2037,64 +2499,102 @@ AIYANA = Student(
     learner="I learn best when I can see how things connect. Maps, diagrams and building "
     "models help me understand.",
     pieces=[
-        Piece("bridge", "Popsicle-stick truss bridge", "Science & Technology", "2026-10-27",
-              draw_bridge_photo,
-              why_chosen="It held 2 kg and only weighs 140 g. Our group's bridge was the "
-              "strongest in the class.",
-              what_i_did="We researched truss designs, drew a plan, built the bridge from 120 "
-              "sticks and tested it with weights until it bent.",
-              skills="Designing, measuring accurately, teamwork, and testing a prediction.",
-              proud_of="I suggested the arched top chord, and it spread the load really well.",
-              next_time="I'd glue the joints more carefully, because that's where it started "
-              "to fail.", ext="jpg"),
-        Piece("watershed", "The Cedar Creek watershed", "Geography", "2026-10-06",
-              draw_watershed_map,
-              why_chosen="I finally understood how all the streams end up in the same lake.",
-              what_i_did="I traced a topographic map, coloured the elevations, and drew the "
-              "watershed boundary along the ridges.",
-              skills="Reading contour lines, using a legend and a scale.",
-              proud_of="The colour bands make the hills look 3D.",
-              next_time="I'd add where the pollution comes from, to connect it to my poster."),
-        Piece("pendulum", "Pendulum experiment", "Science", "2026-09-25", draw_pendulum_chart,
-              why_chosen="It was my first real experiment where I changed only one variable.",
-              what_i_did="I timed ten swings for five string lengths, calculated the average "
-              "time for one swing and made a bar graph.",
-              skills="Fair testing, averaging, and graphing data.",
-              proud_of="My results were really consistent.",
-              next_time="I'd use a line graph, because length is continuous."),
-        Piece("water-poster", "Water is Life poster", "Social Studies", "2026-11-03",
-              draw_water_poster,
-              why_chosen="Water matters to my family and my community, and I wanted people to "
-              "do something.",
-              what_i_did="I researched water use and wrote three actions people can take, then "
-              "designed the poster to be readable from far away.",
-              skills="Research, persuasive writing, and design.",
-              proud_of="The globe inside the water drop.",
-              next_time="I'd add a source for the 6 litres a minute fact."),
-        Piece("ratios", "Scaling a recipe with ratios", "Math", "2026-10-14", draw_ratio_notes,
-              why_chosen="Ratios were confusing until I drew the tape diagram.",
-              what_i_did="I tripled a pancake recipe, showed it in a table, and used a tape "
-              "diagram and a circle graph to show the ratio.",
-              skills="Equivalent ratios, fractions, and showing my thinking in different ways.",
-              proud_of="Ms. Okafor wrote \"Clear thinking\" on it.",
-              next_time="I'd check the circle graph with a protractor."),
-        Piece("dusk-painting", "Lake at dusk", "Art", "2026-11-10", draw_dusk_painting,
-              why_chosen="It's the view from my auntie's place and it's my favourite time of "
-              "day.",
-              what_i_did="I used a wet wash for the sky, layered the mountains from light to "
-              "dark, and painted the trees last as silhouettes.",
-              skills="Colour blending, layering, and creating depth.",
-              proud_of="The reflection on the water.",
-              next_time="I'd make the mountains less pointy and more natural."),
-        Piece("pixel-game", "Pixel platformer level", "Computer Studies", "2026-10-30",
-              draw_pixel_game,
-              why_chosen="I designed a whole game level myself and my little brother loves "
-              "playing it.",
-              what_i_did="I drew the sprites on a grid, planned the jumps so they're possible, "
-              "and coded the coins and the score in our block-coding app.",
-              skills="Planning, debugging, and pixel art.",
-              proud_of="The gap you have to jump over is hard but fair.",
-              next_time="I'd add a second level with moving platforms."),
+        Piece(
+            "bridge",
+            "Popsicle-stick truss bridge",
+            "Science & Technology",
+            "2026-10-27",
+            draw_bridge_photo,
+            why_chosen="It held 2 kg and only weighs 140 g. Our group's bridge was the "
+            "strongest in the class.",
+            what_i_did="We researched truss designs, drew a plan, built the bridge from 120 "
+            "sticks and tested it with weights until it bent.",
+            skills="Designing, measuring accurately, teamwork, and testing a prediction.",
+            proud_of="I suggested the arched top chord, and it spread the load really well.",
+            next_time="I'd glue the joints more carefully, because that's where it started "
+            "to fail.",
+            ext="jpg",
+        ),
+        Piece(
+            "watershed",
+            "The Cedar Creek watershed",
+            "Geography",
+            "2026-10-06",
+            draw_watershed_map,
+            why_chosen="I finally understood how all the streams end up in the same lake.",
+            what_i_did="I traced a topographic map, coloured the elevations, and drew the "
+            "watershed boundary along the ridges.",
+            skills="Reading contour lines, using a legend and a scale.",
+            proud_of="The colour bands make the hills look 3D.",
+            next_time="I'd add where the pollution comes from, to connect it to my poster.",
+        ),
+        Piece(
+            "pendulum",
+            "Pendulum experiment",
+            "Science",
+            "2026-09-25",
+            draw_pendulum_chart,
+            why_chosen="It was my first real experiment where I changed only one variable.",
+            what_i_did="I timed ten swings for five string lengths, calculated the average "
+            "time for one swing and made a bar graph.",
+            skills="Fair testing, averaging, and graphing data.",
+            proud_of="My results were really consistent.",
+            next_time="I'd use a line graph, because length is continuous.",
+        ),
+        Piece(
+            "water-poster",
+            "Water is Life poster",
+            "Social Studies",
+            "2026-11-03",
+            draw_water_poster,
+            why_chosen="Water matters to my family and my community, and I wanted people to "
+            "do something.",
+            what_i_did="I researched water use and wrote three actions people can take, then "
+            "designed the poster to be readable from far away.",
+            skills="Research, persuasive writing, and design.",
+            proud_of="The globe inside the water drop.",
+            next_time="I'd add a source for the 6 litres a minute fact.",
+        ),
+        Piece(
+            "ratios",
+            "Scaling a recipe with ratios",
+            "Math",
+            "2026-10-14",
+            draw_ratio_notes,
+            why_chosen="Ratios were confusing until I drew the tape diagram.",
+            what_i_did="I tripled a pancake recipe, showed it in a table, and used a tape "
+            "diagram and a circle graph to show the ratio.",
+            skills="Equivalent ratios, fractions, and showing my thinking in different ways.",
+            proud_of='Ms. Okafor wrote "Clear thinking" on it.',
+            next_time="I'd check the circle graph with a protractor.",
+        ),
+        Piece(
+            "dusk-painting",
+            "Lake at dusk",
+            "Art",
+            "2026-11-10",
+            draw_dusk_painting,
+            why_chosen="It's the view from my auntie's place and it's my favourite time of day.",
+            what_i_did="I used a wet wash for the sky, layered the mountains from light to "
+            "dark, and painted the trees last as silhouettes.",
+            skills="Colour blending, layering, and creating depth.",
+            proud_of="The reflection on the water.",
+            next_time="I'd make the mountains less pointy and more natural.",
+        ),
+        Piece(
+            "pixel-game",
+            "Pixel platformer level",
+            "Computer Studies",
+            "2026-10-30",
+            draw_pixel_game,
+            why_chosen="I designed a whole game level myself and my little brother loves "
+            "playing it.",
+            what_i_did="I drew the sprites on a grid, planned the jumps so they're possible, "
+            "and coded the coins and the score in our block-coding app.",
+            skills="Planning, debugging, and pixel art.",
+            proud_of="The gap you have to jump over is hard but fair.",
+            next_time="I'd add a second level with moving platforms.",
+        ),
     ],
     strengths=[
         "I'm creative and I like finding my own way to show what I learned.",
@@ -2107,15 +2607,21 @@ AIYANA = Student(
         "Break big projects into smaller pieces so I don't rush at the end.",
     ],
     goals=[
-        {"goal": "Share at least one idea in every class discussion",
-         "how": "Write my idea on a sticky note first so I'm ready when there's a pause",
-         "by": "2027-02"},
-        {"goal": "Show every step in my math work",
-         "how": "Use the three-column method and compare my work with a partner's",
-         "by": "2027-03"},
-        {"goal": "Finish my science fair project a week early",
-         "how": "Make a calendar with mini-deadlines and check it every Sunday",
-         "by": "2027-04"},
+        {
+            "goal": "Share at least one idea in every class discussion",
+            "how": "Write my idea on a sticky note first so I'm ready when there's a pause",
+            "by": "2027-02",
+        },
+        {
+            "goal": "Show every step in my math work",
+            "how": "Use the three-column method and compare my work with a partner's",
+            "by": "2027-03",
+        },
+        {
+            "goal": "Finish my science fair project a week early",
+            "how": "Make a calendar with mini-deadlines and check it every Sunday",
+            "by": "2027-04",
+        },
     ],
 )
 
@@ -2126,63 +2632,93 @@ LUKAS = Student(
     learner="I learn best when I understand why something works, not just how. I like to try a "
     "problem on my own first and then talk it through with someone.",
     pieces=[
-        Piece("titration", "Acid-base titration lab report", "Chemistry", "2026-10-21",
-              draw_titration_report,
-              why_chosen="It's the first lab where I felt like I was doing real science rather "
-              "than following a recipe. The data actually told a story.",
-              what_i_did="My partner and I titrated an unknown acid, recorded pH after each "
-              "addition, plotted the curve and used the equivalence point to calculate the "
-              "concentration.",
-              skills="Precise measurement, data analysis, graphing, and explaining error.",
-              proud_of="Our three trials agreed within 0.2 mL, and I could explain why the "
-              "curve jumps where it does.",
-              next_time="I'd quantify the uncertainty instead of only listing sources of "
-              "error, which is what Ms. Okafor's comment pushes me toward."),
-        Piece("giver-essay", "Essay: Memory as Freedom in The Giver", "English", "2026-11-04",
-              draw_essay_page,
-              why_chosen="Writing is not my strongest area, and this essay is where my argument "
-              "finally came together.",
-              what_i_did="I developed a thesis about memory and choice, drafted it twice, and "
-              "revised it after a peer conference.",
-              skills="Building an argument, structuring paragraphs, and revising.",
-              proud_of="My thesis. It's an idea I actually believe, not just a summary.",
-              next_time="I need more direct quotations as evidence; I paraphrased too much. "
-              "I'd also start earlier so I have time for a third draft."),
-        Piece("light-and-shadow", "Light and shadow (photograph)", "Media Arts", "2026-10-09",
-              draw_light_photo,
-              why_chosen="I waited three afternoons for the light to hit the wall at the right "
-              "angle. It taught me patience.",
-              what_i_did="I studied how photographers use hard light, scouted my house for "
-              "window shadows, and shot about forty frames before choosing this one.",
-              skills="Composition, observing light, and editing for tone.",
-              proud_of="The plant and its shadow balance each other across the frame.",
-              next_time="I'd shoot in manual mode and bracket my exposures.", ext="jpg"),
-        Piece("quadratics", "Quadratic transformations investigation", "Math", "2026-09-29",
-              draw_parabolas,
-              why_chosen="I figured out the pattern myself before we were taught it.",
-              what_i_did="I graphed families of parabolas, changed one parameter at a time and "
-              "wrote rules for how a, h and k transform y = x^2.",
-              skills="Graphing, generalising patterns, and mathematical communication.",
-              proud_of="Predicting the vertex form before graphing and being right.",
-              next_time="I'd connect it to a real situation, like the path of a ball."),
-        Piece("wwi-timeline", "Road to War timeline", "History", "2026-10-15", draw_timeline,
-              why_chosen="Colour-coding the causes made the connections obvious to me.",
-              what_i_did="I researched eight events, sorted them by the MAIN causes and "
-              "designed the timeline to show how tensions built up.",
-              skills="Research, cause and consequence, and visual communication.",
-              proud_of="The design is clean and you can read it from across the room.",
-              next_time="I'd show how events link to each other, not just when they happened."),
-        Piece("asteroid-dodge", "Asteroid Dodge (Python game)", "Computer Science", "2026-11-12",
-              draw_code_screen,
-              why_chosen="It's the biggest program I've written, and I debugged it mostly on "
-              "my own.",
-              what_i_did="I wrote a pygame game with classes for the ship and the rocks, "
-              "collision detection, levels that speed up, and a score.",
-              skills="Object-oriented programming, debugging, and breaking a big problem into "
-              "parts.",
-              proud_of="The collision check. I used squared distances so it doesn't need a "
-              "square root.",
-              next_time="I'd write tests first and save high scores to a file."),
+        Piece(
+            "titration",
+            "Acid-base titration lab report",
+            "Chemistry",
+            "2026-10-21",
+            draw_titration_report,
+            why_chosen="It's the first lab where I felt like I was doing real science rather "
+            "than following a recipe. The data actually told a story.",
+            what_i_did="My partner and I titrated an unknown acid, recorded pH after each "
+            "addition, plotted the curve and used the equivalence point to calculate the "
+            "concentration.",
+            skills="Precise measurement, data analysis, graphing, and explaining error.",
+            proud_of="Our three trials agreed within 0.2 mL, and I could explain why the "
+            "curve jumps where it does.",
+            next_time="I'd quantify the uncertainty instead of only listing sources of "
+            "error, which is what Ms. Okafor's comment pushes me toward.",
+        ),
+        Piece(
+            "giver-essay",
+            "Essay: Memory as Freedom in The Giver",
+            "English",
+            "2026-11-04",
+            draw_essay_page,
+            why_chosen="Writing is not my strongest area, and this essay is where my argument "
+            "finally came together.",
+            what_i_did="I developed a thesis about memory and choice, drafted it twice, and "
+            "revised it after a peer conference.",
+            skills="Building an argument, structuring paragraphs, and revising.",
+            proud_of="My thesis. It's an idea I actually believe, not just a summary.",
+            next_time="I need more direct quotations as evidence; I paraphrased too much. "
+            "I'd also start earlier so I have time for a third draft.",
+        ),
+        Piece(
+            "light-and-shadow",
+            "Light and shadow (photograph)",
+            "Media Arts",
+            "2026-10-09",
+            draw_light_photo,
+            why_chosen="I waited three afternoons for the light to hit the wall at the right "
+            "angle. It taught me patience.",
+            what_i_did="I studied how photographers use hard light, scouted my house for "
+            "window shadows, and shot about forty frames before choosing this one.",
+            skills="Composition, observing light, and editing for tone.",
+            proud_of="The plant and its shadow balance each other across the frame.",
+            next_time="I'd shoot in manual mode and bracket my exposures.",
+            ext="jpg",
+        ),
+        Piece(
+            "quadratics",
+            "Quadratic transformations investigation",
+            "Math",
+            "2026-09-29",
+            draw_parabolas,
+            why_chosen="I figured out the pattern myself before we were taught it.",
+            what_i_did="I graphed families of parabolas, changed one parameter at a time and "
+            "wrote rules for how a, h and k transform y = x^2.",
+            skills="Graphing, generalising patterns, and mathematical communication.",
+            proud_of="Predicting the vertex form before graphing and being right.",
+            next_time="I'd connect it to a real situation, like the path of a ball.",
+        ),
+        Piece(
+            "wwi-timeline",
+            "Road to War timeline",
+            "History",
+            "2026-10-15",
+            draw_timeline,
+            why_chosen="Colour-coding the causes made the connections obvious to me.",
+            what_i_did="I researched eight events, sorted them by the MAIN causes and "
+            "designed the timeline to show how tensions built up.",
+            skills="Research, cause and consequence, and visual communication.",
+            proud_of="The design is clean and you can read it from across the room.",
+            next_time="I'd show how events link to each other, not just when they happened.",
+        ),
+        Piece(
+            "asteroid-dodge",
+            "Asteroid Dodge (Python game)",
+            "Computer Science",
+            "2026-11-12",
+            draw_code_screen,
+            why_chosen="It's the biggest program I've written, and I debugged it mostly on my own.",
+            what_i_did="I wrote a pygame game with classes for the ship and the rocks, "
+            "collision detection, levels that speed up, and a score.",
+            skills="Object-oriented programming, debugging, and breaking a big problem into parts.",
+            proud_of="The collision check. I used squared distances so it doesn't need a "
+            "square root.",
+            next_time="I'd write tests first and save high scores to a file.",
+        ),
     ],
     chosen=["titration", "giver-essay", "asteroid-dodge"],
     strengths=[
@@ -2196,19 +2732,28 @@ LUKAS = Student(
         "Ask for help sooner instead of staying stuck on my own for too long.",
     ],
     goals=[
-        {"goal": "Move my English mark from a Level 3 to a Level 4",
-         "how": "Plan each paragraph around at least two quotations and book a writing "
-         "conference before each due date", "by": "2027-01"},
-        {"goal": "Hand in every major assignment on time",
-         "how": "Put checkpoints into my calendar the day each assignment is given",
-         "by": "2027-01"},
-        {"goal": "Publish my game with a saved high-score table",
-         "how": "Work on it at Coding Club on Thursdays and ask for a code review",
-         "by": "2027-03"},
+        {
+            "goal": "Move my English mark from a Level 3 to a Level 4",
+            "how": "Plan each paragraph around at least two quotations and book a writing "
+            "conference before each due date",
+            "by": "2027-01",
+        },
+        {
+            "goal": "Hand in every major assignment on time",
+            "how": "Put checkpoints into my calendar the day each assignment is given",
+            "by": "2027-01",
+        },
+        {
+            "goal": "Publish my game with a saved high-score table",
+            "how": "Work on it at Coding Club on Thursdays and ask for a code review",
+            "by": "2027-03",
+        },
     ],
     prompts={
-        "goals": ["How does this goal connect to what you might want to do after high school?",
-                  "What will you do differently from last term to reach it?"],
+        "goals": [
+            "How does this goal connect to what you might want to do after high school?",
+            "What will you do differently from last term to reach it?",
+        ],
     },
 )
 
@@ -2218,23 +2763,40 @@ ZOE = Student(
     grade="K",
     learner="I like to learn by playing and singing.",
     pieces=[
-        Piece("family", "My family", "Art", "2026-09-18", draw_zoe_family,
-              why_chosen="It's my family!",
-              what_i_did="I drawed everybody. And a rainbow.",
-              skills="Drawing people.",
-              proud_of="My cat Mochi.",
-              next_time="Draw Grandma."),
-        Piece("letter-z", "Letter Z", "Literacy", "2026-10-09", draw_letter_z,
-              why_chosen="Z is for Zoe!",
-              what_i_did="I traced the Zs and I coloured the zebra.",
-              skills="Writing letters.",
-              proud_of="My rainbow Zs.",
-              next_time="Make them the same size."),
+        Piece(
+            "family",
+            "My family",
+            "Art",
+            "2026-09-18",
+            draw_zoe_family,
+            why_chosen="It's my family!",
+            what_i_did="I drawed everybody. And a rainbow.",
+            skills="Drawing people.",
+            proud_of="My cat Mochi.",
+            next_time="Draw Grandma.",
+        ),
+        Piece(
+            "letter-z",
+            "Letter Z",
+            "Literacy",
+            "2026-10-09",
+            draw_letter_z,
+            why_chosen="Z is for Zoe!",
+            what_i_did="I traced the Zs and I coloured the zebra.",
+            skills="Writing letters.",
+            proud_of="My rainbow Zs.",
+            next_time="Make them the same size.",
+        ),
     ],
     strengths=["I share the blocks.", "I can write my name."],
     next_steps=["Hold my pencil the right way.", "Learn my letter sounds."],
-    goals=[{"goal": "Know all my letter sounds", "how": "Sing the alphabet song with Grandma",
-            "by": "2027-03"}],
+    goals=[
+        {
+            "goal": "Know all my letter sounds",
+            "how": "Sing the alphabet song with Grandma",
+            "by": "2027-03",
+        }
+    ],
 )
 
 STUDENTS = [MAYA, SAM, AIYANA, LUKAS, ZOE]
@@ -2270,20 +2832,36 @@ def save_image(img: Image.Image, path: Path, colors: int) -> None:
     if path.suffix == ".jpg":
         img.save(path, "JPEG", quality=85, optimize=True)
     else:
-        palette = img.quantize(colors, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-        palette.save(path, "PNG", optimize=True)
+        # Octree keeps small, bright patches of colour; dithering through its palette keeps the
+        # faint paper texture from turning into blotches.
+        palette = img.quantize(colors, method=Image.Quantize.FASTOCTREE)
+        img.quantize(palette=palette, dither=Image.Dither.FLOYDSTEINBERG).save(
+            path, "PNG", optimize=True
+        )
 
 
 def portfolio(student: Student) -> dict[str, Any]:
     data: dict[str, Any] = {
         "format": "slc-portfolio/1",
-        "student": {"id": student.id, "name": student.name, "grade": student.grade,
-                    "learner": student.learner},
+        "student": {
+            "id": student.id,
+            "name": student.name,
+            "grade": student.grade,
+            "learner": student.learner,
+        },
         "pieces": [
-            {"id": p.id, "title": p.title, "subject": p.subject, "date": p.date,
-             "image": f"{student.id}/{p.id}.{p.ext}", "why_chosen": p.why_chosen,
-             "what_i_did": p.what_i_did, "skills": p.skills, "proud_of": p.proud_of,
-             "next_time": p.next_time}
+            {
+                "id": p.id,
+                "title": p.title,
+                "subject": p.subject,
+                "date": p.date,
+                "image": f"{student.id}/{p.id}.{p.ext}",
+                "why_chosen": p.why_chosen,
+                "what_i_did": p.what_i_did,
+                "skills": p.skills,
+                "proud_of": p.proud_of,
+                "next_time": p.next_time,
+            }
             for p in student.pieces
         ],
     }

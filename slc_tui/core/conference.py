@@ -107,6 +107,12 @@ class Conference:
         )
         return steps
 
+    def step_label(self, step: Step) -> str:
+        """The stepper's name for ``step``: ``My work 2 of 3`` for pieces."""
+        if step.kind is StepKind.PIECE and step.piece_id in self.chosen:
+            return f"{step.label} {self.chosen.index(step.piece_id) + 1} of {len(self.chosen)}"
+        return step.label
+
     @property
     def step(self) -> Step:
         """The current step (the welcome step if the saved one no longer exists)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,12 @@ def read_json_file(path: Path, problems: ProblemList) -> Any | None:
     so callers tell failure apart by whether an error was recorded.
     """
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO would block and a device (/dev/zero) never ends: read files only.
+            problems.error("", "is not a regular file")
+            return None
+        size = info.st_size
         if size > MAX_JSON_BYTES:
             problems.error(
                 "", f"file is too large ({size:,} bytes; the limit is {MAX_JSON_BYTES:,})"

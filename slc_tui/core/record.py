@@ -7,7 +7,7 @@ from typing import Any
 
 from slc_tui.core.classinfo import ClassInfo
 from slc_tui.core.conference import Conference
-from slc_tui.core.portfolio import Goal, Portfolio
+from slc_tui.core.portfolio import PIECES_TO_CHOOSE, Goal, Portfolio
 from slc_tui.core.text import clean_text
 
 RECORD_FORMAT = "slc-record/1"
@@ -94,8 +94,9 @@ def from_record(
 ) -> Conference:
     """Rebuild a conference from its saved record, to resume exactly where it stopped.
 
-    Pieces no longer in the portfolio are dropped from the choice; the resume point
-    falls back to the first step if it no longer exists.
+    Pieces no longer in the portfolio are dropped from the choice (and the ``choose``
+    step comes back so the child can pick again); the resume point falls back to the
+    first step if it no longer exists.
     """
     started = _parse_time(record.get("started")) or datetime.now()
     known = {piece.id for piece in portfolio.pieces}
@@ -111,13 +112,16 @@ def from_record(
         else {}
     )
     step = record.get("step")
+    chosen = chosen[:PIECES_TO_CHOOSE]
+    # A chosen piece removed from the portfolio since: let the child pick again.
+    incomplete = len(chosen) != min(PIECES_TO_CHOOSE, len(portfolio.pieces))
     return Conference(
         portfolio=portfolio,
         class_info=class_info,
         started=started,
         id=str(record.get("id") or "") or Conference.start(portfolio, class_info, started).id,
         previous=previous,
-        chosen=chosen[:3],
+        chosen=chosen,
         said=said,
         strengths=_texts(record.get("strengths")),
         next_steps=_texts(record.get("next_steps")),
@@ -129,5 +133,5 @@ def from_record(
         step_key=step if isinstance(step, str) else "welcome",
         finished=_parse_time(record.get("finished")),
         updated=_parse_time(record.get("updated")),
-        choosing=record.get("choosing") is True,
+        choosing=record.get("choosing") is True or incomplete,
     )

@@ -220,7 +220,7 @@ class SlcApp(App[None]):
     def _write(self, record: dict[str, Any], seq: int) -> None:
         assert self.session is not None
         try:
-            self.session.save(record, seq)
+            path = self.session.save(record, seq)
         except OSError as error:
             self.call_from_thread(
                 self.notify,
@@ -228,6 +228,13 @@ class SlcApp(App[None]):
                 severity="error",
                 timeout=10,
             )
+        else:
+            self.call_from_thread(self._saved, str(path), str(record.get("id")))
+
+    def _saved(self, path: str, record_id: str) -> None:
+        screen = self.screen
+        if isinstance(screen, StepScreen) and screen.conference.id == record_id:
+            screen.show_saved(path, self.clock().strftime("%H:%M:%S"))
 
     def save_blocking(self) -> None:
         """Write the conference now, on this thread (used when quitting)."""

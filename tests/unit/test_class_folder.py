@@ -158,7 +158,9 @@ def test_prompts_json_problems_are_named_by_step(tmp_path: Path) -> None:
 
 def test_prompts_json_wrong_format_or_syntax(tmp_path: Path) -> None:
     root = make_class(tmp_path / "room", [portfolio_data("maya")], prompts={"steps": {}})
-    assert problem_lines(root) == ['prompts.json: format: is required; this slc reads "slc-prompts/1"']
+    assert problem_lines(root) == [
+        'prompts.json: format: is required; this slc reads "slc-prompts/1"'
+    ]
     (root / "prompts.json").write_text('{"format": "slc-prompts/1",\n,}', encoding="utf-8")
     lines = problem_lines(root)
     assert len(lines) == 1

@@ -20,7 +20,9 @@ from tests.factories import make_class, piece_data, portfolio_data, write_json, 
 FILE = "portfolios/maya.json"
 
 
-def load(root: Path, data: Any = None, *, raw: bytes | None = None, bom: bool = False) -> StudentEntry:
+def load(
+    root: Path, data: Any = None, *, raw: bytes | None = None, bom: bool = False
+) -> StudentEntry:
     """Make a class whose ``portfolios/maya.json`` holds ``data`` (or ``raw`` bytes) and load it.
 
     The images of the default pieces (``maya/butterfly.png``…) always exist; others do not.

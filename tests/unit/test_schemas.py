@@ -9,20 +9,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
+from referencing import Registry, Resource
 
-jsonschema = pytest.importorskip("jsonschema")
-from referencing import Registry, Resource  # noqa: E402
-
-from slc_tui.class_setup import create_class  # noqa: E402
-from slc_tui.core.classinfo import parse_class_info  # noqa: E402
-from slc_tui.core.conference import Conference  # noqa: E402
-from slc_tui.core.portfolio import Goal, parse_portfolio  # noqa: E402
-from slc_tui.core.problems import ProblemList  # noqa: E402
-from slc_tui.core.prompts import default_prompts_json, parse_prompts  # noqa: E402
-from slc_tui.core.record import to_record  # noqa: E402
-from slc_tui.core.steps import STEP_IDS, StepKind  # noqa: E402
-from slc_tui.export.tabular import records_to_json  # noqa: E402
+from slc_tui.class_setup import create_class
+from slc_tui.core.classinfo import parse_class_info
+from slc_tui.core.conference import Conference
+from slc_tui.core.portfolio import Goal, parse_portfolio
+from slc_tui.core.problems import ProblemList
+from slc_tui.core.prompts import default_prompts_json, parse_prompts
+from slc_tui.core.record import to_record
+from slc_tui.core.steps import STEP_IDS, StepKind
+from slc_tui.export.tabular import records_to_json
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "docs" / "schemas"
@@ -82,9 +81,19 @@ def test_every_property_has_a_description(name: str) -> None:
     assert missing == []
 
 
+def _closed_objects(node: Any) -> int:
+    if isinstance(node, dict):
+        closed = node.get("additionalProperties") is False
+        return closed + sum(_closed_objects(value) for value in node.values())
+    if isinstance(node, list):
+        return sum(_closed_objects(value) for value in node)
+    return 0
+
+
 @pytest.mark.parametrize("name", SCHEMA_NAMES)
 def test_unknown_keys_are_allowed(name: str) -> None:
-    assert '"additionalProperties": false' not in (SCHEMA_DIR / f"{name}.schema.json").read_text()
+    """The loaders ignore unknown keys with a warning, so the schemas must not refuse them."""
+    assert _closed_objects(schema(name)) == 0
 
 
 def test_step_ids_match_the_code() -> None:
@@ -106,7 +115,9 @@ def _sample_files() -> list[tuple[str, Path]]:
 
 @pytest.mark.skipif(not _sample_files(), reason="data/sample-class/ has no files yet")
 @pytest.mark.parametrize(
-    ("name", "path"), _sample_files() or [("", Path())], ids=lambda value: str(value)
+    ("name", "path"),
+    _sample_files() or [("", Path())],
+    ids=lambda value: value.name if isinstance(value, Path) else value,
 )
 def test_sample_class_files_match_their_schema(name: str, path: Path) -> None:
     document = json.loads(path.read_text(encoding="utf-8-sig"))
@@ -186,6 +197,9 @@ REJECTED = [
     ("portfolio", "pieces.0.date", "2026-13-01"),
     ("portfolio", "pieces.0.date", "3 Oct 2026"),
     ("portfolio", "pieces.0.title", "x" * 301),
+    ("portfolio", "pieces.0.title", "  "),
+    ("portfolio", "student.name", ""),
+    ("portfolio", "goals.0.goal", ""),
     ("portfolio", "pieces.0.image", "/etc/passwd.png"),
     ("portfolio", "goals.0.by", "2027-3"),
     ("portfolio", "strengths", ["x" * 2001]),
@@ -196,6 +210,7 @@ REJECTED = [
     ("class", "minutes", 121),
     ("class", "minutes", "20"),
     ("class", "name", None),
+    ("class", "name", " "),
     ("prompts", "format", "slc-portfolio/1"),
     ("prompts", "parent_questions", "Ask me anything"),
     ("prompts", "steps", {"piece": [1, 2]}),

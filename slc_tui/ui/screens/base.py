@@ -58,7 +58,10 @@ class StepScreen(Screen[None]):
         steps = self.conference.steps()
         with Horizontal(id="topbar"):
             yield Label(f"{student.name}", id="student-name")
-            yield Stepper([self._label(s) for s in steps], self.conference.index, id="stepper")
+            yield Stepper(
+                [self.conference.step_label(s) for s in steps], self.conference.index, id="stepper"
+            )
+            yield Static("", id="saved-badge")
             yield ClockLabel(
                 self.conference.started,
                 self.conference.class_info.minutes,
@@ -76,17 +79,6 @@ class StepScreen(Screen[None]):
             yield Static("", id="nav-message")
             yield Button(self.next_label(), id="next", variant="success")
         yield Footer()
-
-    def _label(self, step: object) -> str:
-        from slc_tui.core.steps import Step, StepKind
-
-        assert isinstance(step, Step)
-        if step.kind is StepKind.PIECE:
-            try:
-                return f"My work: {self.conference.portfolio.piece(step.piece_id).title}"
-            except KeyError:
-                return step.label
-        return step.label
 
     def headline(self) -> str:
         """The headline for this step (subclasses may personalise it)."""
@@ -124,6 +116,11 @@ class StepScreen(Screen[None]):
     def edited(self) -> None:
         """Tell the app the conference changed (it autosaves shortly)."""
         self.post_message(ConferenceEdited())
+
+    def show_saved(self, path: str, when: str) -> None:
+        """Confirm that the conference was written to disk."""
+        for badge in self.query("#saved-badge").results(Static):
+            badge.update(f"💾 saved {when}")
 
     def flash(self, text: str) -> None:
         """Show a short message in the navigation bar."""

@@ -21,7 +21,7 @@ class ChooseScreen(StepScreen):
 
     def compose_body(self) -> ComposeResult:
         """The gallery of cards."""
-        with VerticalScroll(id="gallery-scroll"), Grid(id="gallery"):
+        with VerticalScroll(id="gallery-scroll", can_focus=False), Grid(id="gallery"):
             for piece in self.conference.portfolio.pieces:
                 yield PieceCard(piece, self._position(piece.id))
 

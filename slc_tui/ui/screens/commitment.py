@@ -29,7 +29,7 @@ class CommitmentScreen(StepScreen):
                     ),
                     id="commitment-ideas",
                 )
-            with VerticalScroll(id="commitment-column"):
+            with VerticalScroll(id="commitment-column", can_focus=False):
                 yield Label("At home, I will…", classes="column-title")
                 yield TextArea(
                     self.conference.commitment,
@@ -75,4 +75,5 @@ class CommitmentScreen(StepScreen):
             self.flash("Already added")
             return
         box.text = f"{box.text.rstrip()}\n{idea}".strip() if box.text.strip() else idea
+        box.move_cursor(box.document.end)
         self.flash("Added ✔ — change the words if you like")

@@ -17,7 +17,7 @@ class GoalsScreen(StepScreen):
 
     def compose_body(self) -> ComposeResult:
         """The goal editor, scrollable."""
-        with VerticalScroll(id="goals-scroll"):
+        with VerticalScroll(id="goals-scroll", can_focus=False):
             yield GoalEditor(list(self.conference.goals), id="goal-editor")
 
     @on(GoalEditor.Changed, "#goal-editor")

@@ -21,7 +21,7 @@ class ListStepScreen(StepScreen):
 
     def compose_body(self) -> ComposeResult:
         """The list, scrollable."""
-        with VerticalScroll(id="list-scroll"):
+        with VerticalScroll(id="list-scroll", can_focus=False):
             yield EditableList(
                 self.conference.items(self.KIND),
                 add_placeholder=self.ADD_PLACEHOLDER,

@@ -32,7 +32,7 @@ class QuestionsScreen(StepScreen):
                 )
             with Vertical(id="asked-column"):
                 yield Label("Questions we talked about", classes="column-title")
-                with VerticalScroll():
+                with VerticalScroll(can_focus=False):
                     yield EditableList(
                         self.conference.items(StepKind.QUESTIONS),
                         add_placeholder="Type your own question and press Enter",

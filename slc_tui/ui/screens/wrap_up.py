@@ -59,7 +59,10 @@ class WrapUpScreen(StepScreen):
         """The record and where it is saved."""
         with VerticalScroll(id="record-scroll"):
             yield Static(record_text(self.conference), id="record")
-        yield Static(
-            f"💾 Saved on this computer in {self.context.results_dir}",
-            id="saved-where",
-        )
+        yield Static(f"💾 Saving in {self.context.results_dir} …", id="saved-where")
+
+    def show_saved(self, path: str, when: str) -> None:
+        """Say exactly where the record is, once it is on disk."""
+        super().show_saved(path, when)
+        for line in self.query("#saved-where").results(Static):
+            line.update(f"💾 Saved on this computer at {when}:\n{path}")

@@ -17,8 +17,9 @@ class ItemRow(Horizontal):
     """One editable entry with a remove button."""
 
     DEFAULT_CSS = """
-    ItemRow { height: auto; }
-    ItemRow > Input { width: 1fr; }
+    ItemRow { height: auto; margin-bottom: 1; }
+    ItemRow > Input { width: 1fr; background: $boost; }
+    ItemRow > Input:focus { background: $primary 30%; }
     ItemRow > Button { min-width: 5; width: 5; }
     """
 
@@ -29,7 +30,9 @@ class ItemRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         """The text box and a ✕ button."""
-        yield Input(self.text, placeholder=self.placeholder, max_length=MAX_LINE_LENGTH)
+        yield Input(
+            self.text, placeholder=self.placeholder, max_length=MAX_LINE_LENGTH, compact=True
+        )
         yield Button("✕", classes="remove", tooltip="Remove this one", compact=True)
 
 
@@ -39,7 +42,8 @@ class EditableList(Vertical):
     DEFAULT_CSS = """
     EditableList { height: auto; }
     EditableList > .add-row { height: auto; }
-    EditableList > .add-row > Input { width: 1fr; }
+    EditableList > .add-row > Input { width: 1fr; background: $boost; }
+    EditableList > .add-row > Input:focus { background: $primary 30%; }
     EditableList > .add-row > Button { min-width: 9; }
     """
 
@@ -76,7 +80,10 @@ class EditableList(Vertical):
             yield ItemRow(item, self.item_placeholder)
         with Horizontal(classes="add-row"):
             yield Input(
-                placeholder=self.add_placeholder, max_length=MAX_LINE_LENGTH, classes="add-input"
+                placeholder=self.add_placeholder,
+                max_length=MAX_LINE_LENGTH,
+                classes="add-input",
+                compact=True,
             )
             yield Button("+ Add", classes="add", compact=True)
 

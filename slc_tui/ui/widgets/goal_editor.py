@@ -18,10 +18,11 @@ class GoalRow(Vertical):
     """One goal: three boxes and a remove button."""
 
     DEFAULT_CSS = """
-    GoalRow { height: auto; border: round $primary 50%; padding: 0 1; margin-bottom: 1; }
-    GoalRow > Horizontal { height: auto; }
-    GoalRow Label { width: 16; padding: 0 1 0 0; }
-    GoalRow Input { width: 1fr; }
+    GoalRow { height: auto; border: round $primary 50%; padding: 0 1; }
+    GoalRow > Horizontal { height: auto; margin-bottom: 1; }
+    GoalRow Label { width: 19; padding: 0 1 0 0; }
+    GoalRow Input { width: 1fr; background: $boost; }
+    GoalRow Input:focus { background: $primary 30%; }
     GoalRow .goal-by { width: 14; }
     GoalRow Button { min-width: 5; width: 5; }
     """
@@ -40,6 +41,7 @@ class GoalRow(Vertical):
                 placeholder="What I want to get better at",
                 max_length=MAX_LINE_LENGTH,
                 classes="goal-text",
+                compact=True,
             )
             yield Button("✕", classes="remove-goal", tooltip="Remove this goal", compact=True)
         with Horizontal():
@@ -49,10 +51,13 @@ class GoalRow(Vertical):
                 placeholder="What I will do",
                 max_length=MAX_LINE_LENGTH * 2,
                 classes="goal-how",
+                compact=True,
             )
         with Horizontal():
             yield Label("By (YYYY-MM)")
-            yield Input(self.goal.by, placeholder="2027-03", max_length=10, classes="goal-by")
+            yield Input(
+                self.goal.by, placeholder="2027-03", max_length=10, classes="goal-by", compact=True
+            )
 
     def value(self) -> Goal:
         """The goal as typed now."""

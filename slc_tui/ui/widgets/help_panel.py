@@ -39,7 +39,7 @@ class HelpPanel(VerticalScroll):
     def __init__(self, prompts: list[Prompt], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.prompts = prompts
-        self.border_title = "Need an idea? Try one of these"
+        self.border_title = "Need an idea?"
         self.can_focus = False
 
     def compose(self) -> ComposeResult:

@@ -1,0 +1,326 @@
+"""The ``slc`` command line: new-class, validate, export, exit codes and messages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from slc_tui import __version__
+from slc_tui.cli import main
+from slc_tui.core.prompts import default_prompts_json
+from slc_tui.core.steps import Step, StepKind
+from slc_tui.export.tabular import EXPORT_COLUMNS
+from slc_tui.locations import bundled_sample_dir
+from slc_tui.session import ClassSession
+from tests.factories import FIXED_NOW, make_class, portfolio_data
+
+pytestmark = pytest.mark.usefixtures("slc_data_dir")
+
+COMMITMENT = "Nous lirons ensemble, chaque soir 📚 — 每天"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    code = main([str(arg) for arg in argv])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    return code, captured.out, captured.err
+
+
+def save_finished_conference(class_dir: Path) -> dict[str, object]:
+    session = ClassSession.open(class_dir, class_dir / "results", lambda: FIXED_NOW)
+    conference = session.start("maya")
+    conference.set_commitment(COMMITMENT, [], True)
+    conference.go_to(Step(StepKind.COMMITMENT))
+    conference.next(FIXED_NOW)
+    record = session.snapshot(conference)
+    session.save(record)
+    return record
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"slc {__version__}"
+
+
+def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", str(tmp_path)])
+    assert exit_info.value.code == 2
+    assert "--format" in capsys.readouterr().err
+
+
+# -- new-class -----------------------------------------------------------------------------------
+
+
+def test_new_class_makes_a_valid_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "room12"
+    code, out, _ = run(capsys, "new-class", target)
+    assert code == 0
+    assert f"Made a new class folder in {target}" in out
+    for name in ("class.json", "prompts.json", "portfolios/example.json", "README.md"):
+        assert (target / name).is_file(), name
+    assert (target / "results").is_dir()
+    assert list((target / "results").iterdir()) == []
+    class_json = json.loads((target / "class.json").read_text(encoding="utf-8"))
+    assert class_json["format"] == "slc-class/1"
+    assert class_json["name"] == "room12"
+    assert "slc validate" in (target / "README.md").read_text(encoding="utf-8")
+
+    code, out, err = run(capsys, "validate", target)
+    assert (code, out) == (0, "")
+    assert "0 error(s), 0 warning(s)" in err
+
+
+def test_new_class_name_and_grade(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "k"
+    assert run(capsys, "new-class", target, "--name", "Kindergarten Bees", "--grade", "K")[0] == 0
+    class_json = json.loads((target / "class.json").read_text(encoding="utf-8"))
+    assert class_json["name"] == "Kindergarten Bees"
+    prompts = json.loads((target / "prompts.json").read_text(encoding="utf-8"))
+    assert prompts == default_prompts_json("K")
+    assert prompts != default_prompts_json("9")
+
+
+def test_new_class_into_an_empty_existing_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "empty"
+    target.mkdir()
+    assert run(capsys, "new-class", target)[0] == 0
+    assert (target / "class.json").is_file()
+
+
+def test_new_class_refuses_a_non_empty_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "busy"
+    target.mkdir()
+    (target / "notes.txt").write_text("mine", encoding="utf-8")
+    code, out, err = run(capsys, "new-class", target)
+    assert code == 1
+    assert out == ""
+    assert err.startswith("slc: ")
+    assert "already exists and is not empty" in err
+    assert sorted(p.name for p in target.iterdir()) == ["notes.txt"]
+
+
+def test_new_class_refuses_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "file.txt"
+    target.write_text("x", encoding="utf-8")
+    code, _, err = run(capsys, "new-class", target)
+    assert code == 1
+    assert "already exists" in err
+
+
+@pytest.mark.skipif(
+    not (bundled_sample_dir() / "class.json").is_file(), reason="no bundled sample class yet"
+)
+def test_new_class_sample_copies_the_bundled_sample(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "sample"
+    code, out, _ = run(capsys, "new-class", target, "--sample")
+    assert code == 0
+    assert "copy of the sample class" in out
+    sample = bundled_sample_dir()
+    assert (target / "class.json").read_bytes() == (sample / "class.json").read_bytes()
+    source_portfolios = sorted(p.name for p in (sample / "portfolios").glob("*.json"))
+    assert source_portfolios
+    assert sorted(p.name for p in (target / "portfolios").glob("*.json")) == source_portfolios
+    assert run(capsys, "validate", target)[0] == 0
+
+
+# -- validate ------------------------------------------------------------------------------------
+
+
+def broken_class(root: Path) -> Path:
+    maya = portfolio_data("maya")
+    maya["pieces"][1]["image"] = "maya/missing.png"
+    leo = portfolio_data("leo", grade="13", pieces=["poem"])
+    make_class(root, [maya, leo])
+    (root / "portfolios" / "maya" / "missing.png").unlink()
+    return root
+
+
+def test_validate_prints_file_field_message_and_exits_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    root = broken_class(tmp_path / "room")
+    code, out, err = run(capsys, "validate", root)
+    assert code == 1
+    assert out.splitlines() == [
+        "portfolios/leo.json: student.grade: must be K or 1-12, not '13'",
+        "portfolios/maya.json: pieces[1].image: file not found: maya/missing.png",
+    ]
+    assert "2 error(s), 0 warning(s) in 2 portfolio(s)" in err
+    assert err.startswith("✗")
+
+
+def test_validate_with_only_warnings_exits_0(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    root = make_class(tmp_path / "room", [portfolio_data("maya", colour="blue")])
+    code, out, err = run(capsys, "validate", root)
+    assert code == 0
+    assert out.splitlines() == ["portfolios/maya.json: colour: warning: unknown field (ignored)"]
+    assert err.startswith("✓ 0 error(s), 1 warning(s)")
+
+
+def test_validate_one_portfolio_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    root = broken_class(tmp_path / "room")
+    code, out, err = run(capsys, "validate", root / "portfolios" / "maya.json")
+    assert code == 1
+    assert out.splitlines() == [
+        "portfolios/maya.json: pieces[1].image: file not found: maya/missing.png"
+    ]
+    assert "1 error(s)" in err
+    code, out, _ = run(capsys, "validate", root / "portfolios" / "leo.json")
+    assert code == 1
+    assert "portfolios/leo.json: student.grade:" in out
+
+
+def test_validate_one_good_portfolio_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    root = make_class(tmp_path / "room", [portfolio_data("maya")])
+    assert run(capsys, "validate", root / "portfolios" / "maya.json") == (
+        0,
+        "",
+        f"✓ 0 error(s), 0 warning(s) in {root / 'portfolios' / 'maya.json'}\n",
+    )
+
+
+def test_validate_a_folder_that_is_not_a_class(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "validate", tmp_path)
+    assert code == 1
+    assert "class.json: file not found" in out.splitlines()
+
+
+def test_validate_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    code, out, err = run(capsys, "validate", missing)
+    assert code == 1
+    assert out == ""
+    assert err == f"slc: {missing}: not found\n"
+
+
+def test_console_script_validate_in_a_subprocess(tmp_path: Path) -> None:
+    root = broken_class(tmp_path / "room")
+    env = {**os.environ, "SLC_DATA_DIR": str(tmp_path / "data")}
+    result = subprocess.run(
+        [sys.executable, "-m", "slc_tui", "validate", str(root)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "portfolios/maya.json: pieces[1].image: file not found" in result.stdout
+    missing = subprocess.run(
+        [sys.executable, "-m", "slc_tui", "validate", str(tmp_path / "nowhere")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert missing.returncode == 1
+    assert "Traceback" not in missing.stderr
+    assert "not found" in missing.stderr
+
+
+# -- export --------------------------------------------------------------------------------------
+
+
+def test_export_with_no_results_is_a_header_only_csv(
+    capsys: pytest.CaptureFixture[str], class_dir: Path
+) -> None:
+    code, out, _ = run(capsys, "export", class_dir, "--format", "csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows == [list(EXPORT_COLUMNS)]
+
+
+def test_export_csv_and_json_contain_the_commitment(
+    capsys: pytest.CaptureFixture[str], class_dir: Path
+) -> None:
+    record = save_finished_conference(class_dir)
+    code, out, _ = run(capsys, "export", class_dir, "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 1
+    assert rows[0]["commitment"] == COMMITMENT
+    assert rows[0]["student_id"] == "maya"
+    assert rows[0]["status"] == "done"
+    assert rows[0]["follow_up"] == "yes"
+
+    code, out, _ = run(capsys, "export", class_dir, "--format", "json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["format"] == "slc-export/1"
+    assert [c["id"] for c in document["conferences"]] == [record["id"]]
+    assert document["conferences"][0]["commitment"] == COMMITMENT
+
+
+def test_export_out_writes_the_file(capsys: pytest.CaptureFixture[str], class_dir: Path) -> None:
+    save_finished_conference(class_dir)
+    target = class_dir.parent / "exports" / "conferences.json"
+    target.parent.mkdir()
+    code, out, err = run(capsys, "export", class_dir, "--format", "json", "--out", target)
+    assert code == 0
+    assert out == ""
+    assert f"Exported 1 conference(s) to {target}" in err
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["conferences"][0]["commitment"] == COMMITMENT
+
+    csv_target = class_dir.parent / "exports" / "conferences.csv"
+    assert run(capsys, "export", class_dir, "--format", "csv", "--out", csv_target)[0] == 0
+    with csv_target.open(encoding="utf-8", newline="") as handle:
+        assert [row["commitment"] for row in csv.DictReader(handle)] == [COMMITMENT]
+
+
+def test_export_reads_results_from_another_folder(
+    capsys: pytest.CaptureFixture[str], class_dir: Path, tmp_path: Path
+) -> None:
+    save_finished_conference(class_dir)
+    elsewhere = tmp_path / "elsewhere"
+    (class_dir / "results").rename(elsewhere)
+    code, out, _ = run(capsys, "export", class_dir, "--format", "csv", "--results", elsewhere)
+    assert code == 0
+    assert COMMITMENT in out
+    assert len(list(csv.reader(io.StringIO(out)))) == 2
+
+
+def test_export_of_a_missing_class_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "export", tmp_path / "nowhere", "--format", "csv")
+    assert code == 1
+    assert out == ""
+    assert "class folder not found" in err
+
+
+def test_export_of_a_corrupt_results_file(
+    capsys: pytest.CaptureFixture[str], class_dir: Path
+) -> None:
+    (class_dir / "results").mkdir()
+    (class_dir / "results" / "maya.json").write_text("{ broken", encoding="utf-8")
+    code, out, err = run(capsys, "export", class_dir, "--format", "csv")
+    assert code == 1
+    assert out == ""
+    assert "maya.json" in err

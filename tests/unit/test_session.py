@@ -1,0 +1,158 @@
+"""ClassSession: the service the app owns (start, save, resume, review) over a tmp class."""
+
+from __future__ import annotations
+
+import random
+import threading
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from slc_tui.core.conference import Conference
+from slc_tui.core.steps import Step, StepKind
+from slc_tui.session import ClassSession
+from tests.factories import FIXED_NOW
+
+
+class Clock:
+    """A clock the test moves forward by hand."""
+
+    def __init__(self, now: datetime = FIXED_NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, minutes: int) -> datetime:
+        self.now += timedelta(minutes=minutes)
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def session(class_dir: Path, clock: Clock) -> ClassSession:
+    return ClassSession.open(class_dir, class_dir / "results", clock)
+
+
+def finish(session: ClassSession, conference: Conference, clock: Clock) -> dict[str, object]:
+    conference.set_commitment("We will read together every night.", [], False)
+    conference.go_to(Step(StepKind.COMMITMENT))
+    conference.next(clock.advance(10))
+    record = session.snapshot(conference)
+    session.save(record)
+    return record
+
+
+def test_start_save_resume(session: ClassSession, clock: Clock) -> None:
+    assert session.unfinished_record("maya") is None
+    conference = session.start("maya")
+    assert conference.started == FIXED_NOW
+    assert conference.previous is None
+    conference.next(clock.advance(1))
+    conference.next(clock.advance(1))
+    conference.say("piece:story", "Érase una vez… 🐉")
+    path = session.save(session.snapshot(conference))
+    assert path == session.results_dir / "maya.json"
+    assert path.is_file()
+
+    record = session.unfinished_record("maya")
+    assert record is not None
+    assert record["id"] == conference.id
+    assert record["updated"] == clock.now.isoformat()
+    resumed = session.resume(record)
+    assert resumed.id == conference.id
+    assert resumed.step == Step(StepKind.PIECE, "story")
+    assert resumed.said == {"piece:story": "Érase una vez… 🐉"}
+    assert resumed.started == FIXED_NOW
+    assert [row.status for row in session.picker_rows()] == ["not started", "in progress"]
+
+
+def test_saving_again_replaces_the_same_conference(session: ClassSession, clock: Clock) -> None:
+    conference = session.start("maya")
+    session.save(session.snapshot(conference))
+    conference.next(clock.advance(1))
+    session.save(session.snapshot(conference))
+    records = session.store.records_for("maya")
+    assert len(records) == 1
+    assert records[0]["step"] == "piece:butterfly"
+
+
+def test_finishing_sets_status_done(session: ClassSession, clock: Clock) -> None:
+    conference = session.start("maya")
+    record = finish(session, conference, clock)
+    assert record["status"] == "done"
+    assert session.store.status("maya") == "done"
+    assert session.unfinished_record("maya") is None
+    rows = {row.portfolio.student.id: row.status for row in session.picker_rows()}
+    assert rows == {"maya": "done", "leo": "not started"}
+
+
+def test_previous_record_feeds_review(session: ClassSession, clock: Clock) -> None:
+    first = session.start("maya")
+    finish(session, first, clock)
+
+    clock.advance(60 * 24 * 120)
+    second = session.start("maya")
+    assert second.previous is not None
+    assert second.previous["id"] == first.id
+    assert second.previous["commitment"] == "We will read together every night."
+    assert [s.key for s in second.steps()][:2] == ["welcome", "review"]
+    assert session.previous_record("leo") is None
+
+    second.next(clock.advance(1))
+    session.save(session.snapshot(second))
+    unfinished = session.unfinished_record("maya")
+    assert unfinished is not None and unfinished["id"] == second.id
+    resumed = session.resume(unfinished)
+    assert resumed.previous is not None and resumed.previous["id"] == first.id
+    assert resumed.step.kind is StepKind.REVIEW
+
+
+def test_a_finished_conference_is_not_its_own_review(session: ClassSession, clock: Clock) -> None:
+    conference = session.start("maya")
+    record = finish(session, conference, clock)
+    resumed = session.resume(record)
+    assert resumed.previous is None
+    assert "review" not in [s.key for s in resumed.steps()]
+
+
+def test_lower_seq_does_not_overwrite_a_newer_save(session: ClassSession, clock: Clock) -> None:
+    conference = session.start("maya")
+    conference.say("welcome", "old")
+    old = session.snapshot(conference)
+    conference.say("welcome", "new")
+    new = session.snapshot(conference)
+    session.save(new, seq=2)
+    session.save(old, seq=1)
+    stored = session.store.records_for("maya")
+    assert [r["said"] for r in stored] == [{"welcome": "new"}]
+    conference.say("welcome", "newest")
+    session.save(session.snapshot(conference), seq=3)
+    assert session.store.records_for("maya")[0]["said"] == {"welcome": "newest"}
+
+
+def test_out_of_order_saves_from_threads_keep_the_newest(
+    session: ClassSession, clock: Clock
+) -> None:
+    conference = session.start("maya")
+    snapshots = []
+    for seq in range(1, 13):
+        conference.say("welcome", f"version {seq}")
+        snapshots.append((seq, session.snapshot(conference)))
+    random.Random(4).shuffle(snapshots)
+    threads = [threading.Thread(target=session.save, args=(rec, seq)) for seq, rec in snapshots]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert session.store.records_for("maya")[0]["said"] == {"welcome": "version 12"}
+
+
+def test_unknown_student_cannot_start(session: ClassSession) -> None:
+    with pytest.raises(KeyError):
+        session.start("nobody")
