@@ -10,6 +10,7 @@ Deterministic: a fixed id and fixed times.
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -30,7 +31,8 @@ def main() -> None:
     session = ClassSession.open(SAMPLE, RESULTS, clock=lambda: SPRING)
     portfolio = session.folder.portfolio("sam")
     assert portfolio is not None, "run scripts/make_sample_class.py first"
-    conference = Conference.start(portfolio, session.folder.info, SPRING)
+    spring_class = replace(session.folder.info, term="Spring 2026")
+    conference = Conference.start(portfolio, spring_class, SPRING)
     conference.id = "sample-sam-spring-2026"
     conference.chosen = [piece.id for piece in portfolio.pieces[:3]]
     conference.say("welcome", "I learn best when I can work with a partner and talk it through.")

@@ -11,12 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from slc_tui.core.class_folder import ClassFolder, load_class_folder
 from slc_tui.core.conference import Conference
 from slc_tui.core.portfolio import Portfolio
-from slc_tui.core.record import from_record, to_record
+from slc_tui.core.record import conference_status, from_record, to_record
 from slc_tui.store.results import ResultsStore
 
 Status = Literal["not started", "in progress", "done"]
@@ -59,7 +59,14 @@ class ClassSession:
 
     def picker_rows(self) -> list[PickerRow]:
         """Every usable student with their conference status, in name order."""
-        return [PickerRow(p, self.store.status(p.student.id)) for p in self.folder.portfolios]
+        term = self.folder.info.term
+        return [PickerRow(p, self.status(p.student.id, term)) for p in self.folder.portfolios]
+
+    def status(self, student_id: str, term: str | None = None) -> Status:
+        """How far ``student_id``'s conference got this term."""
+        records = self.store.records_for(student_id)
+        status = conference_status(records, self.folder.info.term if term is None else term)
+        return cast(Status, status)
 
     def unfinished_record(self, student_id: str) -> dict[str, Any] | None:
         """The newest unfinished conference of ``student_id``, if any."""

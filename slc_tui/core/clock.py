@@ -19,8 +19,8 @@ class ClockReading:
 
     @property
     def text(self) -> str:
-        """``7 of 20 min`` — never a countdown to zero, never red alarms."""
-        return f"{self.used_minutes} of {self.total_minutes} min"
+        """``7/20 min`` — never a countdown to zero, never red alarms."""
+        return f"{self.used_minutes}/{self.total_minutes} min"
 
     @property
     def fraction(self) -> float:

@@ -10,7 +10,7 @@ from slc_tui.core.problems import ProblemList
 from slc_tui.core.text import MAX_TEXT_LENGTH, clean_text
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
-DATE_PATTERN = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")
+DATE_PATTERN = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?", re.ASCII)
 GRADES = ("K", *(str(n) for n in range(1, 13)))
 #: Lists longer than this are refused rather than slowly rendered.
 MAX_LIST_ITEMS = 500

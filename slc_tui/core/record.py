@@ -26,6 +26,18 @@ def _parse_time(value: Any) -> datetime | None:
         return None
 
 
+def conference_status(records: list[dict[str, Any]], term: str) -> str:
+    """``not started``, ``in progress`` or ``done`` for this term, from a student's records.
+
+    Only records of ``term`` count (a conference from last term is history, shown in
+    ``review``), unless the class has no term set. The newest record decides.
+    """
+    this_term = [r for r in records if not term or r.get("term") == term]
+    if not this_term:
+        return "not started"
+    return "done" if this_term[-1].get("status") == "done" else "in progress"
+
+
 def to_record(conference: Conference) -> dict[str, Any]:
     """The plain dict saved for ``conference`` (and exported)."""
     student = conference.portfolio.student

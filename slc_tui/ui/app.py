@@ -114,7 +114,7 @@ class SlcApp(App[None]):
             if answer == "resume":
                 self.begin(session.resume(unfinished))
                 return
-        elif session.store.status(student_id) == "done":
+        elif session.status(student_id) == "done":
             answer = await self.push_screen_wait(
                 ChoiceDialog(
                     f"{name}'s conference is already done.\nStart a new one?",

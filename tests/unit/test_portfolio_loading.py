@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 import unicodedata
 from collections.abc import Callable
@@ -190,6 +191,7 @@ RULES: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
     ("date month 13", _set("pieces.1.date", "2026-13-01"), "pieces[1].date", "YYYY-MM-DD"),
     ("date US style", _set("pieces.1.date", "10/03/2026"), "pieces[1].date", "YYYY-MM-DD"),
     ("date Feb 30", _set("pieces.1.date", "2026-02-30"), "pieces[1].date", "YYYY-MM-DD"),
+    ("date other digits", _set("pieces.1.date", "٢٠٢٦-10"), "pieces[1].date", "YYYY-MM-DD"),
     ("date a number", _set("pieces.1.date", 2026), "pieces[1].date", "must be text"),
     ("image absolute", _set("pieces.2.image", "/etc/passwd"), "pieces[2].image", "absolute"),
     ("image drive", _set("pieces.2.image", "C:\\x.png"), "pieces[2].image", "absolute"),
@@ -427,3 +429,29 @@ def test_problem_str_formats() -> None:
     assert str(Problem("a.json", "", "bad")) == "a.json: bad"
     assert str(Problem("a.json", "x", "odd", "warning")) == "a.json: x: warning: odd"
     assert Problem("a.json", "x", "odd", "warning").is_error is False
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs os.mkfifo")
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    root = make_class(tmp_path / "room")
+    path = root / "portfolios" / "maya.json"
+    os.mkfifo(path)
+    problem = only_error(load_portfolio_file(path, root))
+    assert str(problem) == f"{FILE}: is not a regular file"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_link_to_an_endless_device_is_refused(tmp_path: Path) -> None:
+    root = make_class(tmp_path / "room")
+    path = root / "portfolios" / "maya.json"
+    path.symlink_to("/dev/zero")
+    problem = only_error(load_portfolio_file(path, root))
+    assert str(problem) == f"{FILE}: is not a regular file"
+
+
+def test_a_folder_named_like_a_portfolio_is_refused(tmp_path: Path) -> None:
+    root = make_class(tmp_path / "room")
+    path = root / "portfolios" / "maya.json"
+    path.mkdir()
+    problem = only_error(load_portfolio_file(path, root))
+    assert problem.file == FILE

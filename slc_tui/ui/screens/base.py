@@ -120,7 +120,7 @@ class StepScreen(Screen[None]):
     def show_saved(self, path: str, when: str) -> None:
         """Confirm that the conference was written to disk."""
         for badge in self.query("#saved-badge").results(Static):
-            badge.update(f"💾 saved {when}")
+            badge.update(f"💾 {when}")
 
     def flash(self, text: str) -> None:
         """Show a short message in the navigation bar."""

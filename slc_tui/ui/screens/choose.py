@@ -30,6 +30,24 @@ class ChooseScreen(StepScreen):
         self.query(PieceCard).first().focus()
         self._show_count()
 
+    def _move_focus(self, rows: int) -> None:
+        cards = list(self.query(PieceCard))
+        focused = self.focused
+        if not cards or not isinstance(focused, PieceCard):
+            return
+        columns = self.query_one("#gallery", Grid).styles.grid_size_columns or 3
+        target = cards.index(focused) + rows * columns
+        if 0 <= target < len(cards):
+            cards[target].focus()
+
+    def action_card_below(self) -> None:
+        """Arrow down: the picture underneath."""
+        self._move_focus(1)
+
+    def action_card_above(self) -> None:
+        """Arrow up: the picture above."""
+        self._move_focus(-1)
+
     def _position(self, piece_id: str) -> int | None:
         chosen = self.conference.chosen
         return chosen.index(piece_id) if piece_id in chosen else None

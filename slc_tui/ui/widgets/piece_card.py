@@ -34,6 +34,10 @@ class PieceCard(Vertical, can_focus=True):
 
     BINDINGS = [
         Binding("enter,space", "pick", "Pick / put back", show=True),
+        Binding("right", "app.focus_next", "Next picture", show=False),
+        Binding("left", "app.focus_previous", "Previous picture", show=False),
+        Binding("down", "screen.card_below", "Picture below", show=False),
+        Binding("up", "screen.card_above", "Picture above", show=False),
     ]
 
     @dataclass

@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 
 class Stepper(Static):
-    """``● ● ◉ ○ ○  Step 3 of 10 · My work``: done, current and coming steps."""
+    """``● ● ◉ ○ ○  3/10 My work 1 of 3``: done, current and coming steps."""
 
     DEFAULT_CSS = """
     Stepper { height: 1; width: 1fr; }
@@ -28,6 +28,6 @@ class Stepper(Static):
                 text.append("◉ ", style="bold yellow")
             else:
                 text.append("○ ", style="dim")
-        text.append(f" Step {self.index + 1} of {len(self.labels)} · ", style="dim")
+        text.append(f" {self.index + 1}/{len(self.labels)} ", style="dim")
         text.append(self.labels[self.index], style="bold")
         return text
