@@ -30,7 +30,7 @@ class ChooseScreen(StepScreen):
         self.query(PieceCard).first().focus()
         self._show_count()
 
-    def _move_focus(self, rows: int) -> None:
+    def _move_card_focus(self, rows: int) -> None:
         cards = list(self.query(PieceCard))
         focused = self.focused
         if not cards or not isinstance(focused, PieceCard):
@@ -42,11 +42,11 @@ class ChooseScreen(StepScreen):
 
     def action_card_below(self) -> None:
         """Arrow down: the picture underneath."""
-        self._move_focus(1)
+        self._move_card_focus(1)
 
     def action_card_above(self) -> None:
         """Arrow up: the picture above."""
-        self._move_focus(-1)
+        self._move_card_focus(-1)
 
     def _position(self, piece_id: str) -> int | None:
         chosen = self.conference.chosen
