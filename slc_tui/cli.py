@@ -147,20 +147,11 @@ def cmd_new_class(folder: Path, sample: bool, name: str, grade: str) -> int:
 
 def cmd_validate(path: Path) -> int:
     """``slc validate``: every problem on its own line; exit 1 if any is an error."""
-    from slc_tui.core.class_folder import PORTFOLIOS_DIR, load_class_folder, load_portfolio_file
+    from slc_tui.validation import validate_path
 
-    path = path.expanduser()
-    if path.is_dir():
-        folder = load_class_folder(path)
-        problems = folder.all_problems
-        checked = f"{len(folder.students)} portfolio(s) in {path}"
-    elif path.is_file():
-        parent = path.resolve().parent
-        root = parent.parent if parent.name == PORTFOLIOS_DIR else parent
-        entry = load_portfolio_file(path.resolve(), root)
-        problems = list(entry.problems)
-        checked = str(path)
-    else:
+    try:
+        problems, checked = validate_path(path.expanduser())
+    except FileNotFoundError:
         return _error(f"{path}: not found")
     for problem in problems:
         print(problem)

@@ -107,7 +107,8 @@ def warn_unknown_keys(
     obj: dict[str, Any], known: set[str], path: str, problems: ProblemList
 ) -> None:
     """Warn about keys the format does not define (they are ignored)."""
-    for key in sorted(set(obj) - known, key=str)[:20]:
+    # "$schema" lets a teacher's editor find the JSON Schema; it is expected, not unknown.
+    for key in sorted(set(obj) - known - {"$schema"}, key=str)[:20]:
         problems.warning(join(path, key), "unknown field (ignored)")
 
 

@@ -53,6 +53,8 @@ class Piece:
     image: str = ""
     image_path: Path | None = None
     image_problem: str = ""
+    #: Position in the file's ``pieces`` list, for messages (``pieces[2].image``).
+    index: int = 0
     why_chosen: str = ""
     what_i_did: str = ""
     skills: str = ""
@@ -241,6 +243,7 @@ def _parse_pieces(
         seen.add(piece_id)
         pieces.append(
             Piece(
+                index=index,
                 id=piece_id,
                 title=title.strip(),
                 subject=read_text(obj, "subject", path, problems, max_length=MAX_LINE_LENGTH),
@@ -282,8 +285,11 @@ def _parse_goals(value: Any, problems: ProblemList) -> list[Goal]:
     if not isinstance(value, list):
         problems.error("goals", f"must be a list, not {json_type(value)}")
         return []
+    if len(value) > MAX_LIST_ITEMS:
+        problems.error("goals", f"has {len(value):,} goals; the limit is {MAX_LIST_ITEMS}")
+        return []
     goals: list[Goal] = []
-    for index, item in enumerate(value[:MAX_LIST_ITEMS]):
+    for index, item in enumerate(value):
         path = join("goals", index)
         obj = read_object(item, path, problems)
         if obj is None:

@@ -12,6 +12,8 @@ import re
 import stat
 import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePath
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -92,15 +94,38 @@ def load_thumbnail(path: Path, max_size: tuple[int, int]) -> Image.Image:
     if max_size[0] < 1 or max_size[1] < 1:
         raise ValueError(f"max_size must be positive, got {max_size!r}")
     _check_file(path)
+    with _image_errors(), _open_allowed(path) as img:
+        _check_pixels(img.size)
+        if img.format == "JPEG":
+            img.draft("RGB", max_size)
+        small = _prepare_for_resize(img)
+        small.thumbnail(max_size)
+        # thumbnail() loaded the pixels, so the file can be closed when we return a copy.
+        return _to_rgb(_upright(small))
+
+
+def check_image(path: Path) -> tuple[int, int]:
+    """Check ``path`` is a picture slc can show, without decoding it; returns (width, height).
+
+    Reads the header (allowed formats, pixel count) and lets Pillow verify the file's
+    structure, so ``slc validate`` names damaged and oversized pictures quickly.
+
+    Raises:
+        ImageProblem: for any reason the picture could not be shown.
+    """
+    _check_file(path)
+    with _image_errors(), _open_allowed(path) as img:
+        _check_pixels(img.size)
+        size = img.size
+        img.verify()
+        return size
+
+
+@contextmanager
+def _image_errors() -> Iterator[None]:
+    """Turn everything Pillow raises for a bad file into an :class:`ImageProblem`."""
     try:
-        with _open_allowed(path) as img:
-            _check_pixels(img.size)
-            if img.format == "JPEG":
-                img.draft("RGB", max_size)
-            small = _prepare_for_resize(img)
-            small.thumbnail(max_size)
-            # thumbnail() loaded the pixels, so the file can be closed when we return a copy.
-            return _to_rgb(_upright(small))
+        yield
     except ImageProblem:
         raise
     except Image.DecompressionBombError as exc:

@@ -324,3 +324,38 @@ def test_export_of_a_corrupt_results_file(
     assert code == 1
     assert out == ""
     assert "maya.json" in err
+
+
+def test_validate_opens_picture_headers(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Pictures that exist but cannot be shown are named: a bomb, a fake, a truncated PNG."""
+    from PIL import Image
+
+    root = make_class(tmp_path / "room", [portfolio_data()])
+    Image.new("1", (30000, 30000)).save(root / "portfolios/maya/butterfly.png")
+    (root / "portfolios/maya/story.png").write_text("not a picture", encoding="utf-8")
+    arrays = root / "portfolios/maya/arrays.png"
+    Image.new("RGB", (200, 200), "red").save(arrays)
+    arrays.write_bytes(arrays.read_bytes()[:60])
+    code, out, _ = run(capsys, "validate", root)
+    assert code == 1
+    lines = out.splitlines()
+    assert any(
+        line.startswith("portfolios/maya.json: pieces[0].image: image is too large")
+        for line in lines
+    )
+    assert any(
+        line.startswith("portfolios/maya.json: pieces[1].image: not a supported image")
+        for line in lines
+    )
+    assert any(line.startswith("portfolios/maya.json: pieces[2].image: ") for line in lines)
+    assert len(lines) == 3
+
+
+def test_validate_accepts_a_schema_key_silently(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    root = make_class(
+        tmp_path / "room", [portfolio_data(**{"$schema": "../schemas/portfolio.schema.json"})]
+    )
+    code, out, _ = run(capsys, "validate", root)
+    assert (code, out) == (0, "")

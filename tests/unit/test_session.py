@@ -156,3 +156,15 @@ def test_out_of_order_saves_from_threads_keep_the_newest(
 def test_unknown_student_cannot_start(session: ClassSession) -> None:
     with pytest.raises(KeyError):
         session.start("nobody")
+
+
+def test_status_counts_only_this_terms_conferences(tmp_path: Path) -> None:
+    """A finished conference from last term is history: this term's status is not started."""
+    from slc_tui.core.record import conference_status
+
+    spring = {"term": "Spring 2026", "status": "done"}
+    fall_open = {"term": "Fall 2026", "status": "in_progress"}
+    assert conference_status([spring], "Fall 2026") == "not started"
+    assert conference_status([spring, fall_open], "Fall 2026") == "in progress"
+    assert conference_status([spring], "") == "done"
+    assert conference_status([], "Fall 2026") == "not started"
