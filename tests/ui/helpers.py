@@ -1,0 +1,127 @@
+"""Helpers for Pilot and snapshot tests of the slc app (fixtures live in ``conftest.py``)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Input, Static, TextArea
+from textual.worker import Worker
+
+from slc_tui.ui.screens.choice_dialog import ChoiceDialog
+from slc_tui.ui.widgets.image_preview import ImagePreview
+
+#: The moment every UI test starts at: a Sunday afternoon conference.
+FROZEN_START = datetime(2026, 11, 22, 15, 30, 0)
+
+#: How long ``settle`` waits before giving up (a hang must fail the test, not block the suite).
+SETTLE_TIMEOUT = 10.0
+
+
+class FrozenClock:
+    """A clock that only moves when told to: ``clock()`` is start + offset."""
+
+    def __init__(self, start: datetime = FROZEN_START) -> None:
+        self.start = start
+        self.offset = timedelta()
+
+    def __call__(self) -> datetime:
+        return self.start + self.offset
+
+    def advance(self, **delta: float) -> datetime:
+        """Move the clock forward (``advance(minutes=12)``) and return the new time."""
+        self.offset += timedelta(**delta)
+        return self()
+
+
+def _busy_workers(app: App[Any]) -> list[Worker[Any]]:
+    """Workers still running; the "open" worker waiting on a dialog's answer does not count."""
+    dialog_open = isinstance(app.screen, ChoiceDialog)
+    return [
+        worker
+        for worker in app.workers
+        if not worker.is_finished and not (dialog_open and worker.group == "open")
+    ]
+
+
+def _unloaded_pictures(app: App[Any]) -> list[ImagePreview]:
+    return [preview for preview in app.screen.query(ImagePreview) if not preview.loaded]
+
+
+async def settle(app: App[Any], pilot: Pilot[Any], timeout: float = SETTLE_TIMEOUT) -> None:
+    """Wait until every picture on screen is loaded and no worker (load, save…) is running.
+
+    Checks twice in a row with a pause between, because a finished worker may start the next
+    thing (a save after a screen switch, a picture load after layout). Fails after ``timeout``.
+    """
+    deadline = time.monotonic() + timeout
+    calm_checks = 0
+    while calm_checks < 2:
+        await pilot.pause()
+        busy = _busy_workers(app)
+        unloaded = _unloaded_pictures(app)
+        if not busy and not unloaded:
+            calm_checks += 1
+            continue
+        calm_checks = 0
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise AssertionError(
+                f"app did not settle in {timeout}s: workers {busy}, pictures {unloaded}"
+            )
+        if busy:
+            try:
+                await asyncio.wait_for(
+                    app.workers.wait_for_complete(busy), timeout=min(remaining, 0.5)
+                )
+            except TimeoutError:
+                pass
+        else:
+            await pilot.pause(0.02)
+
+
+def stop_cursor_blink(app: App[Any]) -> None:
+    """Stop blinking cursors on screen so a screenshot does not depend on the moment taken."""
+    for box in app.screen.query(Input):
+        box.cursor_blink = False
+    for area in app.screen.query(TextArea):
+        area.cursor_blink = False
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    """Type ``text`` key by key (ASCII only: ``Pilot.press`` cannot type emoji)."""
+    await pilot.press(*("space" if char == " " else char for char in text))
+
+
+def static_text(widget: Static) -> str:
+    """The plain text a Static shows."""
+    return str(widget.render())
+
+
+def screen_text(app: App[Any]) -> str:
+    """Everything on the app's screen as plain text (for "is it shown?" checks)."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+async def wait_until(
+    pilot: Pilot[Any], condition: Any, timeout: float = 5.0, what: str = "condition"
+) -> None:
+    """Pause until ``condition()`` is true; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+        await pilot.pause(0.05)
+
+
+def saved_records(results_dir: Path, student_id: str) -> list[dict[str, Any]]:
+    """What the app wrote for ``student_id`` (oldest first)."""
+    from slc_tui.store.results import ResultsStore
+
+    return ResultsStore(results_dir).records_for(student_id)
