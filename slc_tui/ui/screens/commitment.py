@@ -46,12 +46,17 @@ class CommitmentScreen(StepScreen):
                         placeholder="(optional)",
                         max_length=MAX_TEXT_LENGTH,
                         classes="goal-commitment",
+                        compact=True,
                     )
                 yield Checkbox(
                     "I'd like a private follow-up with the teacher",
                     self.conference.follow_up,
                     id="follow-up",
                 )
+
+    def on_mount(self) -> None:
+        """The parent types here first; the ideas are a Shift+Tab away."""
+        self.query_one("#commitment", TextArea).focus()
 
     def _store(self) -> None:
         self.conference.set_commitment(
