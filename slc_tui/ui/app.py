@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from slc_tui.core.conference import Conference, StepBlocked
 from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_questions
+from slc_tui.core.steps import StepKind
 from slc_tui.session import ClassSession
 from slc_tui.ui.messages import ConferenceEdited, Navigate
 from slc_tui.ui.screens.base import StepContext, StepScreen
@@ -96,10 +97,15 @@ class SlcApp(App[None]):
         """Start, resume or restart a student's conference, asking when there is a choice."""
         session = self.session
         assert session is not None
-        if session.folder.portfolio(student_id) is None:
-            self.notify(f"No usable portfolio for {student_id!r}.", severity="error")
+        portfolio = session.folder.portfolio(student_id)
+        if portfolio is None:
+            self.notify(
+                f"No usable portfolio for {student_id!r}: run slc validate on the class folder.",
+                severity="error",
+                timeout=10,
+            )
             return
-        name = session.folder.portfolio(student_id).student.first_name  # type: ignore[union-attr]
+        name = portfolio.student.first_name
         unfinished = session.unfinished_record(student_id)
         if unfinished is not None:
             answer = await self.push_screen_wait(
@@ -158,9 +164,10 @@ class SlcApp(App[None]):
         conference = self.conference
         if conference is None:
             return
-        if event.where == "next" and conference.step.kind.value == "wrap_up":
-            event.where = "finish"
-        if event.where == "finish":
+        finishing = event.where == "finish" or (
+            event.where == "next" and conference.step.kind is StepKind.WRAP_UP
+        )
+        if finishing:
             self.save_now()
             self.conference = None
             self.pop_screen()
@@ -243,7 +250,9 @@ class SlcApp(App[None]):
             self.session.save(self.session.snapshot(self.conference), self._save_seq)
 
     async def action_quit(self) -> None:
-        """Save, then quit."""
+        """Let saves in flight land, save once more, then quit."""
+        saving = [worker for worker in self.workers if worker.group == "save"]
+        await self.workers.wait_for_complete(saving)
         self.save_blocking()
         self.exit()
 

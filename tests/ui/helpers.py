@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -13,10 +14,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 from textual.worker import Worker
 
+from slc_tui.store.results import ResultsStore
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.widgets.image_preview import ImagePreview
 
-#: The moment every UI test starts at: a Sunday afternoon conference.
+#: The moment every UI test starts at (conferences run after school).
 FROZEN_START = datetime(2026, 11, 22, 15, 30, 0)
 
 #: How long ``settle`` waits before giving up (a hang must fail the test, not block the suite).
@@ -75,12 +77,10 @@ async def settle(app: App[Any], pilot: Pilot[Any], timeout: float = SETTLE_TIMEO
                 f"app did not settle in {timeout}s: workers {busy}, pictures {unloaded}"
             )
         if busy:
-            try:
+            with contextlib.suppress(TimeoutError):  # loop round to re-check and time out
                 await asyncio.wait_for(
                     app.workers.wait_for_complete(busy), timeout=min(remaining, 0.5)
                 )
-            except TimeoutError:
-                pass
         else:
             await pilot.pause(0.02)
 
@@ -122,6 +122,4 @@ async def wait_until(
 
 def saved_records(results_dir: Path, student_id: str) -> list[dict[str, Any]]:
     """What the app wrote for ``student_id`` (oldest first)."""
-    from slc_tui.store.results import ResultsStore
-
     return ResultsStore(results_dir).records_for(student_id)

@@ -51,6 +51,7 @@ class StepScreen(Screen[None]):
         self.conference = conference
         self.context = context
         self.step = conference.step
+        self._last_saved: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         """Top bar, body with the help panel, navigation bar, footer."""
@@ -117,8 +118,14 @@ class StepScreen(Screen[None]):
         """Tell the app the conference changed (it autosaves shortly)."""
         self.post_message(ConferenceEdited())
 
+    def on_mount(self) -> None:
+        """Show a save that finished while this screen was still being built."""
+        if self._last_saved is not None:
+            self.show_saved(*self._last_saved)
+
     def show_saved(self, path: str, when: str) -> None:
-        """Confirm that the conference was written to disk."""
+        """Confirm that the conference was written to disk (remembered until mounted)."""
+        self._last_saved = (path, when)
         for badge in self.query("#saved-badge").results(Static):
             badge.update(f"💾 {when}")
 
