@@ -1,0 +1,128 @@
+"""Snapshot tests: every step of a conference at 80×24 and 120×40.
+
+Update after an intended change with ``pytest tests/ui/test_snapshots.py --snapshot-update``
+and look at the report (or the SVGs in ``__snapshots__``) before committing. Run them without
+``TEXTUAL_THEME`` / ``TEXTUAL_COLOR_SYSTEM`` set: Textual reads those when it is imported.
+
+Determinism: the clock is frozen (the saved badge reads 💾 15:30:00), results go to a relative
+folder (so the wrap-up shows ``results/maya.json``), ``run_before`` waits for pictures and saves
+(``settle``) and stops cursor blinking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from slc_tui.locations import bundled_sample_dir
+from slc_tui.session import ClassSession
+from slc_tui.store.locations import seed_results
+from slc_tui.ui.app import SlcApp
+from slc_tui.ui.screens.choice_dialog import ChoiceDialog
+from slc_tui.ui.screens.picker import PickerScreen
+from tests.ui.conftest import AppFactory
+from tests.ui.helpers import FrozenClock, settle, stop_cursor_blink
+
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+
+
+@pytest.fixture
+def results_dir(tmp_path: Path, slc_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A *relative* results folder, so the paths shown on screen are the same on every run."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)  # read by App(): it would grey every picture
+    target = Path("results")
+    seed_results(bundled_sample_dir() / "results", target)
+    return target
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What to show: whose conference, which step, and anything to do once there."""
+
+    student: str | None
+    step: str = ""
+    keys: tuple[str, ...] = ()
+    unfinished_at: str = ""  # save an unfinished conference at this step first (resume dialog)
+
+
+SCENES = {
+    "picker": Scene(None),
+    "welcome": Scene("maya", "welcome"),
+    "review": Scene("sam", "review"),
+    "choose": Scene("sam", "choose", keys=("enter",)),  # one card picked
+    "piece": Scene("maya", "piece:butterfly"),
+    "strengths": Scene("maya", "strengths"),
+    "next_steps": Scene("maya", "next_steps"),
+    "goals": Scene("maya", "goals"),
+    "questions": Scene("maya", "questions"),
+    "commitment": Scene("maya", "commitment"),
+    "wrap_up": Scene("maya", "wrap_up"),
+    "help": Scene("maya", "piece:butterfly", keys=("f1",)),
+    "resume_dialog": Scene("maya", unfinished_at="piece:story"),
+}
+
+
+def save_unfinished(results_dir: Path, clock: FrozenClock, student: str, step: str) -> None:
+    """Write an unfinished conference stopped at ``step`` (as if the app had quit there)."""
+    session = ClassSession.open(bundled_sample_dir(), results_dir, clock)
+    conference = session.start(student)
+    while conference.step.key != step:
+        conference.next(clock())
+    session.save(session.snapshot(conference))
+
+
+def navigate(app: SlcApp, scene: Scene) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """The ``run_before`` for ``scene``: go there, press its keys, let everything settle."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(app, pilot)
+        conference = app.conference
+        if scene.step and conference is not None and conference.step.key != scene.step:
+            # Jump to the step before (the Pilot tests walk every step) and press Next once.
+            steps = conference.steps()
+            target = [step.key for step in steps].index(scene.step)
+            if target > 1:
+                conference.go_to(steps[target - 1])
+                app.show_step()
+                await settle(app, pilot)
+            await pilot.press("ctrl+n")
+            await settle(app, pilot)
+        if scene.step:
+            assert app.conference is not None and app.conference.step.key == scene.step
+        if scene.keys:
+            await pilot.press(*scene.keys)
+            app.save_now()  # now, not after the autosave delay: the badge must be settled
+            await settle(app, pilot)
+        # The picture must be of the intended screen: a snapshot of the wrong one must not pass.
+        if scene.student is None:
+            assert isinstance(app.screen, PickerScreen)
+        if scene.unfinished_at:
+            assert isinstance(app.screen, ChoiceDialog)
+        stop_cursor_blink(app)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("scene_name", SCENES)
+def test_snapshot(
+    scene_name: str,
+    size: str,
+    snap_compare: Any,
+    make_app: AppFactory,
+    results_dir: Path,
+    clock: FrozenClock,
+) -> None:
+    scene = SCENES[scene_name]
+    if scene.unfinished_at:
+        assert scene.student is not None
+        save_unfinished(results_dir, clock, scene.student, scene.unfinished_at)
+    app = make_app(scene.student)
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=navigate(app, scene))
