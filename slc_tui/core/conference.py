@@ -13,7 +13,7 @@ from typing import Any
 
 from slc_tui.core.classinfo import ClassInfo
 from slc_tui.core.portfolio import PIECES_TO_CHOOSE, Goal, Portfolio
-from slc_tui.core.steps import Step, StepKind
+from slc_tui.core.steps import STEP_LABELS, Step, StepKind
 from slc_tui.core.text import MAX_LINE_LENGTH, clean_line, clean_text
 
 #: Most goals, strengths, next steps or questions one conference keeps.
@@ -107,10 +107,28 @@ class Conference:
         )
         return steps
 
+    def stepper_labels(self) -> list[str]:
+        """A label for every step, with places kept for pieces not picked yet.
+
+        While the child is choosing, the stepper still shows three "My work" places,
+        so the number of steps does not jump when a piece is picked.
+        """
+        labels = [self.step_label(step) for step in self.steps()]
+        missing = self.pieces_required - len(self.chosen)
+        if missing > 0:
+            at = len(labels) - 6  # the six steps after the pieces
+            need = self.pieces_required
+            labels[at:at] = [
+                f"{STEP_LABELS[StepKind.PIECE]} {n} of {need}"
+                for n in range(len(self.chosen) + 1, need + 1)
+            ]
+        return labels
+
     def step_label(self, step: Step) -> str:
         """The stepper's name for ``step``: ``My work 2 of 3`` for pieces."""
         if step.kind is StepKind.PIECE and step.piece_id in self.chosen:
-            return f"{step.label} {self.chosen.index(step.piece_id) + 1} of {len(self.chosen)}"
+            number = self.chosen.index(step.piece_id) + 1
+            return f"{step.label} {number} of {self.pieces_required}"
         return step.label
 
     @property

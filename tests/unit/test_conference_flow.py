@@ -385,3 +385,18 @@ def test_empty_record_does_not_raise() -> None:
     resumed = from_record({}, make_portfolio(FIVE), CLASS)
     assert resumed.step.kind is StepKind.WELCOME
     assert resumed.id
+
+
+def test_stepper_keeps_three_places_for_pieces_while_choosing() -> None:
+    """The number of steps on the stepper does not jump as pieces are picked."""
+    conference = start(FIVE)
+    before = conference.stepper_labels()
+    assert len(before) == len(conference.steps()) + 3
+    assert before[2:5] == ["My work 1 of 3", "My work 2 of 3", "My work 3 of 3"]
+    conference.next(FIXED_NOW)
+    conference.toggle_piece("map")
+    assert conference.stepper_labels() == before
+    for piece_id in ("butterfly", "story"):
+        conference.toggle_piece(piece_id)
+    assert conference.stepper_labels() == before
+    assert len(conference.steps()) == len(before)

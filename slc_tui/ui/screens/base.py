@@ -56,12 +56,9 @@ class StepScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Top bar, body with the help panel, navigation bar, footer."""
         student = self.conference.portfolio.student
-        steps = self.conference.steps()
         with Horizontal(id="topbar"):
             yield Label(f"{student.name}", id="student-name")
-            yield Stepper(
-                [self.conference.step_label(s) for s in steps], self.conference.index, id="stepper"
-            )
+            yield Stepper(self.conference.stepper_labels(), self.conference.index, id="stepper")
             yield Static("", id="saved-badge")
             yield ClockLabel(
                 self.conference.started,

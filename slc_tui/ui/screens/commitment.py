@@ -38,6 +38,12 @@ class CommitmentScreen(StepScreen):
                     tab_behavior="focus",
                     placeholder="Type here how you will help (any language)",
                 )
+                yield Checkbox(
+                    "Private follow-up with the teacher, please",
+                    self.conference.follow_up,
+                    id="follow-up",
+                    compact=True,
+                )
                 per_goal = self.conference.goal_commitments
                 for index, goal in enumerate(self.conference.goals):
                     yield Label(f"🎯 To help with “{goal.goal}”:", classes="goal-label")
@@ -48,11 +54,6 @@ class CommitmentScreen(StepScreen):
                         classes="goal-commitment",
                         compact=True,
                     )
-                yield Checkbox(
-                    "I'd like a private follow-up with the teacher",
-                    self.conference.follow_up,
-                    id="follow-up",
-                )
 
     def on_mount(self) -> None:
         """The parent types here first; the ideas are a Shift+Tab away."""

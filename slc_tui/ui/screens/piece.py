@@ -41,14 +41,14 @@ class PieceScreen(StepScreen):
         piece = self.piece
         with Horizontal(id="piece-layout"):
             yield ImagePreview(piece.image_path, piece.image_problem or None, id="piece-image")
-            with VerticalScroll(id="piece-side"):
+            with Vertical(id="piece-side"):
                 about = " · ".join(part for part in (piece.subject, piece.date) if part)
                 points = [(NOTE_LABELS[name], text) for name, text in piece.notes()]
-                yield TalkingPoints(points, title=about or "About this work", id="piece-notes")
+                with VerticalScroll(id="piece-points"):
+                    yield TalkingPoints(points, title=about or "About this work", id="piece-notes")
                 yield self.notes_box("What did your family notice? (optional)")
                 if len(self.conference.portfolio.pieces) > self.conference.pieces_required:
-                    with Vertical(id="piece-actions"):
-                        yield Button("⇄ Change my pieces", id="change-pieces", compact=True)
+                    yield Button("⇄ Change my pieces", id="change-pieces", compact=True)
 
     @on(Button.Pressed, "#change-pieces")
     def _change_pieces(self) -> None:

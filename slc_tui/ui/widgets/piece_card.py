@@ -27,7 +27,9 @@ class PieceCard(Vertical, can_focus=True):
     PieceCard:focus { border: double $accent; }
     PieceCard.-chosen { border: heavy $success; background: $success 15%; }
     PieceCard > ImagePreview { height: 1fr; }
-    PieceCard > .card-title { width: 1fr; text-style: bold; height: 1; }
+    PieceCard > .card-title {
+        width: 1fr; height: 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     PieceCard > .card-state { width: 1fr; height: 1; color: $text-muted; }
     PieceCard.-chosen > .card-state { color: $success; text-style: bold; }
     """
