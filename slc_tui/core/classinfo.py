@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from slc_tui.core.fields import read_object, read_text, warn_unknown_keys
+from slc_tui.core.fields import read_document, read_text
 from slc_tui.core.problems import ProblemList
 from slc_tui.core.text import MAX_LINE_LENGTH
 
@@ -37,17 +37,10 @@ class ClassInfo:
 
 def parse_class_info(data: Any, problems: ProblemList) -> ClassInfo | None:
     """Build :class:`ClassInfo` from parsed ``class.json``, recording problems by field."""
-    obj = read_object(data, "", problems)
+    known = {"name", "teacher", "term", "minutes", "language"}
+    obj = read_document(data, CLASS_FORMAT, known, problems)
     if obj is None:
         return None
-    fmt = obj.get("format")
-    if fmt != CLASS_FORMAT:
-        what = "is required;" if fmt is None else f"unknown format {fmt!r};"
-        problems.error("format", f'{what} this slc reads "{CLASS_FORMAT}"'[:160])
-        return None
-    warn_unknown_keys(
-        obj, {"format", "name", "teacher", "term", "minutes", "language"}, "", problems
-    )
     minutes = obj.get("minutes", DEFAULT_MINUTES)
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not 5 <= minutes <= 120:
         problems.error(

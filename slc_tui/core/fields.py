@@ -103,6 +103,25 @@ def read_text_list(obj: dict[str, Any], key: str, path: str, problems: ProblemLi
     return items
 
 
+def read_document(
+    data: Any, expected_format: str, known: set[str], problems: ProblemList
+) -> dict[str, Any] | None:
+    """Check a whole file's top level: an object, of ``expected_format``, with known keys.
+
+    Returns the object, or None (after recording why) when the file cannot be used.
+    """
+    obj = read_object(data, "", problems)
+    if obj is None:
+        return None
+    fmt = obj.get("format")
+    if fmt != expected_format:
+        what = "is required;" if fmt is None else f"unknown format {fmt!r};"
+        problems.error("format", f'{what} this slc reads "{expected_format}"'[:160])
+        return None
+    warn_unknown_keys(obj, known | {"format"}, "", problems)
+    return obj
+
+
 def warn_unknown_keys(
     obj: dict[str, Any], known: set[str], path: str, problems: ProblemList
 ) -> None:

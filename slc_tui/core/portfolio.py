@@ -13,6 +13,7 @@ from slc_tui.core.fields import (
     is_valid_id,
     join,
     json_type,
+    read_document,
     read_object,
     read_text,
     read_text_list,
@@ -144,18 +145,10 @@ def parse_portfolio(
     Returns None when the portfolio cannot be used at all (not an object, wrong format,
     bad student); individual bad pieces or items are reported and left out.
     """
-    obj = read_object(data, "", problems)
+    known = {"student", "pieces", "chosen", "strengths", "next_steps", "goals", "prompts"}
+    obj = read_document(data, PORTFOLIO_FORMAT, known, problems)
     if obj is None:
         return None
-    fmt = obj.get("format")
-    if fmt is None:
-        problems.error("format", f'is required (expected "{PORTFOLIO_FORMAT}")')
-        return None
-    if fmt != PORTFOLIO_FORMAT:
-        problems.error("format", f'unknown format {fmt!r}; this slc reads "{PORTFOLIO_FORMAT}"')
-        return None
-    known = {"format", "student", "pieces", "chosen", "strengths", "next_steps", "goals", "prompts"}
-    warn_unknown_keys(obj, known, "", problems)
     student = _parse_student(obj.get("student"), problems)
     if student is None:
         return None

@@ -11,7 +11,7 @@ from slc_tui.core.default_prompts import (
     STEP_PROMPTS,
     grade_band,
 )
-from slc_tui.core.fields import read_object, read_text_list, warn_unknown_keys
+from slc_tui.core.fields import read_document, read_text_list
 from slc_tui.core.portfolio import Portfolio, parse_step_prompts
 from slc_tui.core.problems import ProblemList
 
@@ -40,17 +40,10 @@ class Prompt:
 
 def parse_prompts(data: Any, problems: ProblemList) -> ClassPrompts | None:
     """Build :class:`ClassPrompts` from a parsed ``prompts.json``."""
-    obj = read_object(data, "", problems)
+    known = {"steps", "parent_questions", "commitment_ideas"}
+    obj = read_document(data, PROMPTS_FORMAT, known, problems)
     if obj is None:
         return None
-    fmt = obj.get("format")
-    if fmt != PROMPTS_FORMAT:
-        what = "is required;" if fmt is None else f"unknown format {fmt!r};"
-        problems.error("format", f'{what} this slc reads "{PROMPTS_FORMAT}"'[:160])
-        return None
-    warn_unknown_keys(
-        obj, {"format", "steps", "parent_questions", "commitment_ideas"}, "", problems
-    )
     return ClassPrompts(
         steps=parse_step_prompts(obj.get("steps"), "steps", problems),
         parent_questions=tuple(read_text_list(obj, "parent_questions", "", problems)),
