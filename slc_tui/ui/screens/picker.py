@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
 
 from slc_tui.session import PickerRow
 
@@ -41,32 +43,51 @@ class PickerScreen(Screen[None]):
             yield Static(f"📚 {self.title_text}", id="picker-title")
             yield Static(self.subtitle, id="picker-subtitle")
             yield Static("Who is leading their conference? Pick your name.", id="picker-ask")
-            yield DataTable(id="students", cursor_type="row", zebra_stripes=True)
+            yield Static(self._row_table("Name", "Grade", "Status"), id="students-header")
+            yield OptionList(id="students")
             yield Static(self.notice, id="picker-notice")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the table and focus it."""
-        table = self.query_one(DataTable)
-        table.add_columns("Name", "Grade", "Status")
+        """Fill the list and focus it."""
         self.set_rows(self.rows)
-        table.focus()
+        self.query_one(OptionList).focus()
+
+    @staticmethod
+    def _row_table(name: str, grade: str, status: str) -> Table:
+        """One line laid out in the same columns as the header."""
+        grid = Table.grid(expand=True, padding=(0, 1))
+        grid.add_column(ratio=3, no_wrap=True, overflow="ellipsis")
+        grid.add_column(width=6)
+        grid.add_column(width=16, no_wrap=True)
+        grid.add_row(name, grade, status)
+        return grid
 
     def set_rows(self, rows: list[PickerRow]) -> None:
-        """Show ``rows`` (after a conference, statuses change)."""
+        """Show ``rows`` (after a conference, statuses change); one click opens a student."""
         self.rows = rows
-        table = self.query_one(DataTable)
-        table.clear()
-        for row in rows:
-            student = row.portfolio.student
-            grade = "K" if student.grade == "K" else student.grade
-            table.add_row(student.name, grade, STATUS_BADGES[row.status], key=student.id)
-        if not rows:
+        students = self.query_one(OptionList)
+        highlighted = students.highlighted
+        students.clear_options()
+        students.add_options(
+            Option(
+                self._row_table(
+                    row.portfolio.student.name,
+                    row.portfolio.student.grade,
+                    STATUS_BADGES[row.status],
+                ),
+                id=row.portfolio.student.id,
+            )
+            for row in rows
+        )
+        if rows:
+            students.highlighted = min(highlighted or 0, len(rows) - 1)
+        else:
             self.query_one("#picker-ask", Static).update(
                 "No students yet: add portfolios to the class folder (see its README)."
             )
 
-    @on(DataTable.RowSelected, "#students")
-    def _picked(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self.post_message(self.StudentPicked(event.row_key.value))
+    @on(OptionList.OptionSelected, "#students")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.post_message(self.StudentPicked(event.option.id))
