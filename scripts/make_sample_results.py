@@ -55,7 +55,10 @@ def main() -> None:
     conference.set_items(StepKind.QUESTIONS, ["Which subject do you enjoy most, and why?"])
     conference.set_commitment(
         "We will practise times tables in the car on the way to football.",
-        ["Quiz Sam at breakfast on Mondays and Thursdays.", "Ask Sam to read his stories to us."],
+        {
+            0: "Quiz Sam at breakfast on Mondays and Thursdays.",
+            1: "Ask Sam to read his stories to us.",
+        },
         follow_up=False,
     )
     conference.step_key = StepKind.COMMITMENT.value

@@ -175,6 +175,8 @@ def cmd_export(class_dir: Path, fmt: str, out: Path | None, results: Path | None
         records = ResultsStore(_results_dir(class_dir, results)).all_records()
     except CorruptResultsFile as corrupt:
         return _error(f"{corrupt.path}: {corrupt.reason}")
+    except OSError as error:
+        return _error(f"cannot read results in {error.filename or results}: {error.strerror}")
     buffer = io.StringIO(newline="")
     count = records_to_csv(records, buffer) if fmt == "csv" else records_to_json(records, buffer)
     if out is None:

@@ -16,10 +16,18 @@ from typing import Any, Literal, cast
 from slc_tui.core.class_folder import ClassFolder, load_class_folder
 from slc_tui.core.conference import Conference
 from slc_tui.core.portfolio import Portfolio
-from slc_tui.core.record import conference_status, from_record, to_record
+from slc_tui.core.record import (
+    ABANDONED,
+    conference_status,
+    from_record,
+    last_finished,
+    resume_point,
+    to_record,
+)
+from slc_tui.store.atomic_storage import CorruptResultsFile
 from slc_tui.store.results import ResultsStore
 
-Status = Literal["not started", "in progress", "done"]
+Status = Literal["not started", "in progress", "done", "unreadable"]
 
 
 @dataclass(frozen=True)
@@ -63,23 +71,26 @@ class ClassSession:
         return [PickerRow(p, self.status(p.student.id, term)) for p in self.folder.portfolios]
 
     def status(self, student_id: str, term: str | None = None) -> Status:
-        """How far ``student_id``'s conference got this term."""
-        records = self.store.records_for(student_id)
+        """How far ``student_id``'s conference got this term ("unreadable" when their
+        results file is damaged)."""
+        try:
+            records = self.store.records_for(student_id)
+        except CorruptResultsFile:
+            return "unreadable"
         status = conference_status(records, self.folder.info.term if term is None else term)
         return cast(Status, status)
 
     def unfinished_record(self, student_id: str) -> dict[str, Any] | None:
-        """The newest unfinished conference of ``student_id``, if any."""
-        return self.store.latest_unfinished(student_id)
+        """This term's unfinished conference of ``student_id``, to offer to carry on."""
+        return resume_point(self.store.records_for(student_id), self.folder.info.term)
 
     def previous_record(self, student_id: str, exclude_id: str = "") -> dict[str, Any] | None:
         """The newest finished conference (for the ``review`` step), other than ``exclude_id``."""
-        finished = [
-            r
-            for r in self.store.records_for(student_id)
-            if r.get("status") == "done" and r.get("id") != exclude_id
-        ]
-        return finished[-1] if finished else None
+        return last_finished(self.store.records_for(student_id), exclude_id)
+
+    def abandon(self, record: dict[str, Any]) -> None:
+        """Set aside an unfinished conference when the family starts again (it is kept)."""
+        self.save({**record, "status": ABANDONED})
 
     def start(self, student_id: str) -> Conference:
         """A fresh conference for ``student_id`` (KeyError if there is no usable portfolio)."""
@@ -91,7 +102,9 @@ class ClassSession:
         """Rebuild the conference saved in ``record``, exactly where it stopped."""
         portfolio = self._portfolio(str(record.get("student_id")))
         previous = self.previous_record(portfolio.student.id, exclude_id=str(record.get("id")))
-        return from_record(record, portfolio, self.folder.info, previous)
+        conference = from_record(record, portfolio, self.folder.info, previous)
+        conference.resumed(self.clock())
+        return conference
 
     def _portfolio(self, student_id: str) -> Portfolio:
         portfolio = self.folder.portfolio(student_id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from slc_tui.core.classinfo import ClassInfo
@@ -50,6 +50,8 @@ class Conference:
     finished: datetime | None = None
     updated: datetime | None = None
     choosing: bool = False
+    #: Where the gentle clock counts from (moved forward on resume; not saved).
+    clock_started: datetime | None = None
 
     @classmethod
     def start(
@@ -71,6 +73,16 @@ class Conference:
             next_steps=list(portfolio.next_steps),
             goals=list(portfolio.goals),
         )
+
+    def resumed(self, now: datetime) -> None:
+        """Carry on after a break: the clock shows the time used before it, not the gap."""
+        used = (self.updated or self.started) - self.started
+        self.clock_started = now - max(used, timedelta(0))
+
+    @property
+    def clock_start(self) -> datetime:
+        """The moment the conference clock counts from."""
+        return self.clock_started or self.started
 
     # -- the flow ---------------------------------------------------------------------
 
@@ -150,6 +162,16 @@ class Conference:
     def is_first(self) -> bool:
         """True on the first step (Back does nothing)."""
         return self.index == 0
+
+    @property
+    def is_last(self) -> bool:
+        """True on the wrap-up, where Next finishes the conference."""
+        return self.step.kind is StepKind.WRAP_UP
+
+    @property
+    def can_change_pieces(self) -> bool:
+        """True when there are more pieces than the child talks about."""
+        return len(self.portfolio.pieces) > self.pieces_required
 
     @property
     def is_done(self) -> bool:
@@ -249,18 +271,43 @@ class Conference:
         return list(lists[kind])
 
     def set_goals(self, goals: list[Goal]) -> None:
-        """Replace the goals (cleaned; goals with no text are dropped)."""
-        kept = []
-        for goal in goals[:MAX_ITEMS]:
-            text = clean_line(goal.goal)
-            if text:
-                how = clean_line(goal.how, max_length=MAX_LINE_LENGTH * 2)
-                kept.append(Goal(text, how, clean_line(goal.by, max_length=10)))
-        self.goals = kept
-        del self.goal_commitments[len(kept) :]
+        """Replace the goals with the rows being edited (cleaned, blank rows kept in place).
 
-    def set_commitment(self, overall: str, per_goal: list[str], follow_up: bool) -> None:
-        """Keep what the parent commits to, overall and per goal, and the follow-up request."""
+        Rows stay where they are so each keeps its commitment from the parent; blank
+        rows are left out only when the record is written (:meth:`agreed_goals`).
+        """
+        self.goals = [
+            Goal(
+                clean_line(goal.goal),
+                clean_line(goal.how, max_length=MAX_LINE_LENGTH * 2),
+                clean_line(goal.by, max_length=10),
+            )
+            for goal in goals[:MAX_ITEMS]
+        ]
+
+    def remove_goal(self, index: int) -> None:
+        """Remove goal ``index`` together with what the parent said for it."""
+        if 0 <= index < len(self.goals):
+            del self.goals[index]
+            if index < len(self.goal_commitments):
+                del self.goal_commitments[index]
+
+    def agreed_goals(self) -> list[tuple[int, Goal, str]]:
+        """``(index, goal, commitment)`` for every goal with any text in it."""
+        pledges = self.goal_commitments
+        return [
+            (index, goal, pledges[index] if index < len(pledges) else "")
+            for index, goal in enumerate(self.goals)
+            if goal.goal or goal.how or goal.by
+        ]
+
+    def set_commitment(self, overall: str, per_goal: dict[int, str], follow_up: bool) -> None:
+        """Keep what the parent commits to, overall and per goal (by goal index), and
+        whether they asked for a private follow-up."""
         self.commitment = clean_text(overall).strip()
-        self.goal_commitments = [clean_text(text).strip() for text in per_goal[: len(self.goals)]]
+        pledges = [*self.goal_commitments, *[""] * (len(self.goals) - len(self.goal_commitments))]
+        for index, text in per_goal.items():
+            if 0 <= index < len(pledges):
+                pledges[index] = clean_text(text).strip()
+        self.goal_commitments = pledges
         self.follow_up = follow_up

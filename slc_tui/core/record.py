@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Any
 
@@ -26,21 +27,48 @@ def _parse_time(value: Any) -> datetime | None:
         return None
 
 
+#: A conference set aside when the family chose "Start again"; kept, never resumed.
+ABANDONED = "abandoned"
+
+
+def _this_term(records: list[dict[str, Any]], term: str) -> list[dict[str, Any]]:
+    """Records of ``term`` (all when the class has no term), abandoned ones left out."""
+    return [
+        r for r in records if r.get("status") != ABANDONED and (not term or r.get("term") == term)
+    ]
+
+
 def conference_status(records: list[dict[str, Any]], term: str) -> str:
-    """``not started``, ``in progress`` or ``done`` for this term, from a student's records.
+    """``not started``, ``in progress`` or ``done`` for this term, from a student's records
+    (oldest first).
 
     Only records of ``term`` count (a conference from last term is history, shown in
     ``review``), unless the class has no term set. The newest record decides.
     """
-    this_term = [r for r in records if not term or r.get("term") == term]
+    this_term = _this_term(records, term)
     if not this_term:
         return "not started"
     return "done" if this_term[-1].get("status") == "done" else "in progress"
 
 
+def resume_point(records: list[dict[str, Any]], term: str) -> dict[str, Any] | None:
+    """The conference to offer to carry on: this term's newest, if it is unfinished."""
+    this_term = _this_term(records, term)
+    if this_term and this_term[-1].get("status") == "in_progress":
+        return this_term[-1]
+    return None
+
+
+def last_finished(records: list[dict[str, Any]], exclude_id: str = "") -> dict[str, Any] | None:
+    """The newest finished conference (what ``review`` looks back on), other than ``exclude_id``."""
+    done = [r for r in records if r.get("status") == "done" and r.get("id") != exclude_id]
+    return done[-1] if done else None
+
+
 def to_record(conference: Conference) -> dict[str, Any]:
     """The plain dict saved for ``conference`` (and exported)."""
     student = conference.portfolio.student
+    agreed = conference.agreed_goals()
     return {
         "format": RECORD_FORMAT,
         "id": conference.id,
@@ -60,10 +88,10 @@ def to_record(conference: Conference) -> dict[str, Any]:
         "said": dict(conference.said),
         "strengths": list(conference.strengths),
         "next_steps": list(conference.next_steps),
-        "goals": [{"goal": g.goal, "how": g.how, "by": g.by} for g in conference.goals],
+        "goals": [{"goal": g.goal, "how": g.how, "by": g.by} for _, g, _ in agreed],
         "parent_questions": list(conference.parent_questions),
         "commitment": conference.commitment,
-        "goal_commitments": list(conference.goal_commitments),
+        "goal_commitments": [pledge for _, _, pledge in agreed],
         "follow_up": conference.follow_up,
     }
 
@@ -131,7 +159,7 @@ def from_record(
         portfolio=portfolio,
         class_info=class_info,
         started=started,
-        id=str(record.get("id") or "") or Conference.start(portfolio, class_info, started).id,
+        id=str(record.get("id") or "") or uuid.uuid4().hex,
         previous=previous,
         chosen=chosen,
         said=said,

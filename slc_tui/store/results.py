@@ -131,25 +131,6 @@ class ResultsStore:
         path = self.path_for(student_id)
         return self._read_file(path)
 
-    def latest_unfinished(self, student_id: str) -> dict[str, Any] | None:
-        """Return the newest conference that is not done (a resume point), if any."""
-        return self._latest(student_id, lambda r: r.get("status") != "done")
-
-    def latest_finished(self, student_id: str) -> dict[str, Any] | None:
-        """Return the newest finished conference (e.g. for reviewing last term's goals)."""
-        return self._latest(student_id, lambda r: r.get("status") == "done")
-
-    def status(self, student_id: str) -> ConferenceStatus:
-        """Summarise ``student_id`` from their newest conference.
-
-        ``"not started"`` when there is none, ``"done"`` when the newest one is
-        finished, ``"in progress"`` otherwise.
-        """
-        records = self.records_for(student_id)
-        if not records:
-            return "not started"
-        return "done" if records[-1].get("status") == "done" else "in progress"
-
     def all_records(self) -> list[dict[str, Any]]:
         """Return every stored conference, sorted by student id, then by ``started``.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
@@ -16,8 +17,8 @@ from textual.widgets import Static
 
 from slc_tui.core.conference import Conference, StepBlocked
 from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_questions
-from slc_tui.core.steps import StepKind
 from slc_tui.session import ClassSession
+from slc_tui.store.atomic_storage import CorruptResultsFile
 from slc_tui.ui.messages import ConferenceEdited, Navigate
 from slc_tui.ui.screens.base import StepContext, StepScreen
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
@@ -90,11 +91,17 @@ class SlcApp(App[None]):
 
     @on(PickerScreen.StudentPicked)
     def _student_picked(self, event: PickerScreen.StudentPicked) -> None:
-        self.open_student(event.student_id)
+        # A double click must not open two dialogs: only from the picker, one at a time.
+        opening = any(w.group == "open" and w.is_running for w in self.workers)
+        if isinstance(self.screen, PickerScreen) and not opening:
+            self.open_student(event.student_id)
 
     @work(exclusive=True, group="open")
     async def open_student(self, student_id: str) -> None:
-        """Start, resume or restart a student's conference, asking when there is a choice."""
+        """Start, resume or restart a student's conference, asking when there is a choice.
+
+        Results are read in a thread; a damaged results file is named, never a crash.
+        """
         session = self.session
         assert session is not None
         portfolio = session.folder.portfolio(student_id)
@@ -105,8 +112,26 @@ class SlcApp(App[None]):
                 timeout=10,
             )
             return
-        name = portfolio.student.first_name
-        unfinished = session.unfinished_record(student_id)
+        try:
+            conference = await self._choose_conference(
+                session, student_id, portfolio.student.first_name
+            )
+        except CorruptResultsFile as corrupt:
+            self.notify(
+                f"Can't read {corrupt.path.name} in {corrupt.path.parent}: {corrupt.reason}. "
+                "Ask the teacher to check the file.",
+                severity="error",
+                timeout=15,
+            )
+            return
+        if conference is not None:
+            self.begin(conference)
+
+    async def _choose_conference(
+        self, session: ClassSession, student_id: str, name: str
+    ) -> Conference | None:
+        """Resume, restart or start (asking the family), or None when they cancel."""
+        unfinished = await asyncio.to_thread(session.unfinished_record, student_id)
         if unfinished is not None:
             answer = await self.push_screen_wait(
                 ChoiceDialog(
@@ -115,12 +140,12 @@ class SlcApp(App[None]):
                     [("resume", "▶ Carry on"), ("new", "Start again"), ("cancel", "Cancel")],
                 )
             )
-            if answer == "cancel":
-                return
             if answer == "resume":
-                self.begin(session.resume(unfinished))
-                return
-        elif session.status(student_id) == "done":
+                return await asyncio.to_thread(session.resume, unfinished)
+            if answer != "new":
+                return None
+            await asyncio.to_thread(session.abandon, unfinished)
+        elif await asyncio.to_thread(session.status, student_id) == "done":
             answer = await self.push_screen_wait(
                 ChoiceDialog(
                     f"{name}'s conference is already done.\nStart a new one?",
@@ -128,8 +153,8 @@ class SlcApp(App[None]):
                 )
             )
             if answer != "new":
-                return
-        self.begin(session.start(student_id))
+                return None
+        return await asyncio.to_thread(session.start, student_id)
 
     def begin(self, conference: Conference) -> None:
         """Show the conference's current step and save right away."""
@@ -164,9 +189,7 @@ class SlcApp(App[None]):
         conference = self.conference
         if conference is None:
             return
-        finishing = event.where == "finish" or (
-            event.where == "next" and conference.step.kind is StepKind.WRAP_UP
-        )
+        finishing = event.where == "finish" or (event.where == "next" and conference.is_last)
         if finishing:
             self.save_now()
             self.conference = None
@@ -228,13 +251,8 @@ class SlcApp(App[None]):
         assert self.session is not None
         try:
             path = self.session.save(record, seq)
-        except OSError as error:
-            self.call_from_thread(
-                self.notify,
-                f"Could not save to {self.session.results_dir}: {error.strerror or error}",
-                severity="error",
-                timeout=10,
-            )
+        except (OSError, CorruptResultsFile) as error:
+            self.call_from_thread(self._save_failed, error)
         else:
             self.call_from_thread(self._saved, str(path), str(record.get("id")))
 
@@ -242,6 +260,17 @@ class SlcApp(App[None]):
         screen = self.screen
         if isinstance(screen, StepScreen) and screen.conference.id == record_id:
             screen.show_saved(path, self.clock().strftime("%H:%M:%S"))
+
+    def _save_failed(self, error: Exception) -> None:
+        assert self.session is not None
+        reason = error.reason if isinstance(error, CorruptResultsFile) else str(error)
+        self.notify(
+            f"Could not save to {self.session.results_dir}: {reason or error}. "
+            "Please tell the teacher; keep this window open.",
+            title="Not saved",
+            severity="error",
+            timeout=20,
+        )
 
     def save_blocking(self) -> None:
         """Write the conference now, on this thread (used when quitting)."""
@@ -253,7 +282,20 @@ class SlcApp(App[None]):
         """Let saves in flight land, save once more, then quit."""
         saving = [worker for worker in self.workers if worker.group == "save"]
         await self.workers.wait_for_complete(saving)
-        self.save_blocking()
+        try:
+            self.save_blocking()
+        except (OSError, CorruptResultsFile) as error:
+            self._save_failed(error)
+            self.push_screen(
+                ChoiceDialog(
+                    "The last changes could not be saved.\n"
+                    "Quit anyway, or stay and tell the teacher?",
+                    [("stay", "Stay"), ("quit", "Quit anyway")],
+                    cancel="stay",
+                ),
+                lambda answer: self.exit() if answer == "quit" else None,
+            )
+            return
         self.exit()
 
 

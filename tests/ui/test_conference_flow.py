@@ -433,6 +433,51 @@ async def test_resume_carries_on_where_it_stopped_and_start_again_starts_fresh(
     records = saved_records(results_dir, "sam")
     assert len(records) == 3
     assert [r["step"] for r in records[1:]] == ["piece:volcano", "welcome"]
+    # The conference set aside by "Start again" is kept but never offered again.
+    assert [r["status"] for r in records[1:]] == ["abandoned", "in_progress"]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pick_with_keyboard(app, pilot, "sam")
+        await pilot.click("#resume")
+        await settle(app, pilot)
+        assert conference_of(app).id == records[2]["id"]
+        app.exit()
+
+
+async def test_a_double_click_on_a_name_opens_one_dialog(
+    make_app: AppFactory, results_dir: Path
+) -> None:
+    app = make_app("sam")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.exit()  # leaves Sam's conference unfinished
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        students = app.screen.query_one("#students", OptionList)
+        index = students.get_option_index("sam")
+        line = students._index_to_line[index]
+        top, _, _, left = students.gutter
+        await pilot.click("#students", offset=(left + 2, top + line), times=2)
+        await settle(app, pilot)
+        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["PickerScreen", "ChoiceDialog"]
+
+
+async def test_a_damaged_results_file_is_named_not_a_crash(
+    make_app: AppFactory, results_dir: Path
+) -> None:
+    (results_dir / "maya.json").write_text('{"conferences": {"1": {', encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert status_in_picker(app, "maya") == "⚠ ask teacher"
+        assert status_in_picker(app, "zoe") == "○ not started"
+        await pick_with_keyboard(app, pilot, "maya")
+        assert isinstance(app.screen, PickerScreen)
+        messages = [n.message for n in app._notifications]
+        assert any("maya.json" in m and "teacher" in m for m in messages), messages
+    assert (results_dir / "maya.json").read_text(encoding="utf-8") == '{"conferences": {"1": {'
 
 
 async def test_ctrl_q_saves_what_was_typed(make_app: AppFactory, results_dir: Path) -> None:

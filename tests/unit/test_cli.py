@@ -36,7 +36,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str
 def save_finished_conference(class_dir: Path) -> dict[str, object]:
     session = ClassSession.open(class_dir, class_dir / "results", lambda: FIXED_NOW)
     conference = session.start("maya")
-    conference.set_commitment(COMMITMENT, [], True)
+    conference.set_commitment(COMMITMENT, {}, True)
     conference.go_to(Step(StepKind.COMMITMENT))
     conference.next(FIXED_NOW)
     record = session.snapshot(conference)
@@ -359,3 +359,13 @@ def test_validate_accepts_a_schema_key_silently(
     )
     code, out, _ = run(capsys, "validate", root)
     assert (code, out) == (0, "")
+
+
+def test_export_with_a_file_as_results_folder(
+    capsys: pytest.CaptureFixture[str], class_dir: Path, tmp_path: Path
+) -> None:
+    not_a_folder = tmp_path / "results.txt"
+    not_a_folder.write_text("x", encoding="utf-8")
+    code, _, err = run(capsys, "export", class_dir, "--format", "csv", "--results", not_a_folder)
+    assert code == 1
+    assert "cannot read results" in err

@@ -236,28 +236,51 @@ def test_set_items_cleans_lines_and_limits_them() -> None:
         conference.set_items(StepKind.GOALS, ["x"])
 
 
+def test_removing_a_goal_takes_its_commitment_and_keeps_the_others_aligned() -> None:
+    conference = start()
+    conference.set_goals([Goal("A"), Goal("B"), Goal("C")])
+    conference.set_commitment("", {0: "help A", 1: "help B", 2: "help C"}, False)
+    conference.set_goals([Goal(""), Goal("B"), Goal("C")])  # goal A being retyped
+    assert conference.goal_commitments == ["help A", "help B", "help C"]
+    conference.set_goals([Goal("A again"), Goal("B"), Goal("C")])
+    assert [p for _, _, p in conference.agreed_goals()] == ["help A", "help B", "help C"]
+    conference.remove_goal(0)
+    assert [(g.goal, p) for _, g, p in conference.agreed_goals()] == [
+        ("B", "help B"),
+        ("C", "help C"),
+    ]
+
+
 def test_set_goals_and_commitment() -> None:
     conference = start()
     conference.set_goals(
         [
             Goal(" Read 你好 ", "Every\nnight\x00", "2027-03"),
-            Goal("  ", "dropped", ""),
+            Goal("  ", "  ", ""),
             Goal("Count to 100 🧮", "", "2027-06-01-extra"),
         ]
     )
     assert conference.goals == [
         Goal("Read 你好", "Every night", "2027-03"),
+        Goal("", "", ""),
         Goal("Count to 100 🧮", "", "2027-06-01"),
     ]
     conference.set_commitment(
-        "  Nous lirons ensemble. \x1b ", ["مساعدة", "Practise counting", "extra"], True
+        "  Nous lirons ensemble. \x1b ", {0: "مساعدة", 2: "Practise counting", 7: "extra"}, True
     )
     assert conference.commitment == "Nous lirons ensemble."
-    assert conference.goal_commitments == ["مساعدة", "Practise counting"]
+    assert conference.goal_commitments == ["مساعدة", "", "Practise counting"]
     assert conference.follow_up is True
-    conference.set_goals([Goal("Only one")])
-    assert conference.goal_commitments == ["مساعدة"]
-    conference.set_commitment("x" * (MAX_TEXT_LENGTH * 2), [], False)
+    # The blank row is left out of what is agreed (and saved), with its place kept.
+    agreed = conference.agreed_goals()
+    assert [(i, g.goal, p) for i, g, p in agreed] == [
+        (0, "Read 你好", "مساعدة"),
+        (2, "Count to 100 🧮", "Practise counting"),
+    ]
+    record = to_record(conference)
+    assert [g["goal"] for g in record["goals"]] == ["Read 你好", "Count to 100 🧮"]
+    assert record["goal_commitments"] == ["مساعدة", "Practise counting"]
+    conference.set_commitment("x" * (MAX_TEXT_LENGTH * 2), {}, False)
     assert len(conference.commitment) == MAX_TEXT_LENGTH
     assert conference.follow_up is False
 
@@ -285,7 +308,7 @@ def filled_conference() -> Conference:
     conference.set_items(StepKind.NEXT_STEPS, ["Spelling"])
     conference.set_items(StepKind.QUESTIONS, ["What is hard?"])
     conference.set_goals([Goal("Read", "Nightly", "2027-03"), Goal("Swim")])
-    conference.set_commitment("We will read together", ["Library trips", ""], True)
+    conference.set_commitment("We will read together", {0: "Library trips", 1: ""}, True)
     conference.updated = LATER + timedelta(seconds=5)
     return conference
 

@@ -52,7 +52,6 @@ def store(tmp_path: Path) -> ResultsStore:
 def test_folder_is_created_lazily(store: ResultsStore) -> None:
     assert store.records_for("maya") == []
     assert store.all_records() == []
-    assert store.status("maya") == "not started"
     assert not store.results_dir.exists()
     store.save(make_record())
     assert store.results_dir.is_dir()
@@ -84,24 +83,17 @@ def test_returned_records_are_copies(store: ResultsStore) -> None:
     assert store.records_for("maya")[0]["chosen"] == ["a"]
 
 
-def test_status_and_latest(store: ResultsStore) -> None:
+def test_records_are_oldest_first_and_upserted(store: ResultsStore) -> None:
     fall = make_record(status="done", started="2026-11-22T14:00:00", finished="2026-11-22T14:20:00")
-    store.save(fall)
-    assert store.status("maya") == "done"
-    assert store.latest_unfinished("maya") is None
-    assert store.latest_finished("maya") == fall
-
     spring = make_record(started="2027-03-10T09:00:00")
     store.save(spring)
-    assert store.status("maya") == "in progress"
-    assert store.latest_unfinished("maya") == spring
-    assert store.latest_finished("maya") == fall
+    store.save(fall)
     assert [r["id"] for r in store.records_for("maya")] == [fall["id"], spring["id"]]
 
     spring.update(status="done", finished="2027-03-10T09:25:00")
     store.save(spring)
-    assert store.status("maya") == "done"
-    assert store.latest_finished("maya") == spring
+    assert store.records_for("maya")[-1] == spring
+    assert len(store.records_for("maya")) == 2
 
 
 def test_records_sorted_by_started_regardless_of_save_order(store: ResultsStore) -> None:
@@ -143,8 +135,6 @@ def test_bad_student_id_is_refused(store: ResultsStore, bad_id: str) -> None:
         store.save(make_record(bad_id))
     with pytest.raises(ValueError):
         store.records_for(bad_id)
-    with pytest.raises(ValueError):
-        store.status(bad_id)
     with pytest.raises(ValueError):
         store.delete("x", bad_id)
     assert not store.results_dir.exists()

@@ -275,7 +275,7 @@ def _finished_record(tmp_path: Path) -> dict[str, Any]:
     conference.say("piece:butterfly", "I drew every stage.")
     conference.set_items(StepKind.QUESTIONS, ["What do you like to read?"])
     conference.set_goals([Goal("Read a chapter book.", "Every night", "2027-03")])
-    conference.set_commitment("We will read together.", ["Library on Saturdays"], True)
+    conference.set_commitment("We will read together.", {0: "Library on Saturdays"}, True)
     while conference.step.kind is not StepKind.WRAP_UP:
         conference.next(now)
     return to_record(conference)

@@ -40,7 +40,7 @@ def session(class_dir: Path, clock: Clock) -> ClassSession:
 
 
 def finish(session: ClassSession, conference: Conference, clock: Clock) -> dict[str, object]:
-    conference.set_commitment("We will read together every night.", [], False)
+    conference.set_commitment("We will read together every night.", {}, False)
     conference.go_to(Step(StepKind.COMMITMENT))
     conference.next(clock.advance(10))
     record = session.snapshot(conference)
@@ -86,7 +86,7 @@ def test_finishing_sets_status_done(session: ClassSession, clock: Clock) -> None
     conference = session.start("maya")
     record = finish(session, conference, clock)
     assert record["status"] == "done"
-    assert session.store.status("maya") == "done"
+    assert session.status("maya") == "done"
     assert session.unfinished_record("maya") is None
     rows = {row.portfolio.student.id: row.status for row in session.picker_rows()}
     assert rows == {"maya": "done", "leo": "not started"}
@@ -168,3 +168,21 @@ def test_status_counts_only_this_terms_conferences(tmp_path: Path) -> None:
     assert conference_status([spring, fall_open], "Fall 2026") == "in progress"
     assert conference_status([spring], "") == "done"
     assert conference_status([], "Fall 2026") == "not started"
+
+
+def test_resume_point_and_last_finished_rules() -> None:
+    """Which conference is offered to carry on, and which one ``review`` looks back on."""
+    from slc_tui.core.record import last_finished, resume_point
+
+    spring = {"id": "s", "term": "Spring 2026", "status": "done"}
+    old_open = {"id": "o", "term": "Spring 2026", "status": "in_progress"}
+    abandoned = {"id": "a", "term": "Fall 2026", "status": "abandoned"}
+    fall_open = {"id": "f", "term": "Fall 2026", "status": "in_progress"}
+    fall_done = {"id": "d", "term": "Fall 2026", "status": "done"}
+    assert resume_point([spring, old_open], "Fall 2026") is None  # last term's is not offered
+    assert resume_point([spring, abandoned], "Fall 2026") is None
+    assert resume_point([spring, abandoned, fall_open], "Fall 2026") == fall_open
+    assert resume_point([fall_open, fall_done], "Fall 2026") is None  # a newer one finished
+    assert last_finished([spring, fall_open]) == spring
+    assert last_finished([spring, fall_done], exclude_id="d") == spring
+    assert last_finished([fall_open]) is None

@@ -61,7 +61,7 @@ class StepScreen(Screen[None]):
             yield Stepper(self.conference.stepper_labels(), self.conference.index, id="stepper")
             yield Static("", id="saved-badge")
             yield ClockLabel(
-                self.conference.started,
+                self.conference.clock_start,
                 self.conference.class_info.minutes,
                 self.context.clock,
                 id="clock",

@@ -44,11 +44,11 @@ class CommitmentScreen(StepScreen):
                     id="follow-up",
                     compact=True,
                 )
-                per_goal = self.conference.goal_commitments
-                for index, goal in enumerate(self.conference.goals):
-                    yield Label(f"🎯 To help with “{goal.goal}”:", classes="goal-label")
+                for index, goal, pledge in self.conference.agreed_goals():
+                    yield Label(f"🎯 To help with “{goal.goal or goal.how}”:", classes="goal-label")
                     yield Input(
-                        per_goal[index] if index < len(per_goal) else "",
+                        pledge,
+                        id=f"goal-commitment-{index}",
                         placeholder="(optional)",
                         max_length=MAX_TEXT_LENGTH,
                         classes="goal-commitment",
@@ -62,7 +62,10 @@ class CommitmentScreen(StepScreen):
     def _store(self) -> None:
         self.conference.set_commitment(
             self.query_one("#commitment", TextArea).text,
-            [box.value for box in self.query(".goal-commitment").results(Input)],
+            {
+                int((box.id or "-0").rsplit("-", 1)[1]): box.value
+                for box in self.query(".goal-commitment").results(Input)
+            },
             self.query_one("#follow-up", Checkbox).value,
         )
         self.edited()

@@ -22,5 +22,7 @@ class GoalsScreen(StepScreen):
 
     @on(GoalEditor.Changed, "#goal-editor")
     def _goals_changed(self, event: GoalEditor.Changed) -> None:
+        if event.removed is not None:
+            self.conference.remove_goal(event.removed)
         self.conference.set_goals(event.goals)
         self.edited()

@@ -16,7 +16,12 @@ from textual.widgets.option_list import Option
 
 from slc_tui.session import PickerRow
 
-STATUS_BADGES = {"not started": "○ not started", "in progress": "◐ in progress", "done": "● done"}
+STATUS_BADGES = {
+    "not started": "○ not started",
+    "in progress": "◐ in progress",
+    "done": "● done",
+    "unreadable": "⚠ ask teacher",
+}
 
 
 class PickerScreen(Screen[None]):

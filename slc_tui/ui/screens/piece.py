@@ -47,7 +47,7 @@ class PieceScreen(StepScreen):
                 with VerticalScroll(id="piece-points"):
                     yield TalkingPoints(points, title=about or "About this work", id="piece-notes")
                 yield self.notes_box("What did your family notice? (optional)")
-                if len(self.conference.portfolio.pieces) > self.conference.pieces_required:
+                if self.conference.can_change_pieces:
                     yield Button("⇄ Change my pieces", id="change-pieces", compact=True)
 
     @on(Button.Pressed, "#change-pieces")

@@ -26,14 +26,14 @@ def record_text(conference: Conference) -> Text:
     section("My strengths", conference.strengths)
     section("My next steps", conference.next_steps)
     goals = []
-    for index, goal in enumerate(conference.goals):
+    for _, goal, pledge in conference.agreed_goals():
         line = (
             goal.goal
             + (f" — {goal.how}" if goal.how else "")
             + (f" (by {goal.by})" if goal.by else "")
         )
-        if index < len(conference.goal_commitments) and conference.goal_commitments[index]:
-            line += f"\n    At home: {conference.goal_commitments[index]}"
+        if pledge:
+            line += f"\n    At home: {pledge}"
         goals.append(line)
     section("My goals", goals)
     section("Questions we talked about", conference.parent_questions)

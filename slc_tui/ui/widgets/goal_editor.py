@@ -78,10 +78,15 @@ class GoalEditor(Vertical):
 
     @dataclass
     class Changed(Message):
-        """The goals changed; ``goals`` is the whole list now."""
+        """The goals changed; ``goals`` is the whole list now.
+
+        ``removed`` is the position of a goal just removed (so whatever belonged to it
+        can go too), else None.
+        """
 
         editor: GoalEditor
         goals: list[Goal]
+        removed: int | None = None
 
         @property
         def control(self) -> GoalEditor:
@@ -122,12 +127,14 @@ class GoalEditor(Vertical):
     @on(Button.Pressed, ".remove-goal")
     async def _remove(self, event: Button.Pressed) -> None:
         event.stop()
+        rows = list(self.query(GoalRow))
         for ancestor in event.button.ancestors:
             if isinstance(ancestor, GoalRow):
+                index = rows.index(ancestor)
                 await ancestor.remove()
-                break
-        self._renumber()
-        self.post_message(self.Changed(self, self.goals))
+                self._renumber()
+                self.post_message(self.Changed(self, self.goals, removed=index))
+                return
 
     @on(Input.Changed)
     def _edited(self, event: Input.Changed) -> None:
