@@ -534,3 +534,18 @@ async def test_a_save_done_before_the_step_is_on_screen_is_still_confirmed(
         assert static_text(wrap_up.query_one("#saved-where", Static)) == (
             "💾 Saved on this computer at 15:31:00:\nresults/maya.json"
         )
+
+
+async def test_typing_on_arrival_at_strengths_adds_and_overwrites_nothing(
+    make_app: AppFactory,
+) -> None:
+    app = make_app("maya")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        before = list(conference_of(app).strengths)
+        while step_key(app) != "strengths":
+            await next_step(app, pilot)
+        await type_text(pilot, "Brave")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert conference_of(app).strengths == [*before, "Brave"]

@@ -53,6 +53,7 @@ class CommitmentScreen(StepScreen):
                         max_length=MAX_TEXT_LENGTH,
                         classes="goal-commitment",
                         compact=True,
+                        select_on_focus=False,
                     )
 
     def on_mount(self) -> None:

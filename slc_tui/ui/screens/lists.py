@@ -28,6 +28,10 @@ class ListStepScreen(StepScreen):
                 id="items",
             )
 
+    def on_mount(self) -> None:
+        """Arrive ready to add one more; the existing ones are a Shift+Tab away."""
+        self.query_one(EditableList).focus_add_box()
+
     @on(EditableList.Changed, "#items")
     def _items_changed(self, event: EditableList.Changed) -> None:
         self.conference.set_items(self.KIND, event.items)

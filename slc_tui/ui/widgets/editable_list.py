@@ -31,7 +31,11 @@ class ItemRow(Horizontal):
     def compose(self) -> ComposeResult:
         """The text box and a ✕ button."""
         yield Input(
-            self.text, placeholder=self.placeholder, max_length=MAX_LINE_LENGTH, compact=True
+            self.text,
+            placeholder=self.placeholder,
+            max_length=MAX_LINE_LENGTH,
+            compact=True,
+            select_on_focus=False,
         )
         yield Button("✕", classes="remove", tooltip="Remove this one", compact=True)
 
@@ -84,8 +88,13 @@ class EditableList(Vertical):
                 max_length=MAX_LINE_LENGTH,
                 classes="add-input",
                 compact=True,
+                select_on_focus=False,
             )
             yield Button("+ Add", classes="add", compact=True)
+
+    def focus_add_box(self) -> None:
+        """Put the cursor in the "add" box (adding is what a child usually wants here)."""
+        self.query_one(".add-input", Input).focus()
 
     @property
     def items(self) -> list[str]:

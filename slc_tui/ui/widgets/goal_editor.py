@@ -42,6 +42,7 @@ class GoalRow(Vertical):
                 max_length=MAX_LINE_LENGTH,
                 classes="goal-text",
                 compact=True,
+                select_on_focus=False,
             )
             yield Button("✕", classes="remove-goal", tooltip="Remove this goal", compact=True)
         with Horizontal():
@@ -52,11 +53,17 @@ class GoalRow(Vertical):
                 max_length=MAX_LINE_LENGTH * 2,
                 classes="goal-how",
                 compact=True,
+                select_on_focus=False,
             )
         with Horizontal():
             yield Label("By (YYYY-MM)")
             yield Input(
-                self.goal.by, placeholder="2027-03", max_length=10, classes="goal-by", compact=True
+                self.goal.by,
+                placeholder="2027-03",
+                max_length=10,
+                classes="goal-by",
+                compact=True,
+                select_on_focus=False,
             )
 
     def value(self) -> Goal:
