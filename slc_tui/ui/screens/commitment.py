@@ -39,7 +39,7 @@ class CommitmentScreen(StepScreen):
                     placeholder="Type here how you will help (any language)",
                 )
                 yield Checkbox(
-                    "Private follow-up with the teacher, please",
+                    "Private follow-up with the teacher",
                     self.conference.follow_up,
                     id="follow-up",
                     compact=True,
