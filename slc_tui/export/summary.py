@@ -73,6 +73,9 @@ def take_home_summary(
     teacher was requested. ``piece_titles`` maps piece ids to titles (the record
     only stores ids); without it the ids are shown tidied up.
     """
+    if piece_titles is None:
+        titles = _strings(record.get("chosen_titles"))
+        piece_titles = dict(zip(_strings(record.get("chosen")), titles, strict=False))
     name = _first_name(record)
     when = format_long_date(
         record.get("finished") or record.get("started") or record.get("updated")

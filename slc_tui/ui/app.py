@@ -19,11 +19,12 @@ from slc_tui.core.conference import Conference, StepBlocked
 from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_questions
 from slc_tui.session import ClassSession
 from slc_tui.store.atomic_storage import CorruptResultsFile
-from slc_tui.ui.messages import ConferenceEdited, Navigate
+from slc_tui.ui.messages import ConferenceEdited, Navigate, TakeHomeRequested
 from slc_tui.ui.screens.base import StepContext, StepScreen
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.picker import PickerScreen
 from slc_tui.ui.screens.registry import screen_for
+from slc_tui.ui.screens.wrap_up import WrapUpScreen
 
 #: Seconds after the last keystroke before typed text is saved.
 AUTOSAVE_DELAY = 1.0
@@ -210,6 +211,28 @@ class SlcApp(App[None]):
             return
         self.save_now()
         self.show_step()
+
+    @on(TakeHomeRequested)
+    def _take_home(self) -> None:
+        if self.conference is not None and self.session is not None:
+            self.write_take_home(self.session.snapshot(self.conference))
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def write_take_home(self, record: dict[str, Any]) -> None:
+        """Write the family's copy off the UI thread and say where it is."""
+        assert self.session is not None
+        try:
+            path = self.session.write_take_home(record)
+        except OSError as error:
+            self.call_from_thread(self._save_failed, error)
+            return
+
+        def written() -> None:
+            if isinstance(self.screen, WrapUpScreen):
+                self.screen.show_take_home(str(path))
+            self.notify(f"Take-home copy written to {path}", timeout=10)
+
+        self.call_from_thread(written)
 
     @work(thread=True, exclusive=True, group="picker")
     def refresh_picker(self) -> None:

@@ -15,5 +15,9 @@ class Navigate(Message):
     where: Literal["next", "back", "choose", "finish"]
 
 
+class TakeHomeRequested(Message):
+    """The family asked for a take-home copy of the record."""
+
+
 class ConferenceEdited(Message):
     """Something typed or picked changed the conference (the app autosaves soon)."""

@@ -549,3 +549,17 @@ async def test_typing_on_arrival_at_strengths_adds_and_overwrites_nothing(
         await pilot.press("enter")
         await settle(app, pilot)
         assert conference_of(app).strengths == [*before, "Brave"]
+
+
+async def test_wrap_up_writes_a_take_home_copy(make_app: AppFactory, results_dir: Path) -> None:
+    app = make_app("zoe")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        while step_key(app) != "wrap_up":
+            await next_step(app, pilot)
+        await pilot.click("#take-home")
+        await settle(app, pilot)
+        copies = list((results_dir / "take-home").glob("zoe-*.txt"))
+        assert len(copies) == 1
+        assert "Zoe" in copies[0].read_text(encoding="utf-8")
+        assert str(copies[0]) in nav_message(app)

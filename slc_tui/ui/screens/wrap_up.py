@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Static
 
 from slc_tui.core.conference import Conference
+from slc_tui.ui.messages import TakeHomeRequested
 from slc_tui.ui.screens.base import StepScreen
 
 
@@ -59,7 +61,18 @@ class WrapUpScreen(StepScreen):
         """The record and where it is saved."""
         with VerticalScroll(id="record-scroll"):
             yield Static(record_text(self.conference), id="record")
-        yield Static(f"💾 Saving in {self.context.results_dir} …", id="saved-where")
+        with Horizontal(id="wrap-up-bar"):
+            yield Static(f"💾 Saving in {self.context.results_dir} …", id="saved-where")
+            yield Button("🖨 Take-home copy", id="take-home", compact=True)
+
+    @on(Button.Pressed, "#take-home")
+    def _take_home(self) -> None:
+        self.post_message(TakeHomeRequested())
+
+    def show_take_home(self, path: str) -> None:
+        """Say where the family's copy was written."""
+        self.query_one("#take-home", Button).label = "🖨 Copy written ✔"
+        self.flash(f"Take-home copy: {path}")
 
     def show_saved(self, path: str, when: str) -> None:
         """Say exactly where the record is, once it is on disk."""
