@@ -192,6 +192,7 @@ class SlcApp(App[None]):
             return
         finishing = event.where == "finish" or (event.where == "next" and conference.is_last)
         if finishing:
+            # The picker refreshes now and again when this save lands, whichever is last.
             self.save_now()
             self.conference = None
             self.pop_screen()
@@ -283,6 +284,8 @@ class SlcApp(App[None]):
         screen = self.screen
         if isinstance(screen, StepScreen) and screen.conference.id == record_id:
             screen.show_saved(path, self.clock().strftime("%H:%M:%S"))
+        elif isinstance(screen, PickerScreen):
+            self.refresh_picker()  # a conference just finished: show its new status
 
     def _save_failed(self, error: Exception) -> None:
         assert self.session is not None
