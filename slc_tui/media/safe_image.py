@@ -14,7 +14,7 @@ import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -23,8 +23,8 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_PIXELS",
     "ImageProblem",
+    "check_image",
     "load_thumbnail",
-    "resolve_image_path",
 ]
 
 #: Pillow format names we agree to decode (everything else is refused before decoding).
@@ -52,32 +52,6 @@ class ImageProblem(Exception):
 
     def __str__(self) -> str:
         return self.reason
-
-
-def resolve_image_path(image: str, portfolio_dir: Path, class_root: Path) -> Path:
-    """Resolve a portfolio's relative ``image`` field to an absolute path inside ``class_root``.
-
-    ``image`` is relative to ``portfolio_dir`` (the folder holding the portfolio file). Absolute
-    paths are refused, and so is anything that, after resolving ``..`` and symlinks, lies outside
-    the class folder. The file does not have to exist (that is reported when it is loaded).
-
-    Raises:
-        ImageProblem: if the path is empty, absolute, malformed or leaves the class folder.
-    """
-    if not image or not image.strip():
-        raise ImageProblem("no picture file given")
-    if "\x00" in image:
-        raise ImageProblem("picture path is not valid")
-    if PurePath(image).is_absolute() or image.startswith(("/", "\\")):
-        raise ImageProblem("picture path must be relative to the portfolio folder")
-    try:
-        root = class_root.resolve()
-        candidate = (portfolio_dir / image).resolve()
-    except (OSError, RuntimeError, ValueError) as exc:  # symlink loops, odd names
-        raise ImageProblem("picture path is not valid") from exc
-    if not candidate.is_relative_to(root):
-        raise ImageProblem("path leaves the class folder")
-    return candidate
 
 
 def load_thumbnail(path: Path, max_size: tuple[int, int]) -> Image.Image:

@@ -9,32 +9,22 @@ from __future__ import annotations
 
 import copy
 import os
-import re
 import threading
 import unicodedata
-from collections.abc import Callable, MutableMapping
+from collections.abc import MutableMapping
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
 
+from slc_tui.core.fields import is_valid_id
 from slc_tui.store.atomic_storage import AtomicJSONStorage
 
-__all__ = ["STUDENT_ID_PATTERN", "ConferenceStatus", "ResultsStore", "is_valid_student_id"]
-
-STUDENT_ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
-"""Student ids (and so results file names) must match this pattern in full."""
+__all__ = ["ResultsStore"]
 
 TABLE_NAME = "conferences"
 
-ConferenceStatus = Literal["not started", "in progress", "done"]
-
 _T = TypeVar("_T")
-
-
-def is_valid_student_id(student_id: object) -> bool:
-    """Return True if ``student_id`` is a safe student id (``[a-z0-9][a-z0-9_-]{0,63}``)."""
-    return isinstance(student_id, str) and STUDENT_ID_PATTERN.fullmatch(student_id) is not None
 
 
 def _nfc(value: _T) -> _T:
@@ -81,7 +71,7 @@ class ResultsStore:
 
     def path_for(self, student_id: str) -> Path:
         """Return the results file for ``student_id``; raise ValueError for unsafe ids."""
-        if not is_valid_student_id(student_id):
+        if not is_valid_id(student_id):
             raise ValueError(f"invalid student id: {student_id!r}")
         return self._results_dir / f"{student_id}.json"
 
@@ -144,7 +134,7 @@ class ResultsStore:
         records: list[dict[str, Any]] = []
         for name in names:
             stem, dot, ext = name.rpartition(".")
-            if dot and ext == "json" and is_valid_student_id(stem):
+            if dot and ext == "json" and is_valid_id(stem):
                 path = self._results_dir / name
                 if path.is_file():
                     records.extend(self._read_file(path))
@@ -152,12 +142,6 @@ class ResultsStore:
         return records
 
     # -- helpers -----------------------------------------------------------
-
-    def _latest(
-        self, student_id: str, wanted: Callable[[dict[str, Any]], bool]
-    ) -> dict[str, Any] | None:
-        matching = [r for r in self.records_for(student_id) if wanted(r)]
-        return matching[-1] if matching else None
 
     def _read_file(self, path: Path) -> list[dict[str, Any]]:
         with self._lock:

@@ -455,3 +455,45 @@ def test_a_folder_named_like_a_portfolio_is_refused(tmp_path: Path) -> None:
     path.mkdir()
     problem = only_error(load_portfolio_file(path, root))
     assert problem.file == FILE
+
+
+# -- the class-folder rule for pictures, called directly ----------------------------------------
+
+
+def _class_root(tmp_path: Path) -> Path:
+    root = tmp_path / "class"
+    (root / "portfolios" / "maya").mkdir(parents=True)
+    return root
+
+
+def test_resolve_image_allows_dotdot_that_stays_inside(tmp_path: Path) -> None:
+    from slc_tui.core.portfolio import resolve_image
+
+    root = _class_root(tmp_path)
+    (root / "portfolios" / "maya" / "x.png").write_bytes(b"x")
+    path, problem = resolve_image("maya/../maya/x.png", root / "portfolios", root)
+    assert (path, problem) == ((root / "portfolios" / "maya" / "x.png").resolve(), "")
+
+
+@pytest.mark.parametrize(
+    ("image", "reason"),
+    [
+        ("\\\\server\\share\\x.png", "absolute"),
+        ("../../../x.png", "leaves the class folder"),
+        ("maya/../../../y.png", "leaves the class folder"),
+    ],
+)
+def test_resolve_image_refuses_unc_and_escapes(tmp_path: Path, image: str, reason: str) -> None:
+    from slc_tui.core.portfolio import resolve_image
+
+    root = _class_root(tmp_path)
+    path, problem = resolve_image(image, root / "portfolios", root)
+    assert path is None
+    assert reason in problem
+
+
+def test_resolve_image_with_no_image_is_no_problem(tmp_path: Path) -> None:
+    from slc_tui.core.portfolio import resolve_image
+
+    root = _class_root(tmp_path)
+    assert resolve_image("", root / "portfolios", root) == (None, "")
