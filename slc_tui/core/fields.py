@@ -80,18 +80,28 @@ def read_text(
     return cleaned
 
 
-def read_text_list(obj: dict[str, Any], key: str, path: str, problems: ProblemList) -> list[str]:
-    """Read an optional list of strings; bad items are reported and skipped."""
-    field = join(path, key)
-    value = obj.get(key)
+def read_list(
+    value: Any, field: str, problems: ProblemList, *, kind: str = "a list", noun: str = "items"
+) -> list[Any]:
+    """``value`` if it is a list within :data:`MAX_LIST_ITEMS`; else [] (absent) or an error.
+
+    ``kind`` names the expected type in the message ("a list of text"), ``noun`` its items.
+    """
     if value is None:
         return []
     if not isinstance(value, list):
-        problems.error(field, f"must be a list of text, not {json_type(value)}")
+        problems.error(field, f"must be {kind}, not {json_type(value)}")
         return []
     if len(value) > MAX_LIST_ITEMS:
-        problems.error(field, f"has {len(value):,} items; the limit is {MAX_LIST_ITEMS}")
+        problems.error(field, f"has {len(value):,} {noun}; the limit is {MAX_LIST_ITEMS}")
         return []
+    return value
+
+
+def read_text_list(obj: dict[str, Any], key: str, path: str, problems: ProblemList) -> list[str]:
+    """Read an optional list of strings; bad items are reported and skipped."""
+    field = join(path, key)
+    value = read_list(obj.get(key), field, problems, kind="a list of text")
     items: list[str] = []
     for index, item in enumerate(value):
         if not isinstance(item, str):

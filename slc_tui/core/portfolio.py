@@ -8,12 +8,12 @@ from typing import Any
 
 from slc_tui.core.fields import (
     GRADES,
-    MAX_LIST_ITEMS,
     is_valid_date,
     is_valid_id,
     join,
     json_type,
     read_document,
+    read_list,
     read_object,
     read_text,
     read_text_list,
@@ -198,16 +198,10 @@ def _parse_pieces(
     if value is None:
         problems.warning("pieces", "no pieces of work yet")
         return []
-    if not isinstance(value, list):
-        problems.error("pieces", f"must be a list, not {json_type(value)}")
-        return []
-    if len(value) > MAX_LIST_ITEMS:
-        problems.error("pieces", f"has {len(value):,} pieces; the limit is {MAX_LIST_ITEMS}")
-        return []
     pieces: list[Piece] = []
     seen: set[str] = set()
     known = {"id", "title", "subject", "date", "image", *PIECE_NOTE_FIELDS}
-    for index, item in enumerate(value):
+    for index, item in enumerate(read_list(value, "pieces", problems, noun="pieces")):
         path = join("pieces", index)
         obj = read_object(item, path, problems)
         if obj is None:
@@ -273,16 +267,8 @@ def _parse_chosen(value: Any, known_ids: set[str], problems: ProblemList) -> lis
 
 
 def _parse_goals(value: Any, problems: ProblemList) -> list[Goal]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        problems.error("goals", f"must be a list, not {json_type(value)}")
-        return []
-    if len(value) > MAX_LIST_ITEMS:
-        problems.error("goals", f"has {len(value):,} goals; the limit is {MAX_LIST_ITEMS}")
-        return []
     goals: list[Goal] = []
-    for index, item in enumerate(value):
+    for index, item in enumerate(read_list(value, "goals", problems, noun="goals")):
         path = join("goals", index)
         obj = read_object(item, path, problems)
         if obj is None:
