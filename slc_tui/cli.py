@@ -92,6 +92,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_open(None, None, None)
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a bug: calm words on screen, the traceback in a log
+        from slc_tui.crash_log import report_crash
+
+        report_crash(_crash_log_dir(args), error, f"slc {args.command or 'open'}")
+        return 1
+
+
+def _crash_log_dir(args: argparse.Namespace) -> Path | None:
+    """The results folder of the class the command was about (else the per-user folder)."""
+    from slc_tui.store.locations import default_user_data_dir
+
+    try:
+        class_dir = getattr(args, "class_dir", None) or getattr(args, "path", None)
+        if class_dir is not None and Path(class_dir).is_dir():
+            return _results_dir(Path(class_dir), getattr(args, "results", None))
+        return default_user_data_dir()
+    except Exception:
+        return None
 
 
 def _error(message: str) -> int:
@@ -123,8 +141,9 @@ def cmd_open(class_dir: Path | None, student: str | None, results: Path | None) 
         notice = f"This is the sample class. Results are saved in {results_dir}"
     from slc_tui.ui.app import create_app
 
-    create_app(folder, results_dir, student_id=student, notice=notice).run()
-    return 0
+    app = create_app(folder, results_dir, student_id=student, notice=notice)
+    app.run()
+    return app.return_code or 0
 
 
 def cmd_new_class(folder: Path, sample: bool, name: str, grade: str) -> int:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import signal
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -17,6 +20,7 @@ from textual.widgets import Static
 
 from slc_tui.core.conference import Conference, StepBlocked
 from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_questions
+from slc_tui.crash_log import crash_message, write_crash_log
 from slc_tui.session import ClassSession
 from slc_tui.store.atomic_storage import CorruptResultsFile
 from slc_tui.ui.messages import ConferenceEdited, Navigate, TakeHomeRequested
@@ -35,7 +39,11 @@ class SlcApp(App[None]):
 
     CSS_PATH = "slc.tcss"
     TITLE = "slc — my conference"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="quit", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        # In a terminal Ctrl+C means "stop": save first, then close (not copy).
+        Binding("ctrl+c", "quit", "Quit", id="quit-ctrl-c", show=False, priority=True),
+    ]
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(
@@ -57,14 +65,32 @@ class SlcApp(App[None]):
         self.conference: Conference | None = None
         self._save_seq = 0
         self._autosave_timer: Timer | None = None
+        self.crash_log: Path | None = None
 
     def compose(self) -> ComposeResult:
         """Shown only while the class loads."""
         yield Static("Opening the class…", id="loading")
 
     def on_mount(self) -> None:
-        """Load the class off the UI thread."""
+        """Load the class off the UI thread; save before closing on a hang-up or kill."""
+        if not self.is_headless:
+            self._catch_signals()
         self.load_class()
+
+    def _catch_signals(self) -> None:
+        """Closing the terminal (SIGHUP), ``kill`` (SIGTERM) or SIGINT: save, then exit."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM", "SIGINT"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(number, self._stop_on_signal)
+
+    def _stop_on_signal(self) -> None:
+        """Save what is on screen right now, then close (the terminal may be gone)."""
+        with contextlib.suppress(Exception):
+            self.save_blocking()
+        self.exit(return_code=1)
 
     @work(thread=True, exclusive=True, group="load")
     def load_class(self) -> None:
@@ -277,6 +303,9 @@ class SlcApp(App[None]):
             path = self.session.save(record, seq)
         except (OSError, CorruptResultsFile) as error:
             self.call_from_thread(self._save_failed, error)
+        except Exception as error:  # a bug: keep the conference going, log it for the teacher
+            write_crash_log(self.results_dir, error, "saving a conference")
+            self.call_from_thread(self._save_failed, error)
         else:
             self.call_from_thread(self._saved, str(path), str(record.get("id")))
 
@@ -323,6 +352,35 @@ class SlcApp(App[None]):
             )
             return
         self.exit()
+
+    # -- the unexpected -----------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug: save the conference, log it for the teacher, close with calm words.
+
+        Replaces Textual's traceback on screen (the traceback goes to the crash log).
+        """
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises it for the tests
+            self._exception = error
+            self._exception_event.set()
+        saved: bool | None = None
+        if self.conference is not None:
+            try:
+                self.save_blocking()
+                saved = True
+            except Exception:
+                saved = False
+        log = write_crash_log(self.results_dir, error, self._where())
+        self.crash_log = log
+        self.panic(Text(crash_message(saved, log)))
+
+    def _where(self) -> str:
+        """Which student and step were on screen (for the crash log; no typed words)."""
+        conference = self.conference
+        if conference is None:
+            return f"screen {type(self.screen).__name__}"
+        return f"student {conference.portfolio.student.id}, step {conference.step.key}"
 
 
 def create_app(

@@ -15,10 +15,10 @@ from textual.widgets import Button, Footer, Label, Static, TextArea
 
 from slc_tui.core.conference import Conference
 from slc_tui.core.prompts import Prompt
-from slc_tui.core.text import MAX_TEXT_LENGTH
 from slc_tui.ui.messages import ConferenceEdited, Navigate
 from slc_tui.ui.widgets.clock_label import ClockLabel
 from slc_tui.ui.widgets.help_panel import HelpPanel
+from slc_tui.ui.widgets.limited_text_area import LimitedTextArea
 from slc_tui.ui.widgets.stepper import Stepper
 
 
@@ -92,7 +92,7 @@ class StepScreen(Screen[None]):
 
     def notes_box(self, placeholder: str) -> TextArea:
         """A text box whose words are kept as what was said at this step."""
-        box = TextArea(
+        box = LimitedTextArea(
             self.conference.said.get(self.step.key, ""),
             id="notes",
             soft_wrap=True,
@@ -105,10 +105,7 @@ class StepScreen(Screen[None]):
 
     @on(TextArea.Changed, "#notes")
     def _notes_changed(self, event: TextArea.Changed) -> None:
-        text = event.text_area.text
-        if len(text) > MAX_TEXT_LENGTH:
-            self.notify(f"That's a lot! Only the first {MAX_TEXT_LENGTH} characters are kept.")
-        self.conference.say(self.step.key, text)
+        self.conference.say(self.step.key, event.text_area.text)
         self.edited()
 
     def edited(self) -> None:

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from slc_tui.core.text import MAX_TEXT_LENGTH
 from slc_tui.ui.screens.base import StepScreen
+from slc_tui.ui.widgets.limited_text_area import LimitedTextArea
 
 
 class CommitmentScreen(StepScreen):
@@ -31,7 +32,7 @@ class CommitmentScreen(StepScreen):
                 )
             with VerticalScroll(id="commitment-column", can_focus=False):
                 yield Label("At home, I will…", classes="column-title")
-                yield TextArea(
+                yield LimitedTextArea(
                     self.conference.commitment,
                     id="commitment",
                     soft_wrap=True,
