@@ -25,6 +25,7 @@ from slc_tui.core.record import (
     to_record,
 )
 from slc_tui.store.atomic_storage import CorruptResultsFile
+from slc_tui.store.presence import ConferenceClaim, OpenElsewhere
 from slc_tui.store.results import ResultsStore
 
 #: Sub-folder of the results folder for the families' take-home copies.
@@ -55,6 +56,7 @@ class ClassSession:
         self.clock = clock
         self._save_lock = threading.Lock()
         self._last_saved_seq: dict[str, int] = {}
+        self._claim: ConferenceClaim | None = None
 
     @classmethod
     def open(
@@ -67,6 +69,29 @@ class ClassSession:
     def results_dir(self) -> Path:
         """Where this class's results are written."""
         return self.store.results_dir
+
+    def claim(self, student_id: str, force: bool = False) -> OpenElsewhere | None:
+        """Hold ``student_id``'s conference for this screen, or say where else it is open.
+
+        Any conference held before is let go first. ``force`` takes it regardless.
+        """
+        self.release_claim()
+        claim = ConferenceClaim(self.results_dir, student_id, self.clock())
+        other = claim.acquire(force, self.clock())
+        if other is None:
+            self._claim = claim
+        return other
+
+    def touch_claim(self) -> None:
+        """Tell other screens the held conference is still open here."""
+        if self._claim is not None:
+            self._claim.touch(self.clock())
+
+    def release_claim(self) -> None:
+        """Let other screens open the conference this screen held."""
+        if self._claim is not None:
+            self._claim.release()
+            self._claim = None
 
     def picker_rows(self) -> list[PickerRow]:
         """Every usable student with their conference status, in name order."""

@@ -33,6 +33,9 @@ from slc_tui.ui.screens.wrap_up import WrapUpScreen
 #: Seconds after the last keystroke before typed text is saved.
 AUTOSAVE_DELAY = 1.0
 
+#: Seconds between "still open here" notes while a conference is open.
+CLAIM_TOUCH_SECONDS = 30.0
+
 
 class SlcApp(App[None]):
     """A child leads their conference; the app owns the class session and all saving."""
@@ -75,7 +78,19 @@ class SlcApp(App[None]):
         """Load the class off the UI thread; save before closing on a hang-up or kill."""
         if not self.is_headless:
             self._catch_signals()
+        self.set_interval(CLAIM_TOUCH_SECONDS, self._keep_claim)
         self.load_class()
+
+    def on_unmount(self) -> None:
+        """However the app ends, let other screens open the conference."""
+        if self.session is not None:
+            with contextlib.suppress(OSError):
+                self.session.release_claim()
+
+    def _keep_claim(self) -> None:
+        """Every half minute: tell other screens the open conference is still open here."""
+        if self.conference is not None and self.session is not None:
+            self.run_worker(self.session.touch_claim, thread=True, group="save")
 
     def _catch_signals(self) -> None:
         """Closing the terminal (SIGHUP), ``kill`` (SIGTERM) or SIGINT: save, then exit."""
@@ -90,6 +105,8 @@ class SlcApp(App[None]):
         """Save what is on screen right now, then close (the terminal may be gone)."""
         with contextlib.suppress(Exception):
             self.save_blocking()
+            if self.session is not None:
+                self.session.release_claim()
         self.exit(return_code=1)
 
     @work(thread=True, exclusive=True, group="load")
@@ -139,11 +156,13 @@ class SlcApp(App[None]):
                 timeout=10,
             )
             return
+        name = portfolio.student.first_name
+        if not await self._claim(session, student_id, name):
+            return
         try:
-            conference = await self._choose_conference(
-                session, student_id, portfolio.student.first_name
-            )
+            conference = await self._choose_conference(session, student_id, name)
         except CorruptResultsFile as corrupt:
+            await asyncio.to_thread(session.release_claim)
             self.notify(
                 f"Can't read {corrupt.path.name} in {corrupt.path.parent}: {corrupt.reason}. "
                 "Ask the teacher to check the file.",
@@ -151,8 +170,28 @@ class SlcApp(App[None]):
                 timeout=15,
             )
             return
-        if conference is not None:
+        if conference is None:
+            await asyncio.to_thread(session.release_claim)
+        else:
             self.begin(conference)
+
+    async def _claim(self, session: ClassSession, student_id: str, name: str) -> bool:
+        """Hold the student's conference for this screen; if it is open on another
+        screen, say so and let the family cancel (True: go ahead)."""
+        other = await asyncio.to_thread(session.claim, student_id)
+        if other is None:
+            return True
+        answer = await self.push_screen_wait(
+            ChoiceDialog(
+                f"{name}'s conference is open {other.describe()}.\n"
+                "Opening it here as well could mix up what is typed.",
+                [("cancel", "Cancel"), ("anyway", "Open here anyway")],
+            )
+        )
+        if answer != "anyway":
+            return False
+        await asyncio.to_thread(session.claim, student_id, True)
+        return True
 
     async def _choose_conference(
         self, session: ClassSession, student_id: str, name: str
@@ -219,7 +258,7 @@ class SlcApp(App[None]):
         finishing = event.where == "finish" or (event.where == "next" and conference.is_last)
         if finishing:
             # The picker refreshes now and again when this save lands, whichever is last.
-            self.save_now()
+            self.save_now(release=True)
             self.conference = None
             self.pop_screen()
             self.refresh_picker()
@@ -281,8 +320,9 @@ class SlcApp(App[None]):
             self._autosave_timer.stop()
         self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self.save_now)
 
-    def save_now(self) -> None:
-        """Snapshot the conference on the UI thread and write it in a worker."""
+    def save_now(self, release: bool = False) -> None:
+        """Snapshot the conference on the UI thread and write it in a worker
+        (``release``: then let other screens open it)."""
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
             self._autosave_timer = None
@@ -291,16 +331,20 @@ class SlcApp(App[None]):
         self._save_seq += 1
         record = self.session.snapshot(self.conference)
         self.run_worker(
-            partial(self._write, record, self._save_seq),
+            partial(self._write, record, self._save_seq, release),
             thread=True,
             group="save",
             exit_on_error=False,
         )
 
-    def _write(self, record: dict[str, Any], seq: int) -> None:
+    def _write(self, record: dict[str, Any], seq: int, release: bool = False) -> None:
         assert self.session is not None
         try:
             path = self.session.save(record, seq)
+            if release:
+                self.session.release_claim()
+            else:
+                self.session.touch_claim()
         except (OSError, CorruptResultsFile) as error:
             self.call_from_thread(self._save_failed, error)
         except Exception as error:  # a bug: keep the conference going, log it for the teacher
@@ -339,6 +383,8 @@ class SlcApp(App[None]):
         await self.workers.wait_for_complete(saving)
         try:
             self.save_blocking()
+            if self.session is not None:
+                self.session.release_claim()
         except (OSError, CorruptResultsFile) as error:
             self._save_failed(error)
             self.push_screen(

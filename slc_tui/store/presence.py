@@ -1,0 +1,146 @@
+"""Who has a student's conference open: so a second screen says so instead of forking it.
+
+While a conference is open, the app holds an operating-system lock on
+``RESULTS/.open/<id>.lock`` (released by the OS even if the app is killed) and
+keeps a small note ``RESULTS/.open/<id>.json`` saying which computer and process
+has it and when it last checked in. Another instance on the same computer finds
+the lock taken; one on another laptop sharing the folder (where locks may not
+travel over the network) finds a fresh note from another computer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import platform
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from slc_tui.core.fields import is_valid_id
+from slc_tui.store.atomic_storage import write_bytes_atomically
+from slc_tui.store.private_paths import PRIVATE_FILE_MODE, make_private_dir
+
+__all__ = ["OPEN_DIR", "STALE_AFTER", "ConferenceClaim", "OpenElsewhere"]
+
+OPEN_DIR = ".open"
+
+#: A note from another computer older than this is from a screen that went away.
+STALE_AFTER = timedelta(minutes=2)
+
+
+@dataclass(frozen=True)
+class OpenElsewhere:
+    """The conference is open on another screen: where, and since when."""
+
+    host: str
+    pid: int
+    since: str
+    same_computer: bool
+
+    def describe(self) -> str:
+        """E.g. "in another window on this computer (since 14:02)"."""
+        where = (
+            "in another window on this computer"
+            if self.same_computer
+            else f"on another computer ({self.host})"
+        )
+        when = self.since[11:16] if len(self.since) >= 16 else ""
+        return f"{where} (since {when})" if when else where
+
+
+def _this_host() -> str:
+    return platform.node() or "this computer"
+
+
+class ConferenceClaim:
+    """This screen's hold on one student's conference (acquire, touch, release)."""
+
+    def __init__(self, results_dir: Path, student_id: str, now: datetime | None = None) -> None:
+        if not is_valid_id(student_id):
+            raise ValueError(f"invalid student id: {student_id!r}")
+        self.student_id = student_id
+        self.folder = Path(results_dir) / OPEN_DIR
+        self.note = self.folder / f"{student_id}.json"
+        self._lock = FileLock(self.folder / f"{student_id}.lock", timeout=0, mode=PRIVATE_FILE_MODE)
+        self._since = (now or datetime.now()).isoformat(timespec="seconds")
+        self.held = False
+
+    def acquire(self, force: bool = False, now: datetime | None = None) -> OpenElsewhere | None:
+        """Take the conference for this screen; or say where it is open (and take nothing).
+
+        With ``force`` (the family chose "open here anyway"), take it regardless.
+        """
+        now = now or datetime.now()
+        make_private_dir(self.folder)
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            if not force:
+                return self._other() or OpenElsewhere("", 0, "", same_computer=True)
+        else:
+            other = self._other(now)
+            if other is not None and not force:
+                self._lock.release()
+                return other
+        self.held = True
+        self.touch(now)
+        return None
+
+    def touch(self, now: datetime | None = None) -> None:
+        """Say "still open here" (the app calls this every half minute)."""
+        if not self.held:
+            return
+        note = {
+            "host": _this_host(),
+            "pid": os.getpid(),
+            "student_id": self.student_id,
+            "since": self._since,
+            "seen": (now or datetime.now()).isoformat(timespec="seconds"),
+        }
+        with contextlib.suppress(OSError):
+            write_bytes_atomically(self.note, json.dumps(note).encode("utf-8"))
+
+    def release(self) -> None:
+        """Let other screens open the conference (removes our note)."""
+        if not self.held:
+            return
+        self.held = False
+        note = self._read_note()
+        if note.get("pid") == os.getpid() and note.get("host") == _this_host():
+            with contextlib.suppress(OSError):
+                self.note.unlink()
+        with contextlib.suppress(OSError):
+            self._lock.release()
+
+    def _read_note(self) -> dict[str, Any]:
+        try:
+            note = json.loads(self.note.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return note if isinstance(note, dict) else {}
+
+    def _other(self, now: datetime | None = None) -> OpenElsewhere | None:
+        """The other screen named by the note, if the note is someone else's and still fresh.
+
+        ``now`` None means the lock is known taken: any readable note describes the holder.
+        """
+        note = self._read_note()
+        host, pid = str(note.get("host") or ""), note.get("pid")
+        if not host or not isinstance(pid, int):
+            return None
+        same = host == _this_host()
+        found = OpenElsewhere(host, pid, str(note.get("since") or ""), same_computer=same)
+        if now is None:
+            return found
+        if same:
+            return None  # we hold the lock, so the process here that had it is gone
+        try:
+            seen = datetime.fromisoformat(str(note.get("seen")))
+        except ValueError:
+            return None
+        return found if now - seen < STALE_AFTER else None
