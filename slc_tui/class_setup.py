@@ -12,6 +12,7 @@ from slc_tui.core.classinfo import ClassInfo
 from slc_tui.core.portfolio import PORTFOLIO_FORMAT
 from slc_tui.core.prompts import default_prompts_json
 from slc_tui.locations import bundled_sample_dir
+from slc_tui.store.private_paths import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, make_private_dir
 
 TEACHER_README = """\
 # {name}: a class folder for slc
@@ -88,12 +89,13 @@ def create_class(folder: Path, *, sample: bool = False, name: str = "", grade: s
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise ClassFolderExists(f"{folder} already exists and is not empty")
     source = bundled_sample_dir()
+    make_private_dir(folder)
     if sample:
         shutil.copytree(
             source, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__")
         )
+        _make_owner_only(folder)
         return folder
-    folder.mkdir(parents=True, exist_ok=True)
     info = ClassInfo(name=name or folder.name, teacher="", term="", minutes=20)
     _write_json(folder / CLASS_FILE, info.to_json())
     _write_json(folder / PROMPTS_FILE, default_prompts_json(grade))
@@ -106,4 +108,14 @@ def create_class(folder: Path, *, sample: bool = False, name: str = "", grade: s
     (folder / RESULTS_DIR).mkdir()
     readme = TEACHER_README.format(name=info.name, folder=folder)
     (folder / "README.md").write_text(readme, encoding="utf-8")
+    _make_owner_only(folder)
     return folder
+
+
+def _make_owner_only(folder: Path) -> None:
+    """Children's work and names: folders 0o700 and files 0o600 (what we just wrote)."""
+    folder.chmod(PRIVATE_DIR_MODE)
+    for path in folder.rglob("*"):
+        if path.is_symlink():
+            continue
+        path.chmod(PRIVATE_DIR_MODE if path.is_dir() else PRIVATE_FILE_MODE)

@@ -26,6 +26,7 @@ examples:
   slc validate ~/room12                 check every file, naming file and field
   slc open ~/room12 --student maya      go straight to Maya's conference
   slc export ~/room12 --format csv --out conferences.csv
+  slc forget ~/room12 maya              delete Maya's records (teacher PIN)
 """
 
 
@@ -60,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     new_cmd.add_argument("--sample", action="store_true", help="copy the bundled sample class")
     new_cmd.add_argument("--name", default="", help="the class name (default: the folder name)")
     new_cmd.add_argument(
+        "--pin", help="the teacher PIN, 4-12 digits (default: asked for in a terminal)"
+    )
+    new_cmd.add_argument(
         "--grade",
         default="3",
         choices=["K", *map(str, range(1, 13))],
@@ -74,6 +78,23 @@ def build_parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("--format", choices=["csv", "json"], required=True, dest="fmt")
     export_cmd.add_argument("--out", type=Path, metavar="FILE", help="write here (default: stdout)")
     export_cmd.add_argument("--results", type=Path, metavar="DIR", help="read results from here")
+    export_cmd.add_argument("--pin", help="the teacher PIN (default: asked for)")
+
+    pin_cmd = commands.add_parser("set-pin", help="set or change the class's teacher PIN")
+    pin_cmd.add_argument("class_dir", type=Path, metavar="CLASS_DIR")
+    pin_cmd.add_argument("--pin", help="the new PIN, 4-12 digits (default: asked for)")
+    pin_cmd.add_argument("--old-pin", help="the current PIN, if one is set (default: asked for)")
+    pin_cmd.add_argument("--results", type=Path, metavar="DIR", help="the class's results folder")
+
+    forget_cmd = commands.add_parser(
+        "forget", help="delete every record of one student (teacher PIN)"
+    )
+    forget_cmd.add_argument("class_dir", type=Path, metavar="CLASS_DIR")
+    forget_cmd.add_argument("student_id", metavar="STUDENT_ID")
+    forget_cmd.add_argument("--pin", help="the teacher PIN (default: asked for)")
+    forget_cmd.add_argument(
+        "--results", type=Path, metavar="DIR", help="the class's results folder"
+    )
     return parser
 
 
@@ -82,11 +103,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "new-class":
-            return cmd_new_class(args.folder, args.sample, args.name, args.grade)
+            return cmd_new_class(args.folder, args.sample, args.name, args.grade, args.pin)
+        if args.command == "set-pin":
+            return cmd_set_pin(args.class_dir, args.pin, args.old_pin, args.results)
+        if args.command == "forget":
+            return cmd_forget(args.class_dir, args.student_id, args.pin, args.results)
         if args.command == "validate":
             return cmd_validate(args.path)
         if args.command == "export":
-            return cmd_export(args.class_dir, args.fmt, args.out, args.results)
+            return cmd_export(args.class_dir, args.fmt, args.out, args.results, args.pin)
         if args.command == "open":
             return cmd_open(args.class_dir, args.student, args.results)
         return cmd_open(None, None, None)
@@ -146,21 +171,135 @@ def cmd_open(class_dir: Path | None, student: str | None, results: Path | None) 
     return app.return_code or 0
 
 
-def cmd_new_class(folder: Path, sample: bool, name: str, grade: str) -> int:
+def _ask(prompt: str) -> str | None:
+    """Ask for a PIN without echoing it (None when there is no terminal to ask in)."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(prompt)
+
+
+def _new_pin(given: str | None) -> tuple[str | None, str | None]:
+    """(the new PIN or None, an error): from ``--pin`` or asked for twice in a terminal."""
+    from slc_tui.core.teacher_pin import pin_problem
+
+    pin = given
+    if pin is None:
+        pin = _ask("Choose a teacher PIN (4-12 digits; Enter for none): ")
+        if not pin:
+            return None, None
+        if _ask("Type it again: ") != pin:
+            return None, "the two PINs are not the same"
+    problem = pin_problem(pin)
+    return (None, problem) if problem else (pin, None)
+
+
+def _teacher_only(results_dir: Path, given: str | None, what: str) -> str | None:
+    """None if the teacher may ``what`` (right PIN, or no PIN set), else why not."""
+    from slc_tui.core.teacher_pin import PinRecordInvalid
+    from slc_tui.store.teacher_access import PinStore
+
+    store = PinStore(results_dir)
+    if not store.is_set():
+        return None
+    pin = given if given is not None else _ask(f"Teacher PIN to {what}: ")
+    if pin is None:
+        return f"{what} needs the teacher PIN: give --pin, or run slc in a terminal to be asked"
+    try:
+        return None if store.check(pin) else "wrong teacher PIN"
+    except PinRecordInvalid as damaged:
+        return f"{damaged}; set a new PIN with: slc set-pin"
+
+
+def cmd_new_class(folder: Path, sample: bool, name: str, grade: str, pin: str | None) -> int:
     """``slc new-class``."""
     from slc_tui.class_setup import ClassFolderExists, create_class
+    from slc_tui.core.class_folder import RESULTS_DIR
+    from slc_tui.store.teacher_access import PinStore
 
+    new_pin, problem = _new_pin(pin)
+    if problem:
+        return _error(problem)
     try:
         create_class(folder.expanduser(), sample=sample, name=name, grade=grade)
+        if new_pin:
+            PinStore(folder.expanduser() / RESULTS_DIR).set(new_pin)
     except ClassFolderExists as exists:
         return _error(str(exists))
     except OSError as error:
         return _error(f"cannot create {folder}: {error.strerror or error}")
     what = "a copy of the sample class" if sample else "a new class folder"
     print(f"Made {what} in {folder}.")
+    if not new_pin:
+        print(f"No teacher PIN set yet: set one with  slc set-pin {folder}")
     print(
         f"Next: edit {folder}/class.json and {folder}/portfolios/, then run: slc validate {folder}"
     )
+    return 0
+
+
+def cmd_set_pin(class_dir: Path, pin: str | None, old_pin: str | None, results: Path | None) -> int:
+    """``slc set-pin``: set the teacher PIN, or change it (the old one is needed)."""
+    from slc_tui.core.teacher_pin import PinRecordInvalid
+    from slc_tui.store.teacher_access import PinStore
+
+    class_dir = class_dir.expanduser()
+    if not class_dir.is_dir():
+        return _error(f"{class_dir}: class folder not found")
+    store = PinStore(_results_dir(class_dir, results))
+    if store.is_set():
+        old = old_pin if old_pin is not None else _ask("Current teacher PIN: ")
+        if old is None:
+            return _error("changing the PIN needs the current one: give --old-pin")
+        try:
+            if not store.check(old):
+                return _error("wrong teacher PIN")
+        except PinRecordInvalid as damaged:
+            print(f"slc: {damaged}; replacing it.", file=sys.stderr)
+    new_pin, problem = _new_pin(pin)
+    if problem or not new_pin:
+        return _error(problem or "no PIN given: nothing changed")
+    try:
+        path = store.set(new_pin)
+    except OSError as error:
+        return _error(f"cannot write {store.path}: {error.strerror or error}")
+    print(f"Teacher PIN saved (only its salted hash) in {path}")
+    return 0
+
+
+def cmd_forget(class_dir: Path, student_id: str, pin: str | None, results: Path | None) -> int:
+    """``slc forget``: delete every record of one student (teacher PIN required)."""
+    from slc_tui.core.fields import is_valid_id
+    from slc_tui.store.presence import ConferenceClaim
+    from slc_tui.store.teacher_access import PinStore, forget_student
+
+    class_dir = class_dir.expanduser()
+    if not class_dir.is_dir():
+        return _error(f"{class_dir}: class folder not found")
+    if not is_valid_id(student_id):
+        return _error(f"{student_id!r} is not a student id")
+    results_dir = _results_dir(class_dir, results)
+    if not PinStore(results_dir).is_set():
+        return _error(
+            f"forgetting a student needs a teacher PIN; set one with: slc set-pin {class_dir}"
+        )
+    refused = _teacher_only(results_dir, pin, "forget a student")
+    if refused:
+        return _error(refused)
+    claim = ConferenceClaim(results_dir, student_id)
+    other = claim.acquire()
+    if other is not None:
+        return _error(f"{student_id}'s conference is open {other.describe()}: close it first")
+    try:
+        deleted = forget_student(results_dir, student_id)
+    except OSError as error:
+        return _error(f"cannot delete {error.filename}: {error.strerror or error}")
+    finally:
+        claim.release()
+    for path in deleted:
+        print(f"deleted {path}")
+    print(f"Forgot {student_id}: {len(deleted)} file(s) deleted.", file=sys.stderr)
     return 0
 
 
@@ -181,8 +320,10 @@ def cmd_validate(path: Path) -> int:
     return 1 if errors else 0
 
 
-def cmd_export(class_dir: Path, fmt: str, out: Path | None, results: Path | None) -> int:
-    """``slc export``: every saved conference as CSV or JSON."""
+def cmd_export(
+    class_dir: Path, fmt: str, out: Path | None, results: Path | None, pin: str | None = None
+) -> int:
+    """``slc export``: every saved conference as CSV or JSON (teacher PIN if one is set)."""
     from slc_tui.export.tabular import records_to_csv, records_to_json
     from slc_tui.store.atomic_storage import CorruptResultsFile, write_bytes_atomically
     from slc_tui.store.results import ResultsStore
@@ -190,6 +331,9 @@ def cmd_export(class_dir: Path, fmt: str, out: Path | None, results: Path | None
     class_dir = class_dir.expanduser()
     if not class_dir.is_dir():
         return _error(f"{class_dir}: class folder not found")
+    refused = _teacher_only(_results_dir(class_dir, results), pin, "export")
+    if refused:
+        return _error(refused)
     try:
         records = ResultsStore(_results_dir(class_dir, results)).all_records()
     except CorruptResultsFile as corrupt:

@@ -27,11 +27,13 @@ from slc_tui.core.record import (
 from slc_tui.store.atomic_storage import CorruptResultsFile
 from slc_tui.store.presence import ConferenceClaim, OpenElsewhere
 from slc_tui.store.results import ResultsStore
+from slc_tui.store.teacher_access import PinStore
 
 #: Sub-folder of the results folder for the families' take-home copies.
 TAKE_HOME_DIR = "take-home"
 
 Status = Literal["not started", "in progress", "done", "unreadable"]
+PinCheck = Literal["ok", "wrong", "damaged"]
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,19 @@ class ClassSession:
         if self._claim is not None:
             self._claim.release()
             self._claim = None
+
+    def teacher_pin_set(self) -> bool:
+        """True if teacher-only things (finished records) need the teacher PIN."""
+        return PinStore(self.results_dir).is_set()
+
+    def check_teacher_pin(self, pin: str) -> PinCheck:
+        """Is ``pin`` the teacher PIN? ("damaged": the PIN file cannot be read)."""
+        from slc_tui.core.teacher_pin import PinRecordInvalid
+
+        try:
+            return "ok" if PinStore(self.results_dir).check(pin) else "wrong"
+        except PinRecordInvalid:
+            return "damaged"
 
     def picker_rows(self) -> list[PickerRow]:
         """Every usable student with their conference status, in name order."""

@@ -23,15 +23,24 @@ from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_question
 from slc_tui.crash_log import crash_message, write_crash_log
 from slc_tui.session import ClassSession
 from slc_tui.store.atomic_storage import CorruptResultsFile
-from slc_tui.ui.messages import ConferenceEdited, Navigate, TakeHomeRequested
+from slc_tui.ui.messages import (
+    ConferenceEdited,
+    Navigate,
+    TakeHomeRequested,
+    UnlockRequested,
+)
 from slc_tui.ui.screens.base import StepContext, StepScreen
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.picker import PickerScreen
+from slc_tui.ui.screens.pin_dialog import PinDialog
 from slc_tui.ui.screens.registry import screen_for
 from slc_tui.ui.screens.wrap_up import WrapUpScreen
 
 #: Seconds after the last keystroke before typed text is saved.
 AUTOSAVE_DELAY = 1.0
+
+#: Wrong PINs allowed before the PIN dialog gives up.
+PIN_TRIES = 3
 
 #: Seconds between "still open here" notes while a conference is open.
 CLAIM_TOUCH_SECONDS = 30.0
@@ -69,6 +78,7 @@ class SlcApp(App[None]):
         self._save_seq = 0
         self._autosave_timer: Timer | None = None
         self.crash_log: Path | None = None
+        self._unlocked: set[str] = set()  # conferences whose last record the teacher unlocked
 
     def compose(self) -> ComposeResult:
         """Shown only while the class loads."""
@@ -212,6 +222,9 @@ class SlcApp(App[None]):
                 return None
             await asyncio.to_thread(session.abandon, unfinished)
         elif await asyncio.to_thread(session.status, student_id) == "done":
+            if await asyncio.to_thread(session.teacher_pin_set):
+                reason = f"{name}'s conference is done. Teacher: type the PIN to start a new one."
+                return await self._with_pin(reason, partial(session.start, student_id))
             answer = await self.push_screen_wait(
                 ChoiceDialog(
                     f"{name}'s conference is already done.\nStart a new one?",
@@ -221,6 +234,49 @@ class SlcApp(App[None]):
             if answer != "new":
                 return None
         return await asyncio.to_thread(session.start, student_id)
+
+    async def _teacher_says_yes(self, reason: str) -> bool:
+        """Ask for the teacher PIN (three tries); True when it is right."""
+        assert self.session is not None
+        error = ""
+        for _ in range(PIN_TRIES):
+            pin = await self.push_screen_wait(PinDialog(reason, error))
+            if pin is None:
+                return False
+            result = await asyncio.to_thread(self.session.check_teacher_pin, pin)
+            if result == "ok":
+                return True
+            if result == "damaged":
+                self.notify(
+                    "The teacher PIN file is damaged. Teacher: set a new PIN with  slc set-pin",
+                    severity="error",
+                    timeout=15,
+                )
+                return False
+            self.bell()
+            error = "That PIN is not right. Try again."
+        return False
+
+    async def _with_pin(self, reason: str, then: Callable[[], Conference]) -> Conference | None:
+        """``then()`` in a thread once the teacher PIN is right, else None."""
+        if await self._teacher_says_yes(reason):
+            return await asyncio.to_thread(then)
+        return None
+
+    @on(UnlockRequested)
+    def _unlock_requested(self) -> None:
+        self.unlock_previous()
+
+    @work(exclusive=True, group="unlock")
+    async def unlock_previous(self) -> None:
+        """Teacher PIN, then show last time's record on the review step."""
+        conference = self.conference
+        if conference is None:
+            return
+        if await self._teacher_says_yes("Teacher PIN to show last time's conference"):
+            self._unlocked.add(conference.id)
+            if self.conference is conference:
+                self.show_step()
 
     def begin(self, conference: Conference) -> None:
         """Show the conference's current step and save right away."""
@@ -237,6 +293,11 @@ class SlcApp(App[None]):
             parent_questions=parent_questions(conference.portfolio, prompts),
             commitment_ideas=commitment_ideas(conference.portfolio, prompts),
             results_dir=str(self.session.results_dir),
+            previous_locked=(
+                conference.previous is not None
+                and conference.id not in self._unlocked
+                and self.session.teacher_pin_set()
+            ),
         )
 
     def show_step(self) -> None:

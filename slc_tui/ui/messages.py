@@ -21,3 +21,7 @@ class TakeHomeRequested(Message):
 
 class ConferenceEdited(Message):
     """Something typed or picked changed the conference (the app autosaves soon)."""
+
+
+class UnlockRequested(Message):
+    """The teacher asked to show something teacher-only (last time's record)."""

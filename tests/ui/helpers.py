@@ -16,6 +16,7 @@ from textual.worker import Worker
 
 from slc_tui.store.results import ResultsStore
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
+from slc_tui.ui.screens.pin_dialog import PinDialog
 from slc_tui.ui.widgets.image_preview import ImagePreview
 
 #: The moment every UI test starts at (conferences run after school).
@@ -42,12 +43,13 @@ class FrozenClock:
 
 
 def _busy_workers(app: App[Any]) -> list[Worker[Any]]:
-    """Workers still running; the "open" worker waiting on a dialog's answer does not count."""
-    dialog_open = isinstance(app.screen, ChoiceDialog)
+    """Workers still running; one waiting on a dialog's answer ("open", "unlock") does not
+    count."""
+    dialog_open = isinstance(app.screen, ChoiceDialog | PinDialog)
     return [
         worker
         for worker in app.workers
-        if not worker.is_finished and not (dialog_open and worker.group == "open")
+        if not worker.is_finished and not (dialog_open and worker.group in ("open", "unlock"))
     ]
 
 

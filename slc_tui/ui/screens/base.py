@@ -31,6 +31,7 @@ class StepContext:
     parent_questions: list[str]
     commitment_ideas: list[str]
     results_dir: str
+    previous_locked: bool = False
 
 
 class StepScreen(Screen[None]):

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
+from textual.widgets import Button, Static
 
+from slc_tui.ui.messages import UnlockRequested
 from slc_tui.ui.screens.base import StepScreen
 from slc_tui.ui.widgets.talking_points import TalkingPoints
 
@@ -36,9 +39,22 @@ class ReviewScreen(StepScreen):
     HEADLINE = "🔁 Last time we set some goals. How did they go?"
 
     def compose_body(self) -> ComposeResult:
-        """Last time's goals and promises, then how it went."""
+        """Last time's goals and promises (teacher PIN first, if set), then how it went."""
+        if self.context.previous_locked:
+            yield Static(
+                "🔒 Last time's goals and what your family promised are kept private.\n"
+                "Teacher: press the button and type your PIN to show them.",
+                id="review-locked",
+            )
+            yield Button("🔓 Show last time (teacher)", id="unlock")
+            yield self.notes_box("How did it go? What helped? (type what we said)")
+            return
         previous = self.conference.previous or {}
         when = str(previous.get("finished") or previous.get("started") or "")[:10]
         title = f"Last conference ({when})" if when else "Last conference"
         yield TalkingPoints(previous_points(previous), title=title)
         yield self.notes_box("How did it go? What helped? (type what we said)")
+
+    @on(Button.Pressed, "#unlock")
+    def _unlock(self) -> None:
+        self.post_message(UnlockRequested())

@@ -1,0 +1,53 @@
+"""Ask the teacher for their PIN (the digits are hidden); dismisses with it, or None."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+
+class PinDialog(ModalScreen[str | None]):
+    """A teacher-only door: ``reason`` says what the PIN opens; ``error`` a wrong try."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, reason: str, error: str = "") -> None:
+        super().__init__(classes="dialog")
+        self.reason = reason
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        """The reason, a hidden PIN box, OK and Cancel."""
+        with Vertical(id="dialog-box"):
+            yield Static(f"🔒 {self.reason}", id="dialog-question")
+            if self.error:
+                yield Static(self.error, id="pin-error")
+            yield Input(
+                id="pin",
+                password=True,
+                max_length=12,
+                restrict=r"[0-9]*",
+                placeholder="Teacher PIN",
+                compact=True,
+            )
+            with Horizontal(id="dialog-buttons"):
+                yield Button("OK", id="ok", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        """The teacher types straight away."""
+        self.query_one("#pin", Input).focus()
+
+    @on(Input.Submitted, "#pin")
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        self.dismiss(self.query_one("#pin", Input).value)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Escape or Cancel: nothing is opened."""
+        self.dismiss(None)
