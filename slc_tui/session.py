@@ -164,9 +164,10 @@ class ClassSession:
         """Write the family's plain-text copy of ``record`` next to the results; returns it."""
         from slc_tui.export.summary import take_home_summary
         from slc_tui.store.atomic_storage import write_bytes_atomically
+        from slc_tui.store.private_paths import make_private_dir
 
         folder = self.results_dir / TAKE_HOME_DIR
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_dir(folder)
         day = str(record.get("finished") or record.get("started") or "")[:10]
         path = folder / f"{record['student_id']}-{day or 'conference'}.txt"
         write_bytes_atomically(path, take_home_summary(record).encode("utf-8"))

@@ -17,6 +17,7 @@ from pathlib import Path
 import platformdirs
 
 from slc_tui.store.atomic_storage import write_bytes_atomically
+from slc_tui.store.private_paths import make_private_dir
 
 __all__ = ["DATA_DIR_ENV", "default_user_data_dir", "results_dir_for", "seed_results"]
 
@@ -84,6 +85,6 @@ def seed_results(source_results: Path, target: Path) -> None:
     sources = sorted(p for p in source_results.glob("*.json") if p.is_file())
     if not sources:
         return
-    target.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_dir(target)
     for source in sources:
         write_bytes_atomically(target / source.name, source.read_bytes())
