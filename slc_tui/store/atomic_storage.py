@@ -5,20 +5,34 @@ place, so a crash or a power cut mid-write leaves a half-written (corrupt) file.
 :class:`AtomicJSONStorage` instead writes the whole document to a temporary file
 in the same folder, flushes and fsyncs it, and then ``os.replace``-s it onto the
 real file. Readers therefore only ever see the old or the new version.
+
+Optionally it also keeps the *last good copy*: before a write replaces the file,
+the version it replaces (which TinyDB has just read and this module has just
+checked) is kept as a backup, again atomically.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
-__all__ = ["AtomicJSONStorage", "CorruptResultsFile", "write_bytes_atomically"]
+from slc_tui.store.fileops import (
+    FileIdentity,
+    file_identity,
+    replace_with_link_or_copy,
+    write_bytes_atomically,
+)
+
+__all__ = [
+    "AtomicJSONStorage",
+    "CorruptResultsFile",
+    "parse_tinydb_document",
+    "write_bytes_atomically",
+]
 
 
 class CorruptResultsFile(Exception):
@@ -26,6 +40,8 @@ class CorruptResultsFile(Exception):
 
     Raised instead of silently starting over, so that nothing a family typed is
     lost: callers can move the file aside, show it to the teacher, or recover it.
+    ``reason`` is a short plain-words description (e.g. ``not valid JSON at line 1,
+    column 5: expecting value``).
     """
 
     def __init__(self, path: Path, reason: str) -> None:
@@ -34,89 +50,142 @@ class CorruptResultsFile(Exception):
         super().__init__(f"{self.path}: {reason}")
 
 
-def _fsync_directory(directory: Path) -> None:
-    """Flush a directory entry to disk (best effort; a no-op where unsupported)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+def _kind(value: object) -> str:
+    """Name the JSON type of ``value`` in plain words."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    return "null"
 
 
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that readers see either old or new bytes.
+def _shape_problem(data: object) -> str | None:
+    """Say what is wrong with the shape of a parsed TinyDB document (None if nothing)."""
+    if not isinstance(data, dict):
+        return f"not a TinyDB document: expected an object of tables, found {_kind(data)}"
+    for table_name, table in data.items():
+        if not isinstance(table, dict):
+            return f"not a TinyDB document: table {table_name!r} is {_kind(table)}, not an object"
+        for doc_id, document in table.items():
+            if not (doc_id.isascii() and doc_id.isdigit()):
+                return f"not a TinyDB document: {doc_id!r} in table {table_name!r} is not a number"
+            if not isinstance(document, dict):
+                return (
+                    f"not a TinyDB document: entry {doc_id} in table {table_name!r} "
+                    f"is {_kind(document)}, not an object"
+                )
+    return None
 
-    The bytes go to a hidden temporary file (mode 0o600) in the same folder, which
-    is flushed, fsynced and then renamed onto ``path`` with :func:`os.replace`.
-    The folder is fsynced afterwards (best effort). On any failure the temporary
-    file is removed and the original file is left untouched.
+
+def _json_error_reason(text: str, exc: json.JSONDecodeError) -> str:
+    """Describe a JSON syntax error: where it is, and whether the text was cut off."""
+    end = len(text.rstrip())
+    if exc.pos >= end or exc.msg.startswith("Unterminated string"):
+        line = text.count("\n", 0, end) + 1
+        column = end - text.rfind("\n", 0, end)
+        return f"cut off part-way (the JSON stops early, at line {line}, column {column})"
+    message = exc.msg.removesuffix(" at")
+    message = message[:1].lower() + message[1:]
+    return f"not valid JSON at line {exc.lineno}, column {exc.colno}: {message}"
+
+
+def parse_tinydb_document(
+    path: Path, raw: bytes, *, empty_is_corrupt: bool = False
+) -> dict[str, dict[str, Any]] | None:
+    """Parse the bytes of a TinyDB file; ``None`` means an empty file (empty database).
+
+    Raises :class:`CorruptResultsFile` (with a readable reason) when ``raw`` is not
+    UTF-8, not JSON, or not shaped ``{table: {"<number>": {document}}}``, and for
+    an empty file too when ``empty_is_corrupt`` (the atomic writer never leaves
+    an empty file, so one is a sign of damage).
     """
-    path = Path(path)
-    directory = path.parent
-    fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=".", suffix=".tmp")
+    if not raw.strip():
+        if empty_is_corrupt:
+            raise CorruptResultsFile(path, "the file is empty")
+        return None
     try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_directory(directory)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        reason = f"not UTF-8 text (unreadable byte at position {exc.start})"
+        raise CorruptResultsFile(path, reason) from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CorruptResultsFile(path, _json_error_reason(text, exc)) from exc
+    except (ValueError, RecursionError) as exc:
+        raise CorruptResultsFile(path, f"not valid JSON ({exc})") from exc
+    problem = _shape_problem(data)
+    if problem is not None:
+        raise CorruptResultsFile(path, problem)
+    return data  # type: ignore[no-any-return]
 
 
 class AtomicJSONStorage(Storage):
     """TinyDB storage that never truncates the real file in place.
 
-    Use it as ``TinyDB(path, storage=AtomicJSONStorage)``. The file is not
-    created until the first write; a missing or empty file reads as an empty
-    database. A file that exists but is not a JSON object raises
-    :class:`CorruptResultsFile`.
+    Use it as ``TinyDB(path, storage=AtomicJSONStorage)`` (extra keyword arguments
+    to ``TinyDB`` are passed on here). The file is not created until the first
+    write; a missing file reads as an empty database, and so does an empty one
+    unless ``empty_is_corrupt``. A file that is not a TinyDB JSON document raises
+    :class:`CorruptResultsFile`; it is never overwritten: a write needs a read
+    first, and TinyDB always reads before it writes.
+
+    With ``backup_path``, each write first keeps the version it replaces there
+    (only a version this storage has just read and found valid, and only if the
+    file has not changed since): the last good copy, for recovery.
     """
 
-    def __init__(self, path: str | os.PathLike[str], indent: int | None = 1) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        indent: int | None = 1,
+        *,
+        backup_path: str | os.PathLike[str] | None = None,
+        empty_is_corrupt: bool = False,
+    ) -> None:
         """Store the database at ``path``; ``indent`` is passed to ``json.dumps``."""
         super().__init__()
         self.path = Path(path)
         self.indent = indent
+        self.backup_path = None if backup_path is None else Path(backup_path)
+        self.empty_is_corrupt = empty_is_corrupt
+        self._last_good: tuple[bytes, FileIdentity] | None = None
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        """Return the stored database, or ``None`` when the file is missing or empty.
+        """Return the stored database, or ``None`` when the file is missing (or empty).
 
         Raises :class:`CorruptResultsFile` when the content is not a TinyDB JSON
         document; other I/O errors (e.g. permissions) propagate as ``OSError``.
         """
+        self._last_good = None
         try:
-            raw = self.path.read_bytes()
+            with open(self.path, "rb") as handle:
+                identity = file_identity(os.fstat(handle.fileno()))
+                raw = handle.read()
         except FileNotFoundError:
             return None
-        if not raw.strip():
-            return None
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise CorruptResultsFile(self.path, f"not UTF-8 text: {exc}") from exc
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise CorruptResultsFile(self.path, f"not valid JSON: {exc}") from exc
-        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-            raise CorruptResultsFile(self.path, "not a TinyDB document (expected an object)")
+        data = parse_tinydb_document(self.path, raw, empty_is_corrupt=self.empty_is_corrupt)
+        if data is not None:
+            self._last_good = (raw, identity)
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        """Serialise ``data`` and atomically replace the file with it."""
+        """Serialise ``data`` and atomically replace the file with it.
+
+        With a ``backup_path``, the version being replaced is kept there first.
+        """
         # Serialise first: an unserialisable value must not touch the disk at all.
         text = json.dumps(data, ensure_ascii=False, indent=self.indent, sort_keys=True)
+        if self.backup_path is not None and self._last_good is not None:
+            raw, identity = self._last_good
+            replace_with_link_or_copy(self.path, self.backup_path, identity, raw)
+        self._last_good = None
         write_bytes_atomically(self.path, (text + "\n").encode("utf-8"))
 
     def close(self) -> None:

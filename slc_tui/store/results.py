@@ -1,8 +1,14 @@
 """Conference records on disk: one small TinyDB file per student.
 
-Layout: ``RESULTS_DIR/<student_id>.json``, each a TinyDB database with a single
-``"conferences"`` table. Saving a conference rewrites only that student's file,
-so the cost of a save does not grow with the size of the class.
+Layout of the results folder::
+
+    <student_id>.json                     a TinyDB database, table "conferences"
+    <student_id>.json.bak                 the version before the last save (last good copy)
+    <student_id>.damaged-<when>.json      a damaged file kept by recovery (never read)
+    .locks/<student_id>.lock              the inter-process write lock
+
+Saving a conference rewrites only that student's file, so the cost of a save
+does not grow with the size of the class.
 """
 
 from __future__ import annotations
@@ -11,16 +17,21 @@ import copy
 import os
 import threading
 import unicodedata
-from collections.abc import MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
 
 from slc_tui.core.fields import is_valid_id
-from slc_tui.store.atomic_storage import AtomicJSONStorage
+from slc_tui.store.atomic_storage import AtomicJSONStorage, CorruptResultsFile
+from slc_tui.store.locking import DEFAULT_LOCK_TIMEOUT, ResultsBusy, student_file_lock
+from slc_tui.store.private_paths import make_private_dir
+from slc_tui.store.recovery import BACKUP_SUFFIX, Recovery, recover_results_file
 
-__all__ = ["ResultsStore"]
+__all__ = ["Recovery", "ResultsBusy", "ResultsStore"]
 
 TABLE_NAME = "conferences"
 
@@ -53,16 +64,35 @@ class ResultsStore:
     The folder is created (mode 0o700) on the first write, not before.
 
     Records go in and come out as plain ``dict`` copies. Strings are normalised
-    to NFC when saved. A results file that is not valid JSON raises
+    to NFC when saved. A results file that is damaged (empty, cut off, not JSON,
+    not a TinyDB document) raises
     :class:`~slc_tui.store.atomic_storage.CorruptResultsFile`; it is never reset.
-    Calls are serialised by an in-process lock (saves may run in worker
-    threads); there is no lock between processes.
+    :meth:`check_and_recover` (at start-up) and :meth:`recover` (for one student)
+    keep such a file aside and restore the last good copy that every save keeps.
+
+    Every read-modify-write (save, delete, recover) holds an in-process lock and
+    the student's inter-process file lock, so two copies of the app on one class
+    folder lose no update; waiting longer than ``lock_timeout`` seconds raises
+    :class:`~slc_tui.store.locking.ResultsBusy` (an ``OSError``). Reads take no
+    lock: files are replaced atomically, so a reader sees the old or the new one.
     """
 
-    def __init__(self, results_dir: Path) -> None:
-        """Use ``results_dir`` for results; it need not exist yet."""
+    def __init__(
+        self,
+        results_dir: Path,
+        *,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        """Use ``results_dir`` for results; it need not exist yet.
+
+        ``lock_timeout`` is how long a write waits for another writer; ``clock``
+        dates the names of damaged copies.
+        """
         self._results_dir = Path(results_dir)
         self._lock = threading.RLock()
+        self._lock_timeout = lock_timeout
+        self._clock = clock
 
     @property
     def results_dir(self) -> Path:
@@ -75,44 +105,89 @@ class ResultsStore:
             raise ValueError(f"invalid student id: {student_id!r}")
         return self._results_dir / f"{student_id}.json"
 
+    def backup_path_for(self, student_id: str) -> Path:
+        """Return where the last good copy of ``student_id``'s results file is kept."""
+        path = self.path_for(student_id)
+        return path.with_name(path.name + BACKUP_SUFFIX)
+
     # -- writing -----------------------------------------------------------
 
     def save(self, record: dict[str, Any]) -> Path:
-        """Insert or replace (by ``record["id"]``) a conference record; return its file."""
+        """Insert or replace (by ``record["id"]``) a conference record; return its file.
+
+        Raises ``ValueError`` for a record without an id or with an unsafe student
+        id, :class:`CorruptResultsFile` if the student's file is damaged (nothing
+        is written), :class:`ResultsBusy` if another writer holds the file too long.
+        """
         record_id = record.get("id")
         if not isinstance(record_id, str) or not record_id:
             raise ValueError("record has no id")
-        path = self.path_for(record.get("student_id"))  # type: ignore[arg-type]
+        student_id = record.get("student_id")
+        path = self.path_for(student_id)  # type: ignore[arg-type]
         document: dict[str, Any] = _nfc(dict(record))
 
         def replace(doc: MutableMapping[str, Any]) -> None:
             doc.clear()
             doc.update(document)
 
-        with self._lock:
-            self._ensure_dir()
-            with self._open(path) as db:
-                table = db.table(TABLE_NAME)
-                matches = Query().id == record_id
-                if table.contains(matches):
-                    table.update(replace, matches)
-                else:
-                    table.insert(document)
+        with self._writing(str(student_id)), self._open(path, backup=True) as db:
+            table = db.table(TABLE_NAME)
+            matches = Query().id == record_id
+            if table.contains(matches):
+                table.update(replace, matches)
+            else:
+                table.insert(document)
         return path
 
     def delete(self, record_id: str, student_id: str) -> bool:
         """Remove the conference ``record_id`` of ``student_id``; return True if one was removed."""
         path = self.path_for(student_id)
-        with self._lock:
-            if not path.exists():
+        if not path.exists():
+            return False
+        with self._writing(student_id), self._open(path, backup=True) as db:
+            table = db.table(TABLE_NAME)
+            matches = Query().id == record_id
+            if not table.contains(matches):
                 return False
-            with self._open(path) as db:
-                table = db.table(TABLE_NAME)
-                matches = Query().id == record_id
-                if not table.contains(matches):
-                    return False
-                table.remove(matches)
+            table.remove(matches)
         return True
+
+    # -- recovery ----------------------------------------------------------
+
+    def recover(self, student_id: str) -> Recovery | None:
+        """Repair ``student_id``'s results file if it is damaged; ``None`` if it is fine.
+
+        The damaged file is kept as ``<id>.damaged-<YYYYmmdd-HHMMSS>.json`` (which
+        :meth:`all_records` does not read) and the last good copy is restored if
+        it is valid; otherwise the student starts with no file. Takes the same
+        locks as a save (so it may raise :class:`ResultsBusy`). Use it when a read
+        raised :class:`CorruptResultsFile` mid-session; show ``.message``.
+        """
+        path = self.path_for(student_id)
+        if not self._results_dir.is_dir():
+            return None
+        with self._writing(student_id):
+            return recover_results_file(path, student_id, self._clock())
+
+    def check_and_recover(self) -> list[Recovery]:
+        """Check every results file and :meth:`recover` the damaged ones (call at start-up).
+
+        Returns one :class:`Recovery` per damaged file, in student-id order; an
+        empty list when all is well. Files that read fine are not locked, unless a
+        killed writer left temporary files of theirs behind, which are removed.
+        """
+        damaged: set[str] = set()
+        for student_id in self._student_ids():
+            try:
+                self._read_file(self.path_for(student_id))
+            except CorruptResultsFile:
+                damaged.add(student_id)
+        recoveries: list[Recovery] = []
+        for student_id in sorted(damaged | self._students_with_temp_files()):
+            recovery = self.recover(student_id)
+            if recovery is not None:
+                recoveries.append(recovery)
+        return recoveries
 
     # -- reading -----------------------------------------------------------
 
@@ -124,38 +199,64 @@ class ResultsStore:
     def all_records(self) -> list[dict[str, Any]]:
         """Return every stored conference, sorted by student id, then by ``started``.
 
-        Only ``*.json`` files whose name is a valid student id are read.
+        Only ``*.json`` files whose name is a valid student id are read (so backups,
+        damaged copies and lock files are not).
         """
-        with self._lock:
-            try:
-                names = sorted(os.listdir(self._results_dir))
-            except FileNotFoundError:
-                return []
         records: list[dict[str, Any]] = []
-        for name in names:
-            stem, dot, ext = name.rpartition(".")
-            if dot and ext == "json" and is_valid_id(stem):
-                path = self._results_dir / name
-                if path.is_file():
-                    records.extend(self._read_file(path))
+        for student_id in self._student_ids():
+            records.extend(self._read_file(self.path_for(student_id)))
         records.sort(key=lambda r: (str(r.get("student_id") or ""), *_sort_key(r)))
         return records
 
     # -- helpers -----------------------------------------------------------
 
+    def _student_ids(self) -> list[str]:
+        """The ids of the students that have a results file, sorted."""
+        try:
+            names = sorted(os.listdir(self._results_dir))
+        except FileNotFoundError:
+            return []
+        ids: list[str] = []
+        for name in names:
+            stem, dot, ext = name.rpartition(".")
+            if dot and ext == "json" and is_valid_id(stem) and (self._results_dir / name).is_file():
+                ids.append(stem)
+        return ids
+
+    def _students_with_temp_files(self) -> set[str]:
+        """The ids of students whose folder holds temporary files (``.<id>.json.….tmp``)."""
+        try:
+            names = os.listdir(self._results_dir)
+        except FileNotFoundError:
+            return set()
+        found: set[str] = set()
+        for name in names:
+            if name.startswith(".") and name.endswith(".tmp") and ".json." in name:
+                student_id = name[1:].split(".json.", 1)[0]
+                if is_valid_id(student_id):
+                    found.add(student_id)
+        return found
+
     def _read_file(self, path: Path) -> list[dict[str, Any]]:
-        with self._lock:
-            if not path.exists():
-                return []
-            with self._open(path) as db:
-                documents = db.table(TABLE_NAME).all()
+        if not path.exists():
+            return []
+        with self._open(path, backup=False) as db:
+            documents = db.table(TABLE_NAME).all()
         records = [copy.deepcopy(dict(doc)) for doc in documents]
         records.sort(key=_sort_key)
         return records
 
-    def _ensure_dir(self) -> None:
-        self._results_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    @contextmanager
+    def _writing(self, student_id: str) -> Iterator[None]:
+        """Hold the in-process lock and the student's inter-process lock."""
+        with self._lock:
+            make_private_dir(self._results_dir)
+            with student_file_lock(self._results_dir, student_id, self._lock_timeout):
+                yield
 
     @staticmethod
-    def _open(path: Path) -> TinyDB:
-        return TinyDB(path, storage=AtomicJSONStorage)
+    def _open(path: Path, *, backup: bool) -> TinyDB:
+        backup_path = path.with_name(path.name + BACKUP_SUFFIX) if backup else None
+        return TinyDB(
+            path, storage=AtomicJSONStorage, backup_path=backup_path, empty_is_corrupt=True
+        )

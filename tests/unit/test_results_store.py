@@ -5,15 +5,20 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
+import threading
+import time
 import unicodedata
 import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
+from filelock import FileLock
 
 from slc_tui.store.atomic_storage import CorruptResultsFile
-from slc_tui.store.results import ResultsStore
+from slc_tui.store.results import ResultsBusy, ResultsStore
 
 
 def make_record(student_id: str = "maya", **changes: Any) -> dict[str, Any]:
@@ -166,3 +171,133 @@ def test_corrupt_file_is_reported_not_reset(store: ResultsStore) -> None:
     with pytest.raises(CorruptResultsFile):
         store.save(make_record())
     assert path.read_text(encoding="utf-8") == '{"conferences": {'
+
+
+def test_empty_file_is_reported_not_reset(store: ResultsStore) -> None:
+    store.save(make_record())
+    path = store.results_dir / "maya.json"
+    path.write_bytes(b"")
+    with pytest.raises(CorruptResultsFile, match="empty"):
+        store.records_for("maya")
+    with pytest.raises(CorruptResultsFile):
+        store.save(make_record())
+    assert path.read_bytes() == b""
+
+
+def test_each_save_keeps_the_previous_version(store: ResultsStore) -> None:
+    first, second = make_record(), make_record(started="2027-03-10T09:00:00")
+    store.save(first)
+    backup = store.backup_path_for("maya")
+    assert backup == store.results_dir / "maya.json.bak"
+    assert not backup.exists()
+    one_record = (store.results_dir / "maya.json").read_bytes()
+    store.save(second)
+    assert backup.read_bytes() == one_record
+    two_records = (store.results_dir / "maya.json").read_bytes()
+    assert store.delete(second["id"], "maya")
+    assert backup.read_bytes() == two_records
+    assert store.records_for("maya") == [first]
+
+
+def test_all_records_ignores_backups_damaged_copies_and_locks(store: ResultsStore) -> None:
+    record = make_record()
+    store.save(record)
+    store.save(record)
+    (store.results_dir / "maya.damaged-20261122-145501.json").write_text("{", encoding="utf-8")
+    assert (store.results_dir / "maya.json.bak").exists()
+    assert (store.results_dir / ".locks" / "maya.lock").exists()
+    assert store.all_records() == [record]
+
+
+def _hold_lock(store: ResultsStore, student_id: str) -> FileLock:
+    """Take a student's lock the way another copy of the app would (own file handle)."""
+    lock = FileLock(store.results_dir / ".locks" / f"{student_id}.lock", thread_local=False)
+    lock.acquire()
+    return lock
+
+
+def test_busy_lock_raises_results_busy(tmp_path: Path) -> None:
+    store = ResultsStore(tmp_path / "results", lock_timeout=0.2)
+    store.save(make_record())
+    before = (store.results_dir / "maya.json").read_bytes()
+    lock = _hold_lock(store, "maya")
+    try:
+        started = time.monotonic()
+        with pytest.raises(ResultsBusy) as caught:
+            store.save(make_record())
+        assert 0.15 <= time.monotonic() - started < 5
+        with pytest.raises(OSError):
+            store.delete("x", "maya")
+        store.save(make_record("zoe"))  # other students are not blocked
+    finally:
+        lock.release()
+    busy = caught.value
+    assert isinstance(busy, OSError)
+    assert busy.path == store.results_dir / "maya.json"
+    assert busy.timeout == 0.2
+    assert str(busy) == (
+        "maya.json is being saved by another copy of the app (waited 0.2 s); try again in a moment"
+    )
+    assert (store.results_dir / "maya.json").read_bytes() == before
+    store.save(make_record())  # free again
+    assert len(store.records_for("maya")) == 2
+
+
+def test_save_waits_for_a_short_lock(tmp_path: Path) -> None:
+    store = ResultsStore(tmp_path / "results", lock_timeout=10)
+    store.save(make_record())
+    lock = _hold_lock(store, "maya")
+    releaser = threading.Timer(0.3, lock.release)
+    releaser.start()
+    started = time.monotonic()
+    store.save(make_record())
+    assert time.monotonic() - started >= 0.25
+    releaser.join()
+    assert len(store.records_for("maya")) == 2
+
+
+def test_lock_held_by_another_process_blocks_saves(tmp_path: Path) -> None:
+    store = ResultsStore(tmp_path / "results", lock_timeout=0.3)
+    store.save(make_record())
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(store.results_dir / ".locks" / "maya.lock")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(ResultsBusy):
+            store.save(make_record())
+    finally:
+        holder.kill()
+        holder.wait()
+    store.save(make_record())  # the dead holder's lock is gone with it
+
+
+HOLD_LOCK = """
+import sys, time
+from filelock import FileLock
+lock = FileLock(sys.argv[1])
+lock.acquire()
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_everything_the_store_creates_is_private(tmp_path: Path) -> None:
+    old_umask = os.umask(0o022)
+    try:
+        store = ResultsStore(tmp_path / "class" / "results")
+        record = make_record()
+        store.save(record)
+        store.save(record)
+    finally:
+        os.umask(old_umask)
+    results = store.results_dir
+    for folder in (results.parent, results, results / ".locks"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    for file in (results / "maya.json", results / "maya.json.bak", results / ".locks/maya.lock"):
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
+    assert sorted(p.name for p in results.iterdir()) == [".locks", "maya.json", "maya.json.bak"]
