@@ -26,7 +26,7 @@ from slc_tui.core.record import (
 )
 from slc_tui.store.atomic_storage import CorruptResultsFile
 from slc_tui.store.presence import ConferenceClaim, OpenElsewhere
-from slc_tui.store.results import ResultsStore
+from slc_tui.store.results import Recovery, ResultsStore
 from slc_tui.store.teacher_access import PinStore
 
 #: Sub-folder of the results folder for the families' take-home copies.
@@ -59,6 +59,7 @@ class ClassSession:
         self._save_lock = threading.Lock()
         self._last_saved_seq: dict[str, int] = {}
         self._claim: ConferenceClaim | None = None
+        self._recoveries: list[Recovery] = []
 
     @classmethod
     def open(
@@ -117,19 +118,37 @@ class ClassSession:
         """How far ``student_id``'s conference got this term ("unreadable" when their
         results file is damaged)."""
         try:
-            records = self.store.records_for(student_id)
-        except CorruptResultsFile:
+            records = self._records(student_id)
+        except (CorruptResultsFile, OSError):
             return "unreadable"
         status = conference_status(records, self.folder.info.term if term is None else term)
         return cast(Status, status)
 
+    def _records(self, student_id: str) -> list[dict[str, Any]]:
+        """The student's records; a damaged results file is recovered first (kept aside,
+        last good copy restored) and the recovery remembered for the teacher."""
+        try:
+            return self.store.records_for(student_id)
+        except CorruptResultsFile:
+            recovery = self.store.recover(student_id)
+            if recovery is not None:
+                with self._save_lock:
+                    self._recoveries.append(recovery)
+            return self.store.records_for(student_id)
+
+    def take_recoveries(self) -> list[Recovery]:
+        """Damaged results files recovered since last asked (to tell the teacher once)."""
+        with self._save_lock:
+            taken, self._recoveries = self._recoveries, []
+        return taken
+
     def unfinished_record(self, student_id: str) -> dict[str, Any] | None:
         """This term's unfinished conference of ``student_id``, to offer to carry on."""
-        return resume_point(self.store.records_for(student_id), self.folder.info.term)
+        return resume_point(self._records(student_id), self.folder.info.term)
 
     def previous_record(self, student_id: str, exclude_id: str = "") -> dict[str, Any] | None:
         """The newest finished conference (for the ``review`` step), other than ``exclude_id``."""
-        return last_finished(self.store.records_for(student_id), exclude_id)
+        return last_finished(self._records(student_id), exclude_id)
 
     def abandon(self, record: dict[str, Any]) -> None:
         """Set aside an unfinished conference when the family starts again (it is kept)."""

@@ -126,12 +126,23 @@ class SlcApp(App[None]):
         rows = session.picker_rows()
         self.call_from_thread(self._class_loaded, session, rows)
 
+    def _tell_recoveries(self) -> list[str]:
+        """Tell the teacher about damaged results files just recovered; return the messages."""
+        assert self.session is not None
+        messages = [recovery.message for recovery in self.session.take_recoveries()]
+        for message in messages:
+            self.notify(message, title="Results file repaired", severity="warning", timeout=30)
+        return messages
+
     def _class_loaded(self, session: ClassSession, rows: list[Any]) -> None:
         self.session = session
+        repaired = self._tell_recoveries()
         info = session.folder.info
         subtitle = " · ".join(part for part in (info.teacher, info.term) if part)
         problems = [p for p in session.folder.all_problems if p.is_error]
         notice = self.notice or f"Results are saved in {session.results_dir}"
+        if repaired:
+            notice += f"\n⚠ {len(repaired)} damaged results file(s) repaired: see the messages"
         if problems:
             notice += (
                 f"\n⚠ {len(problems)} problem(s) in the class folder:"
@@ -180,6 +191,7 @@ class SlcApp(App[None]):
                 timeout=15,
             )
             return
+        self._tell_recoveries()
         if conference is None:
             await asyncio.to_thread(session.release_claim)
         else:
@@ -368,6 +380,7 @@ class SlcApp(App[None]):
         rows = self.session.picker_rows()
 
         def update() -> None:
+            self._tell_recoveries()
             if isinstance(self.screen, PickerScreen):
                 self.screen.set_rows(rows)
 

@@ -464,20 +464,35 @@ async def test_a_double_click_on_a_name_opens_one_dialog(
         assert [type(s).__name__ for s in app.screen_stack[1:]] == ["PickerScreen", "ChoiceDialog"]
 
 
-async def test_a_damaged_results_file_is_named_not_a_crash(
+async def test_a_damaged_results_file_is_kept_aside_and_the_last_good_copy_restored(
     make_app: AppFactory, results_dir: Path
 ) -> None:
-    (results_dir / "maya.json").write_text('{"conferences": {"1": {', encoding="utf-8")
+    app = make_app("maya")  # Maya's conference, in progress, saved (twice: a backup exists)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.save_now()
+        await settle(app, pilot)
+        await pilot.press("ctrl+q")
+    damage = '{"conferences": {"1": {'
+    (results_dir / "maya.json").write_text(damage, encoding="utf-8")  # a power cut, say
+    (results_dir / "zoe.json").write_text("", encoding="utf-8")  # empty, and no good copy
+
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        assert status_in_picker(app, "maya") == "⚠ ask teacher"
+        assert status_in_picker(app, "maya") == "◐ in progress"  # restored, not reset
         assert status_in_picker(app, "zoe") == "○ not started"
-        await pick_with_keyboard(app, pilot, "maya")
-        assert isinstance(app.screen, PickerScreen)
         messages = [n.message for n in app._notifications]
-        assert any("maya.json" in m and "teacher" in m for m in messages), messages
-    assert (results_dir / "maya.json").read_text(encoding="utf-8") == '{"conferences": {"1": {'
+        [maya] = [m for m in messages if m.startswith("maya.json was damaged")]
+        assert "last good copy (1 conference) was restored" in maya
+        [zoe] = [m for m in messages if m.startswith("zoe.json was damaged")]
+        assert "the file is empty" in zoe
+        assert "damaged results file(s) repaired" in screen_text(app)
+    [kept] = results_dir.glob("maya.damaged-*.json")
+    assert kept.read_text(encoding="utf-8") == damage  # the bad file is kept, byte for byte
+    assert len(list(results_dir.glob("zoe.damaged-*.json"))) == 1
+    [record] = saved_records(results_dir, "maya")
+    assert record["status"] == "in_progress"
 
 
 async def test_ctrl_q_saves_what_was_typed(make_app: AppFactory, results_dir: Path) -> None:
