@@ -23,6 +23,7 @@ from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_question
 from slc_tui.crash_log import crash_message, write_crash_log
 from slc_tui.session import ClassSession
 from slc_tui.store.atomic_storage import CorruptResultsFile
+from slc_tui.ui.doors import Doors
 from slc_tui.ui.messages import (
     ConferenceEdited,
     Navigate,
@@ -32,15 +33,11 @@ from slc_tui.ui.messages import (
 from slc_tui.ui.screens.base import StepContext, StepScreen
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.picker import PickerScreen
-from slc_tui.ui.screens.pin_dialog import PinDialog
 from slc_tui.ui.screens.registry import screen_for
 from slc_tui.ui.screens.wrap_up import WrapUpScreen
 
 #: Seconds after the last keystroke before typed text is saved.
 AUTOSAVE_DELAY = 1.0
-
-#: Wrong PINs allowed before the PIN dialog gives up.
-PIN_TRIES = 3
 
 #: Seconds between "still open here" notes while a conference is open.
 CLAIM_TOUCH_SECONDS = 30.0
@@ -178,10 +175,11 @@ class SlcApp(App[None]):
             )
             return
         name = portfolio.student.first_name
-        if not await self._claim(session, student_id, name):
+        doors = Doors(self, session)
+        if not await doors.claim(student_id, name):
             return
         try:
-            conference = await self._choose_conference(session, student_id, name)
+            conference = await doors.choose_conference(student_id, name)
         except CorruptResultsFile as corrupt:
             await asyncio.to_thread(session.release_claim)
             self.notify(
@@ -197,84 +195,6 @@ class SlcApp(App[None]):
         else:
             self.begin(conference)
 
-    async def _claim(self, session: ClassSession, student_id: str, name: str) -> bool:
-        """Hold the student's conference for this screen; if it is open on another
-        screen, say so and let the family cancel (True: go ahead)."""
-        other = await asyncio.to_thread(session.claim, student_id)
-        if other is None:
-            return True
-        answer = await self.push_screen_wait(
-            ChoiceDialog(
-                f"{name}'s conference is open {other.describe()}.\n"
-                "Opening it here as well could mix up what is typed.",
-                [("cancel", "Cancel"), ("anyway", "Open here anyway")],
-            )
-        )
-        if answer != "anyway":
-            return False
-        await asyncio.to_thread(session.claim, student_id, True)
-        return True
-
-    async def _choose_conference(
-        self, session: ClassSession, student_id: str, name: str
-    ) -> Conference | None:
-        """Resume, restart or start (asking the family), or None when they cancel."""
-        unfinished = await asyncio.to_thread(session.unfinished_record, student_id)
-        if unfinished is not None:
-            answer = await self.push_screen_wait(
-                ChoiceDialog(
-                    f"{name} has a conference that isn't finished yet.\n"
-                    "Carry on where you stopped?",
-                    [("resume", "▶ Carry on"), ("new", "Start again"), ("cancel", "Cancel")],
-                )
-            )
-            if answer == "resume":
-                return await asyncio.to_thread(session.resume, unfinished)
-            if answer != "new":
-                return None
-            await asyncio.to_thread(session.abandon, unfinished)
-        elif await asyncio.to_thread(session.status, student_id) == "done":
-            if await asyncio.to_thread(session.teacher_pin_set):
-                reason = f"{name}'s conference is done. Teacher: type the PIN to start a new one."
-                return await self._with_pin(reason, partial(session.start, student_id))
-            answer = await self.push_screen_wait(
-                ChoiceDialog(
-                    f"{name}'s conference is already done.\nStart a new one?",
-                    [("new", "Start a new conference"), ("cancel", "Cancel")],
-                )
-            )
-            if answer != "new":
-                return None
-        return await asyncio.to_thread(session.start, student_id)
-
-    async def _teacher_says_yes(self, reason: str) -> bool:
-        """Ask for the teacher PIN (three tries); True when it is right."""
-        assert self.session is not None
-        error = ""
-        for _ in range(PIN_TRIES):
-            pin = await self.push_screen_wait(PinDialog(reason, error))
-            if pin is None:
-                return False
-            result = await asyncio.to_thread(self.session.check_teacher_pin, pin)
-            if result == "ok":
-                return True
-            if result == "damaged":
-                self.notify(
-                    "The teacher PIN file is damaged. Teacher: set a new PIN with  slc set-pin",
-                    severity="error",
-                    timeout=15,
-                )
-                return False
-            self.bell()
-            error = "That PIN is not right. Try again."
-        return False
-
-    async def _with_pin(self, reason: str, then: Callable[[], Conference]) -> Conference | None:
-        """``then()`` in a thread once the teacher PIN is right, else None."""
-        if await self._teacher_says_yes(reason):
-            return await asyncio.to_thread(then)
-        return None
-
     @on(UnlockRequested)
     def _unlock_requested(self) -> None:
         self.unlock_previous()
@@ -285,7 +205,8 @@ class SlcApp(App[None]):
         conference = self.conference
         if conference is None:
             return
-        if await self._teacher_says_yes("Teacher PIN to show last time's conference"):
+        doors = Doors(self, self.session) if self.session else None
+        if doors and await doors.teacher_says_yes("Teacher PIN to show last time's conference"):
             self._unlocked.add(conference.id)
             if self.conference is conference:
                 self.show_step()

@@ -1,0 +1,102 @@
+"""The questions asked before a conference opens: is it open elsewhere, carry on or start
+again, and (for teacher-only things) the teacher PIN."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from textual.app import App
+
+from slc_tui.core.conference import Conference
+from slc_tui.session import ClassSession
+from slc_tui.ui.screens.choice_dialog import ChoiceDialog
+from slc_tui.ui.screens.pin_dialog import PinDialog
+
+#: Wrong PINs allowed before the PIN dialog gives up.
+PIN_TRIES = 3
+
+
+class Doors:
+    """Asks the family or the teacher, in dialogs, on behalf of the app (call from a worker)."""
+
+    def __init__(self, app: App[Any], session: ClassSession) -> None:
+        self.app = app
+        self.session = session
+
+    async def claim(self, student_id: str, name: str) -> bool:
+        """Hold the student's conference for this screen; if it is open on another
+        screen, say so and let the family cancel (True: go ahead)."""
+        other = await asyncio.to_thread(self.session.claim, student_id)
+        if other is None:
+            return True
+        answer = await self.app.push_screen_wait(
+            ChoiceDialog(
+                f"{name}'s conference is open {other.describe()}.\n"
+                "Opening it here as well could mix up what is typed.",
+                [("cancel", "Cancel"), ("anyway", "Open here anyway")],
+            )
+        )
+        if answer != "anyway":
+            return False
+        await asyncio.to_thread(self.session.claim, student_id, True)
+        return True
+
+    async def choose_conference(self, student_id: str, name: str) -> Conference | None:
+        """Resume, restart or start (asking the family), or None when they cancel."""
+        unfinished = await asyncio.to_thread(self.session.unfinished_record, student_id)
+        if unfinished is not None:
+            answer = await self.app.push_screen_wait(
+                ChoiceDialog(
+                    f"{name} has a conference that isn't finished yet.\n"
+                    "Carry on where you stopped?",
+                    [("resume", "▶ Carry on"), ("new", "Start again"), ("cancel", "Cancel")],
+                )
+            )
+            if answer == "resume":
+                return await asyncio.to_thread(self.session.resume, unfinished)
+            if answer != "new":
+                return None
+            await asyncio.to_thread(self.session.abandon, unfinished)
+        elif await asyncio.to_thread(self.session.status, student_id) == "done":
+            if await asyncio.to_thread(self.session.teacher_pin_set):
+                reason = f"{name}'s conference is done. Teacher: type the PIN to start a new one."
+                return await self._with_pin(reason, partial(self.session.start, student_id))
+            answer = await self.app.push_screen_wait(
+                ChoiceDialog(
+                    f"{name}'s conference is already done.\nStart a new one?",
+                    [("new", "Start a new conference"), ("cancel", "Cancel")],
+                )
+            )
+            if answer != "new":
+                return None
+        return await asyncio.to_thread(self.session.start, student_id)
+
+    async def teacher_says_yes(self, reason: str) -> bool:
+        """Ask for the teacher PIN (three tries); True when it is right."""
+        error = ""
+        for _ in range(PIN_TRIES):
+            pin = await self.app.push_screen_wait(PinDialog(reason, error))
+            if pin is None:
+                return False
+            result = await asyncio.to_thread(self.session.check_teacher_pin, pin)
+            if result == "ok":
+                return True
+            if result == "damaged":
+                self.app.notify(
+                    "The teacher PIN file is damaged. Teacher: set a new PIN with  slc set-pin",
+                    severity="error",
+                    timeout=15,
+                )
+                return False
+            self.app.bell()
+            error = "That PIN is not right. Try again."
+        return False
+
+    async def _with_pin(self, reason: str, then: Callable[[], Conference]) -> Conference | None:
+        """``then()`` in a thread once the teacher PIN is right, else None."""
+        if await self.teacher_says_yes(reason):
+            return await asyncio.to_thread(then)
+        return None
