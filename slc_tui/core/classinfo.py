@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from slc_tui.core.fields import read_document, read_text
+from slc_tui.core.fields import read_document, read_text, shown
 from slc_tui.core.problems import ProblemList
 from slc_tui.core.text import MAX_LINE_LENGTH
 
@@ -44,7 +44,7 @@ def parse_class_info(data: Any, problems: ProblemList) -> ClassInfo | None:
     minutes = obj.get("minutes", DEFAULT_MINUTES)
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not 5 <= minutes <= 120:
         problems.error(
-            "minutes", f"must be a whole number of minutes from 5 to 120, not {minutes!r}"[:120]
+            "minutes", f"must be a whole number of minutes from 5 to 120, not {shown(minutes)}"
         )
         minutes = DEFAULT_MINUTES
     name = read_text(obj, "name", "", problems, required=True, max_length=MAX_LINE_LENGTH)

@@ -14,6 +14,8 @@ DATE_PATTERN = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?", re.
 GRADES = ("K", *(str(n) for n in range(1, 13)))
 #: Lists longer than this are refused rather than slowly rendered.
 MAX_LIST_ITEMS = 500
+#: Unknown keys named one by one in warnings (the rest are counted).
+MAX_KEY_WARNINGS = 20
 
 
 def is_valid_id(value: object) -> bool:
@@ -108,8 +110,8 @@ def read_text_list(obj: dict[str, Any], key: str, path: str, problems: ProblemLi
             problems.error(join(field, index), f"must be text, not {json_type(item)}")
         elif len(item) > MAX_TEXT_LENGTH:
             problems.error(join(field, index), f"is too long ({len(item):,} characters)")
-        elif item.strip():
-            items.append(clean_text(item).strip())
+        elif cleaned := clean_text(item).strip():
+            items.append(cleaned)
     return items
 
 
@@ -125,20 +127,47 @@ def read_document(
         return None
     fmt = obj.get("format")
     if fmt != expected_format:
-        what = "is required;" if fmt is None else f"unknown format {fmt!r};"
-        problems.error("format", f'{what} this slc reads "{expected_format}"'[:160])
+        what = "is required;" if fmt is None else f"unknown format {shown(fmt)};"
+        problems.error("format", f'{what} this slc reads "{expected_format}"')
         return None
     warn_unknown_keys(obj, known | {"format"}, "", problems)
     return obj
 
 
 def warn_unknown_keys(
-    obj: dict[str, Any], known: set[str], path: str, problems: ProblemList
+    obj: dict[str, Any],
+    known: set[str] | frozenset[str],
+    path: str,
+    problems: ProblemList,
+    *,
+    message: str = "unknown field (ignored)",
 ) -> None:
-    """Warn about keys the format does not define (they are ignored)."""
+    """Warn about keys the format does not define (they are ignored).
+
+    At most :data:`MAX_KEY_WARNINGS` are named; a final warning counts the rest.
+    """
     # "$schema" lets a teacher's editor find the JSON Schema; it is expected, not unknown.
-    for key in sorted(set(obj) - known - {"$schema"}, key=str)[:20]:
-        problems.warning(join(path, key), "unknown field (ignored)")
+    unknown = sorted(set(obj) - known - {"$schema"}, key=str)
+    for key in unknown[:MAX_KEY_WARNINGS]:
+        problems.warning(join(path, key), message)
+    if len(unknown) > MAX_KEY_WARNINGS:
+        more = len(unknown) - MAX_KEY_WARNINGS
+        problems.warning(path, f"{more:,} more unknown fields (ignored)")
+
+
+def shown(value: object, *, max_length: int = 60) -> str:
+    """A short, safe rendering of a JSON value for a message: ``'13'``, ``7``, ``a list``.
+
+    Lists and objects are named by type (their text could be huge), long text is cut
+    and numbers too long to print are described instead.
+    """
+    if isinstance(value, list | dict):
+        return json_type(value)
+    if isinstance(value, str):
+        return repr(value[:max_length]) + ("…" if len(value) > max_length else "")
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        return "a very large number"
+    return repr(value)[:max_length]
 
 
 def json_type(value: object) -> str:

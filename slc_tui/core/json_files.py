@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -11,6 +13,81 @@ from slc_tui.core.problems import ProblemList
 
 #: Larger files are refused before parsing (a portfolio is a few kilobytes).
 MAX_JSON_BYTES = 2 * 1024 * 1024
+#: A JSON token as Python's scanner reads it: a string (skipped whole), a number,
+#: NaN / Infinity, or any other single character.
+_TOKEN = re.compile(
+    r'"(?:[^"\\]|\\.)*"|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|NaN|-?Infinity|.',
+    re.DOTALL,
+)
+
+
+class _BadNumber(ValueError):
+    """A number JSON allows in theory but no class file can hold (or NaN / Infinity)."""
+
+    def __init__(self, literal: str, reason: str) -> None:
+        super().__init__(reason)
+        self.literal = literal
+        self.reason = reason
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _BadNumber(name, f"{name} is not a JSON value (write a number or null)")
+
+
+def _parse_int(literal: str) -> int:
+    try:
+        return int(literal)
+    except ValueError:  # longer than Python's int-string conversion limit (4300 digits)
+        raise _BadNumber(literal, f"number {_short(literal)} is too large") from None
+
+
+def _parse_float(literal: str) -> float:
+    value = float(literal)
+    if not math.isfinite(value):  # 1e999 silently becomes infinity
+        raise _BadNumber(literal, f"number {_short(literal)} is too large")
+    return value
+
+
+def _short(literal: str) -> str:
+    if len(literal) <= 24:
+        return literal
+    return f"{literal[:12]}… ({len(literal):,} characters long)"
+
+
+def _where(text: str, literal: str) -> str:
+    """``line L, column C: `` of the first ``literal`` token outside strings, else ""."""
+    for match in _TOKEN.finditer(text):
+        if match.group() == literal:
+            pos = match.start()
+            line = text.count("\n", 0, pos) + 1
+            column = pos - text.rfind("\n", 0, pos)
+            return f"line {line}, column {column}: "
+    return ""
+
+
+def parse_json_text(text: str, problems: ProblemList) -> Any | None:
+    """Parse ``text`` as strict JSON, recording a problem (with line and column) on failure.
+
+    Beyond Python's own parser this refuses ``NaN`` / ``Infinity`` and numbers too
+    large to hold (``1e999``, ten thousand digits), and reports nesting too deep
+    to read; returns None when a problem was recorded (or for JSON ``null``).
+    """
+    if not text.strip():
+        problems.error("", "is empty (it should hold a JSON object)")
+        return None
+    try:
+        return json.loads(
+            text, parse_constant=_refuse_constant, parse_int=_parse_int, parse_float=_parse_float
+        )
+    except json.JSONDecodeError as exc:
+        problems.error("", f"line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}")
+    except _BadNumber as exc:
+        problems.error("", f"{_where(text, exc.literal)}invalid JSON: {exc.reason}")
+    except RecursionError:
+        problems.error("", "invalid JSON: nested too deeply (lists or objects inside each other)")
+    except (ValueError, MemoryError) as exc:
+        problems.error("", f"invalid JSON: {str(exc)[:200]}")
+    return None
 
 
 def read_json_file(path: Path, problems: ProblemList) -> Any | None:
@@ -37,19 +114,18 @@ def read_json_file(path: Path, problems: ProblemList) -> Any | None:
     except FileNotFoundError:
         problems.error("", "file not found")
         return None
-    except OSError as exc:
-        problems.error("", f"cannot be read ({exc.strerror or exc})")
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        problems.error("", f"cannot be read ({getattr(exc, 'strerror', None) or exc})")
+        return None
+    if len(raw) > MAX_JSON_BYTES:  # the file grew after stat()
+        problems.error("", f"file is too large (the limit is {MAX_JSON_BYTES:,} bytes)")
+        return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.error("", "is UTF-16 text; save it as UTF-8")
         return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         problems.error("", f"is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8")
         return None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        problems.error("", f"line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}")
-        return None
-    except RecursionError:
-        problems.error("", "nested too deeply to be a class file")
-        return None
+    return parse_json_text(text, problems)

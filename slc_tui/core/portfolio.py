@@ -17,10 +17,11 @@ from slc_tui.core.fields import (
     read_object,
     read_text,
     read_text_list,
+    shown,
     warn_unknown_keys,
 )
 from slc_tui.core.problems import ProblemList
-from slc_tui.core.text import MAX_LINE_LENGTH
+from slc_tui.core.text import MAX_LINE_LENGTH, printable, without_surrogates
 
 PORTFOLIO_FORMAT = "slc-portfolio/1"
 PIECE_NOTE_FIELDS = ("why_chosen", "what_i_did", "skills", "proud_of", "next_time")
@@ -114,10 +115,14 @@ class Portfolio:
 def resolve_image(image: str, portfolio_dir: Path, class_root: Path) -> tuple[Path | None, str]:
     """Resolve a portfolio's relative ``image`` path, refusing anything outside the class folder.
 
-    Returns ``(path, "")`` or ``(None, reason)``. Symlinks are followed before the check.
+    Returns ``(path, "")`` or ``(None, reason)``; never raises for a strange path (a NUL,
+    a lone surrogate, a name too long for the file system). Symlinks are followed
+    before the check.
     """
     if not image:
         return None, ""
+    if "\x00" in image or without_surrogates(image) != image:
+        return None, "is not a usable file name (it holds a NUL or a broken character)"
     pure = PurePosixPath(image.replace("\\", "/"))
     if pure.is_absolute() or Path(image).is_absolute() or (len(image) > 1 and image[1] == ":"):
         return None, "must be a path relative to the portfolio file, not an absolute path"
@@ -125,15 +130,20 @@ def resolve_image(image: str, portfolio_dir: Path, class_root: Path) -> tuple[Pa
     try:
         resolved = candidate.resolve()
         root = class_root.resolve()
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError, ValueError):
         return None, "cannot be resolved (a symlink loop?)"
     if not resolved.is_relative_to(root):
         return (
             None,
             "leaves the class folder (paths with '..' or symlinks pointing out are refused)",
         )
-    if not resolved.is_file():
-        return None, f"file not found: {image}"
+    try:
+        found = resolved.is_file()
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or "not a usable file name"
+        return None, f"cannot be opened ({reason}): {printable(image, max_length=100)}"
+    if not found:
+        return None, f"file not found: {printable(image, max_length=100)}"
     return resolved, ""
 
 
@@ -180,10 +190,10 @@ def _parse_student(value: Any, problems: ProblemList) -> Student | None:
         ok = False
     name = read_text(obj, "name", "student", problems, required=True, max_length=MAX_LINE_LENGTH)
     grade = obj.get("grade")
-    if isinstance(grade, int) and not isinstance(grade, bool):
+    if isinstance(grade, int) and not isinstance(grade, bool) and 1 <= grade <= 12:
         grade = str(grade)
     if grade not in GRADES:
-        problems.error("student.grade", f"must be K or 1-12, not {grade!r}"[:120])
+        problems.error("student.grade", f"must be K or 1-12, not {shown(grade)}")
         ok = False
     learner = read_text(obj, "learner", "student", problems)
     if not ok or not name:
@@ -220,7 +230,7 @@ def _parse_pieces(
             continue
         date = read_text(obj, "date", path, problems, max_length=10)
         if date and not is_valid_date(date):
-            problems.error(join(path, "date"), f"must be YYYY-MM-DD or YYYY-MM, not {date!r}")
+            problems.error(join(path, "date"), f"must be YYYY-MM-DD or YYYY-MM, not {shown(date)}")
             date = ""
         image = read_text(obj, "image", path, problems, max_length=1000)
         image_path, image_problem = resolve_image(image, portfolio_dir, class_root)
@@ -253,11 +263,9 @@ def _parse_chosen(value: Any, known_ids: set[str], problems: ProblemList) -> lis
     chosen: list[str] = []
     for index, item in enumerate(value[:50]):
         if not isinstance(item, str) or item not in known_ids:
-            problems.error(
-                join("chosen", index), f"{item!r} is not a piece in this portfolio"[:120]
-            )
+            problems.error(join("chosen", index), f"{shown(item)} is not a piece in this portfolio")
         elif item in chosen:
-            problems.error(join("chosen", index), f"{item!r} is chosen twice")
+            problems.error(join("chosen", index), f"{shown(item)} is chosen twice")
         else:
             chosen.append(item)
     if len(chosen) > PIECES_TO_CHOOSE:
@@ -277,7 +285,7 @@ def _parse_goals(value: Any, problems: ProblemList) -> list[Goal]:
         goal = read_text(obj, "goal", path, problems, required=True, max_length=MAX_LINE_LENGTH)
         by = read_text(obj, "by", path, problems, max_length=10)
         if by and not is_valid_date(by):
-            problems.error(join(path, "by"), f"must be YYYY-MM-DD or YYYY-MM, not {by!r}")
+            problems.error(join(path, "by"), f"must be YYYY-MM-DD or YYYY-MM, not {shown(by)}")
             by = ""
         if goal:
             goals.append(Goal(goal.strip(), read_text(obj, "how", path, problems).strip(), by))
@@ -293,10 +301,5 @@ def parse_step_prompts(value: Any, path: str, problems: ProblemList) -> dict[str
     obj = read_object(value, path, problems)
     if obj is None:
         return {}
-    prompts: dict[str, tuple[str, ...]] = {}
-    for key in obj:
-        if key not in STEP_IDS:
-            problems.warning(join(path, str(key)), "unknown step id (ignored)")
-            continue
-        prompts[key] = tuple(read_text_list(obj, key, path, problems))
-    return prompts
+    warn_unknown_keys(obj, STEP_IDS, path, problems, message="unknown step id (ignored)")
+    return {key: tuple(read_text_list(obj, key, path, problems)) for key in obj if key in STEP_IDS}

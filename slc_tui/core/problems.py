@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from slc_tui.core.text import printable
+
 Severity = Literal["error", "warning"]
+#: Longest field path and message kept in a problem (a key may be a megabyte long).
+MAX_FIELD_LENGTH = 200
+MAX_MESSAGE_LENGTH = 500
 
 
 @dataclass(frozen=True)
@@ -14,12 +19,20 @@ class Problem:
 
     ``file`` is shown relative to the class folder where possible, ``field`` is a
     JSON path such as ``pieces[2].image`` (empty when the whole file is at fault).
+    All three are made printable on creation: a key or file name holding a terminal
+    escape, a newline or a lone surrogate is shown escaped, and overlong parts are cut.
     """
 
     file: str
     field: str
     message: str
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", printable(self.file))
+        object.__setattr__(self, "field", printable(self.field, max_length=MAX_FIELD_LENGTH))
+        message = printable(self.message, max_length=MAX_MESSAGE_LENGTH)
+        object.__setattr__(self, "message", message)
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.field}" if self.field else self.file

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from slc_tui.core.classinfo import ClassInfo
 from slc_tui.core.conference import Conference
+from slc_tui.core.fields import MAX_LIST_ITEMS, is_valid_id
 from slc_tui.core.portfolio import PIECES_TO_CHOOSE, Goal, Portfolio
-from slc_tui.core.text import clean_text
+from slc_tui.core.steps import Step, StepKind
+from slc_tui.core.text import MAX_TEXT_LENGTH, clean_text, without_surrogates
 
 RECORD_FORMAT = "slc-record/1"
 
@@ -19,12 +21,25 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def _parse_time(value: Any) -> datetime | None:
-    if not isinstance(value, str):
+    """A saved ISO time as a naive local datetime (what the clock gives), or None.
+
+    A time with a UTC offset (a hand-edited or imported record) is converted to local
+    time: mixing it with the clock's naive times would raise on every subtraction.
+    """
+    if not isinstance(value, str) or len(value) > 64:
         return None
     try:
-        return datetime.fromisoformat(value)
-    except ValueError:
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is not None:
+            moment = moment.astimezone().replace(tzinfo=None)
+    except (ValueError, OverflowError, OSError):
         return None
+    return moment
+
+
+#: Longest stretch between a record's start and its last save that is believed;
+#: beyond it the saved "updated" time is ignored (the clock could not show it anyway).
+_MAX_USED = timedelta(days=366)
 
 
 #: A conference set aside when the family chose "Start again"; kept, never resumed.
@@ -106,24 +121,53 @@ def _title(portfolio: Portfolio, piece_id: str) -> str:
 def _texts(value: Any) -> list[str]:
     if not isinstance(value, list):
         return []
-    return [clean_text(item) for item in value if isinstance(item, str)]
+    return [clean_text(item) for item in value[:MAX_LIST_ITEMS] if isinstance(item, str)]
+
+
+def _text(value: Any, *, max_length: int = MAX_TEXT_LENGTH, multiline: bool = True) -> str:
+    """``value`` cleaned if it is text, else ""."""
+    if not isinstance(value, str):
+        return ""
+    return clean_text(value, max_length=max_length, multiline=multiline)
 
 
 def _goals(value: Any) -> list[Goal]:
     if not isinstance(value, list):
         return []
     goals = []
-    for item in value:
+    for item in value[:MAX_LIST_ITEMS]:
         if isinstance(item, dict) and isinstance(item.get("goal"), str):
-            how, by = item.get("how", ""), item.get("by", "")
             goals.append(
                 Goal(
-                    item["goal"],
-                    how if isinstance(how, str) else "",
-                    by if isinstance(by, str) else "",
+                    _text(item["goal"], multiline=False),
+                    _text(item.get("how"), multiline=False),
+                    _text(item.get("by"), max_length=10, multiline=False),
                 )
             )
     return goals
+
+
+def _is_step_key(key: object) -> bool:
+    """True for a key of ``said``: a step id, or ``piece:`` and a piece id."""
+    if not isinstance(key, str) or len(key) > 100:
+        return False
+    try:
+        step = Step.from_key(key)
+    except ValueError:
+        return False
+    return not step.piece_id or is_valid_id(step.piece_id)
+
+
+def _record_id(value: object) -> str:
+    """The saved id, or a new one when it is missing or could not be saved again."""
+    if isinstance(value, str) and 0 < len(value) <= 200 and value == without_surrogates(value):
+        return value
+    return uuid.uuid4().hex
+
+
+def _unique(items: list[str]) -> list[str]:
+    """``items`` without repeats, first occurrence kept (a piece chosen twice is one step)."""
+    return list(dict.fromkeys(items))
 
 
 def from_record(
@@ -137,21 +181,31 @@ def from_record(
     Pieces no longer in the portfolio are dropped from the choice (and the ``choose``
     step comes back so the child can pick again); the resume point falls back to the
     first step if it no longer exists.
+
+    Never raises for a damaged or hand-edited record: anything of the wrong type is
+    left out, texts are cleaned, lists cut to :data:`MAX_LIST_ITEMS`, a piece chosen
+    twice counts once, times with a UTC offset become local, and a wrap-up that was
+    never finished resumes at the commitment step.
     """
+    if not isinstance(record, dict):  # a damaged results file: start from nothing
+        record = {}
     started = _parse_time(record.get("started")) or datetime.now()
+    updated = _parse_time(record.get("updated"))
+    if updated is not None and not timedelta(0) <= updated - started <= _MAX_USED:
+        updated = None
     known = {piece.id for piece in portfolio.pieces}
-    chosen = [pid for pid in _texts(record.get("chosen")) if pid in known]
+    chosen = _unique([pid for pid in _texts(record.get("chosen")) if pid in known])
     said_value = record.get("said")
     said = (
-        {
-            k: clean_text(v)
-            for k, v in said_value.items()
-            if isinstance(k, str) and isinstance(v, str)
-        }
+        {k: clean_text(v) for k, v in said_value.items() if _is_step_key(k) and isinstance(v, str)}
         if isinstance(said_value, dict)
         else {}
     )
     step = record.get("step")
+    finished = _parse_time(record.get("finished"))
+    if step == StepKind.WRAP_UP.value and finished is None:
+        # Only Next from the commitment step finishes a conference: resume just before.
+        step = StepKind.COMMITMENT.value
     chosen = chosen[:PIECES_TO_CHOOSE]
     # A chosen piece removed from the portfolio since: let the child pick again.
     incomplete = len(chosen) != min(PIECES_TO_CHOOSE, len(portfolio.pieces))
@@ -159,7 +213,7 @@ def from_record(
         portfolio=portfolio,
         class_info=class_info,
         started=started,
-        id=str(record.get("id") or "") or uuid.uuid4().hex,
+        id=_record_id(record.get("id")),
         previous=previous,
         chosen=chosen,
         said=said,
@@ -167,11 +221,11 @@ def from_record(
         next_steps=_texts(record.get("next_steps")),
         goals=_goals(record.get("goals")),
         parent_questions=_texts(record.get("parent_questions")),
-        commitment=clean_text(str(record.get("commitment") or "")),
+        commitment=_text(record.get("commitment")),
         goal_commitments=_texts(record.get("goal_commitments")),
         follow_up=record.get("follow_up") is True,
         step_key=step if isinstance(step, str) else "welcome",
-        finished=_parse_time(record.get("finished")),
-        updated=_parse_time(record.get("updated")),
+        finished=finished,
+        updated=updated,
         choosing=record.get("choosing") is True or incomplete,
     )

@@ -45,6 +45,11 @@ def _strings(value: object) -> list[str]:
     return [str(v).strip() for v in value if v is not None and str(v).strip()]
 
 
+def _list(value: object) -> list[Any]:
+    """``value`` if it is a list (or tuple), else [] — a damaged record still gets a summary."""
+    return list(value) if isinstance(value, list | tuple) else []
+
+
 def _first_name(record: Mapping[str, Any]) -> str:
     name = str(record.get("student_name") or "").strip()
     if name:
@@ -98,7 +103,7 @@ def take_home_summary(
         f"What {name} is working on", [f"- {s}" for s in _strings(record.get("next_steps"))]
     )
 
-    goals = [g for g in record.get("goals") or [] if isinstance(g, Mapping)]
+    goals = [g for g in _list(record.get("goals")) if isinstance(g, Mapping)]
     goal_lines: list[str] = []
     for goal in goals:
         text = str(goal.get("goal") or "").strip()
@@ -112,7 +117,7 @@ def take_home_summary(
     lines += _section(f"{name}'s goals", goal_lines)
 
     home: list[str] = _strings(record.get("commitment"))
-    for index, commitment in enumerate(record.get("goal_commitments") or []):
+    for index, commitment in enumerate(_list(record.get("goal_commitments"))):
         commitment_text = str(commitment or "").strip()
         if not commitment_text:
             continue
@@ -123,4 +128,5 @@ def take_home_summary(
     follow_up = "yes — the teacher will be in touch" if record.get("follow_up") else "no"
     lines += ["", f"Private follow-up with the teacher requested: {follow_up}"]
     lines += ["", f"Keep this somewhere you will see it, and tell {name} one thing they did well."]
-    return "\n".join(lines) + "\n"
+    # A lone surrogate (from a hand-edited record) could not be written as UTF-8.
+    return re.sub("[\ud800-\udfff]", "\ufffd", "\n".join(lines) + "\n")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any, TextIO
@@ -29,12 +30,28 @@ EXPORT_FORMAT = "slc-export/1"
 LIST_SEPARATOR = "; "
 SAID_SEPARATOR = " | "
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_CELL_LENGTH = 32_767
+"""Excel and LibreOffice hold at most this many characters in a cell (Python's csv reader
+refuses fields over 131,072); longer cells are cut, ending in :data:`CUT_MARK`."""
+CUT_MARK = "… [cut: see the JSON export]"
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 """Cells starting with one of these could run as a spreadsheet formula."""
 
 
 def _text(value: object) -> str:
     return "" if value is None else str(value)
+
+
+def _list(value: object) -> list[Any]:
+    """``value`` if it is a list (or tuple), else [] — a damaged record must not stop an export."""
+    return list(value) if isinstance(value, list | tuple) else []
+
+
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates (a ``"\\ud800"`` escape) replaced: UTF-8 cannot hold them."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _strings(value: object) -> list[str]:
@@ -44,8 +61,7 @@ def _strings(value: object) -> list[str]:
 
 
 def _goals(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    goals = record.get("goals") or []
-    return [g for g in goals if isinstance(g, Mapping)]
+    return [g for g in _list(record.get("goals")) if isinstance(g, Mapping)]
 
 
 def format_goal(goal: Mapping[str, Any]) -> str:
@@ -63,7 +79,7 @@ def format_goal(goal: Mapping[str, Any]) -> str:
 def _format_goal_commitments(record: Mapping[str, Any]) -> str:
     goals = _goals(record)
     parts: list[str] = []
-    for index, commitment in enumerate(record.get("goal_commitments") or []):
+    for index, commitment in enumerate(_list(record.get("goal_commitments"))):
         commitment_text = _text(commitment).strip()
         if not commitment_text:
             continue
@@ -125,9 +141,22 @@ def neutralise_formula(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
 
 
+def _fit_cell(cell: str) -> str:
+    if len(cell) <= MAX_CELL_LENGTH:
+        return cell
+    return cell[: MAX_CELL_LENGTH - len(CUT_MARK)] + CUT_MARK
+
+
 def record_to_row(record: Mapping[str, Any]) -> list[str]:
-    """Flatten one record into CSV cells, in :data:`EXPORT_COLUMNS` order."""
-    return [neutralise_formula(_COLUMN_FORMATTERS[column](record)) for column in EXPORT_COLUMNS]
+    """Flatten one record into CSV cells, in :data:`EXPORT_COLUMNS` order.
+
+    Cells are defused (:func:`neutralise_formula`), hold no lone surrogates and are
+    cut to :data:`MAX_CELL_LENGTH` characters (only a hand-edited record gets there).
+    """
+    return [
+        _fit_cell(neutralise_formula(_encodable(_COLUMN_FORMATTERS[column](record))))
+        for column in EXPORT_COLUMNS
+    ]
 
 
 def records_to_csv(records: Iterable[Mapping[str, Any]], out: TextIO) -> int:
@@ -150,8 +179,9 @@ def records_to_json(
     """Write ``{"format": "slc-export/1", "exported": ..., "conferences": [...]}``.
 
     Records are written unchanged (UTF-8 text kept as is, ``ensure_ascii=False``,
-    indent 2). ``exported`` defaults to the local time now. Returns the number
-    of conferences written.
+    indent 2), except that a lone surrogate, which UTF-8 cannot hold, becomes
+    U+FFFD. ``exported`` defaults to the local time now. Returns the number of
+    conferences written.
     """
     conferences = [dict(record) for record in records]
     when = exported if exported is not None else datetime.now()
@@ -160,6 +190,6 @@ def records_to_json(
         "exported": when.isoformat(timespec="seconds"),
         "conferences": conferences,
     }
-    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write(_encodable(json.dumps(document, ensure_ascii=False, indent=2)))
     out.write("\n")
     return len(conferences)
