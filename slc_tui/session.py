@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from slc_tui.core.class_folder import ClassFolder, load_class_folder
 from slc_tui.core.conference import Conference
@@ -25,9 +25,10 @@ from slc_tui.core.record import (
     to_record,
 )
 from slc_tui.store.atomic_storage import CorruptResultsFile
-from slc_tui.store.presence import ConferenceClaim, OpenElsewhere
 from slc_tui.store.results import Recovery, ResultsStore
-from slc_tui.store.teacher_access import PinStore
+
+if TYPE_CHECKING:  # imported when first used: not on the start-up path
+    from slc_tui.store.presence import ConferenceClaim, OpenElsewhere
 
 #: Sub-folder of the results folder for the families' take-home copies.
 TAKE_HOME_DIR = "take-home"
@@ -78,6 +79,8 @@ class ClassSession:
 
         Any conference held before is let go first. ``force`` takes it regardless.
         """
+        from slc_tui.store.presence import ConferenceClaim
+
         self.release_claim()
         claim = ConferenceClaim(self.results_dir, student_id, self.clock())
         other = claim.acquire(force, self.clock())
@@ -98,11 +101,14 @@ class ClassSession:
 
     def teacher_pin_set(self) -> bool:
         """True if teacher-only things (finished records) need the teacher PIN."""
+        from slc_tui.store.teacher_access import PinStore
+
         return PinStore(self.results_dir).is_set()
 
     def check_teacher_pin(self, pin: str) -> PinCheck:
         """Is ``pin`` the teacher PIN? ("damaged": the PIN file cannot be read)."""
         from slc_tui.core.teacher_pin import PinRecordInvalid
+        from slc_tui.store.teacher_access import PinStore
 
         try:
             return "ok" if PinStore(self.results_dir).check(pin) else "wrong"
@@ -135,6 +141,22 @@ class ClassSession:
                 with self._save_lock:
                     self._recoveries.append(recovery)
             return self.store.records_for(student_id)
+
+    def start_without_questions(self, student_id: str) -> Conference | None:
+        """Start ``student_id``'s conference when opening it asks nothing: it is not open
+        elsewhere, nothing is unfinished, it is not done. Else None (and nothing held)."""
+        if self.folder.portfolio(student_id) is None or self.claim(student_id) is not None:
+            return None
+        try:
+            records = self._records(student_id)
+        except (CorruptResultsFile, OSError):
+            records = None
+        term = self.folder.info.term
+        asked = records is None or resume_point(records, term) is not None
+        if asked or conference_status(records or [], term) == "done":
+            self.release_claim()
+            return None
+        return self.start(student_id)
 
     def take_recoveries(self) -> list[Recovery]:
         """Damaged results files recovered since last asked (to tell the teacher once)."""

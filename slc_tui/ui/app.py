@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import signal
 from collections.abc import Callable
 from datetime import datetime
@@ -20,7 +21,6 @@ from textual.widgets import Static
 
 from slc_tui.core.conference import Conference, StepBlocked
 from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_questions
-from slc_tui.crash_log import crash_message, write_crash_log
 from slc_tui.session import ClassSession
 from slc_tui.store.atomic_storage import CorruptResultsFile
 from slc_tui.ui.doors import Doors
@@ -34,7 +34,6 @@ from slc_tui.ui.screens.base import StepContext, StepScreen
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.picker import PickerScreen
 from slc_tui.ui.screens.registry import screen_for
-from slc_tui.ui.screens.wrap_up import WrapUpScreen
 
 #: Seconds after the last keystroke before typed text is saved.
 AUTOSAVE_DELAY = 1.0
@@ -75,6 +74,8 @@ class SlcApp(App[None]):
         self._save_seq = 0
         self._autosave_timer: Timer | None = None
         self.crash_log: Path | None = None
+        self._picker_heading = ("", "", "")
+        self._first_rows: list[Any] = []
         self._unlocked: set[str] = set()  # conferences whose last record the teacher unlocked
 
     def compose(self) -> ComposeResult:
@@ -121,7 +122,10 @@ class SlcApp(App[None]):
         """Read the class folder and results, then show the picker."""
         session = ClassSession.open(self.class_dir, self.results_dir, self.clock)
         rows = session.picker_rows()
-        self.call_from_thread(self._class_loaded, session, rows)
+        # Going straight to a student: start it here too when no question needs asking,
+        # so the first screen painted is the child's first step.
+        ready = session.start_without_questions(self.start_student) if self.start_student else None
+        self.call_from_thread(self._class_loaded, session, rows, ready)
 
     def _tell_recoveries(self) -> list[str]:
         """Tell the teacher about damaged results files just recovered; return the messages."""
@@ -131,7 +135,9 @@ class SlcApp(App[None]):
             self.notify(message, title="Results file repaired", severity="warning", timeout=30)
         return messages
 
-    def _class_loaded(self, session: ClassSession, rows: list[Any]) -> None:
+    def _class_loaded(
+        self, session: ClassSession, rows: list[Any], ready: Conference | None = None
+    ) -> None:
         self.session = session
         repaired = self._tell_recoveries()
         info = session.folder.info
@@ -145,9 +151,30 @@ class SlcApp(App[None]):
                 f"\n⚠ {len(problems)} problem(s) in the class folder:"
                 f" run  slc validate {self.class_dir}"
             )
-        self.push_screen(PickerScreen(info.name, subtitle, rows, notice))
-        if self.start_student:
-            self.open_student(self.start_student)
+        self._picker_heading = (info.name, subtitle, notice)
+        self._first_rows = rows
+        if ready is not None:
+            self.begin(ready)  # the picker is made when the conference ends
+        else:
+            self.push_screen(PickerScreen(*self._picker_heading[:2], rows, notice))
+            if self.start_student:
+                self.open_student(self.start_student)
+        self.call_after_refresh(self._started)
+
+    def _started(self) -> None:
+        """The first screen is painted: start-up garbage is kept for good (gc.freeze), so
+        later collections during a conference only look at what the conference made."""
+        if not gc.isenabled():  # the command line turned it off for start-up
+            gc.freeze()
+            gc.enable()
+
+    def _back_to_picker(self) -> None:
+        """Leave the conference for the student list (made now if it was skipped)."""
+        if any(isinstance(screen, PickerScreen) for screen in self.screen_stack):
+            self.pop_screen()
+        else:
+            name, subtitle, notice = self._picker_heading
+            self.switch_screen(PickerScreen(name, subtitle, self._first_rows, notice))
 
     # -- opening a student ------------------------------------------------------------
 
@@ -254,7 +281,7 @@ class SlcApp(App[None]):
             # The picker refreshes now and again when this save lands, whichever is last.
             self.save_now(release=True)
             self.conference = None
-            self.pop_screen()
+            self._back_to_picker()
             self.refresh_picker()
             return
         try:
@@ -288,6 +315,8 @@ class SlcApp(App[None]):
             return
 
         def written() -> None:
+            from slc_tui.ui.screens.wrap_up import WrapUpScreen
+
             if isinstance(self.screen, WrapUpScreen):
                 self.screen.show_take_home(str(path))
             self.notify(f"Take-home copy written to {path}", timeout=10)
@@ -343,6 +372,8 @@ class SlcApp(App[None]):
         except (OSError, CorruptResultsFile) as error:
             self.call_from_thread(self._save_failed, error)
         except Exception as error:  # a bug: keep the conference going, log it for the teacher
+            from slc_tui.crash_log import write_crash_log
+
             write_crash_log(self.results_dir, error, "saving a conference")
             self.call_from_thread(self._save_failed, error)
         else:
@@ -401,6 +432,8 @@ class SlcApp(App[None]):
 
         Replaces Textual's traceback on screen (the traceback goes to the crash log).
         """
+        from slc_tui.crash_log import crash_message, write_crash_log
+
         self._return_code = 1
         if self._exception is None:  # Pilot re-raises it for the tests
             self._exception = error
