@@ -9,14 +9,18 @@ real file. Readers therefore only ever see the old or the new version.
 Optionally it also keeps the *last good copy*: before a write replaces the file,
 the version it replaces (which TinyDB has just read and this module has just
 checked) is kept as a backup, again atomically.
+
+Files are written as compact JSON (no indentation, so CPython's C encoder does
+the work) in UTF-8; TinyDB's own ``JSONStorage`` and any JSON reader read them.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tinydb.storages import Storage
 
@@ -30,9 +34,12 @@ from slc_tui.store.fileops import (
 __all__ = [
     "AtomicJSONStorage",
     "CorruptResultsFile",
+    "encode_tinydb_document",
     "parse_tinydb_document",
     "write_bytes_atomically",
 ]
+
+_Parsed = TypeVar("_Parsed")
 
 
 class CorruptResultsFile(Exception):
@@ -126,6 +133,20 @@ def parse_tinydb_document(
     return data  # type: ignore[no-any-return]
 
 
+def encode_tinydb_document(data: dict[str, dict[str, Any]], indent: int | None = None) -> bytes:
+    """Serialise a TinyDB document to the bytes of a results file (UTF-8, newline-ended).
+
+    Without ``indent`` the JSON is compact, which CPython's C encoder writes several
+    times faster than indented JSON. Keys are sorted so equal documents give equal
+    bytes. Raises ``TypeError``/``ValueError`` for values JSON cannot hold.
+    """
+    separators = (",", ":") if indent is None else None
+    text = json.dumps(
+        data, ensure_ascii=False, indent=indent, separators=separators, sort_keys=True
+    )
+    return (text + "\n").encode("utf-8")
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage that never truncates the real file in place.
 
@@ -139,17 +160,20 @@ class AtomicJSONStorage(Storage):
     With ``backup_path``, each write first keeps the version it replaces there
     (only a version this storage has just read and found valid, and only if the
     file has not changed since): the last good copy, for recovery.
+
+    The results store uses it without TinyDB (:meth:`read_with`, :meth:`write_bytes`):
+    one read and one write per save.
     """
 
     def __init__(
         self,
         path: str | os.PathLike[str],
-        indent: int | None = 1,
+        indent: int | None = None,
         *,
         backup_path: str | os.PathLike[str] | None = None,
         empty_is_corrupt: bool = False,
     ) -> None:
-        """Store the database at ``path``; ``indent`` is passed to ``json.dumps``."""
+        """Store the database at ``path``; ``indent`` (default: compact) is for ``json.dumps``."""
         super().__init__()
         self.path = Path(path)
         self.indent = indent
@@ -160,8 +184,23 @@ class AtomicJSONStorage(Storage):
     def read(self) -> dict[str, dict[str, Any]] | None:
         """Return the stored database, or ``None`` when the file is missing (or empty).
 
-        Raises :class:`CorruptResultsFile` when the content is not a TinyDB JSON
-        document; other I/O errors (e.g. permissions) propagate as ``OSError``.
+        Each call reads and parses the file afresh; the result is the caller's own
+        (new objects every time). Raises :class:`CorruptResultsFile` when the content
+        is not a TinyDB JSON document; other I/O errors (e.g. permissions) propagate
+        as ``OSError``.
+        """
+        return self.read_with(self._parse)
+
+    def _parse(self, path: Path, raw: bytes) -> dict[str, dict[str, Any]] | None:
+        return parse_tinydb_document(path, raw, empty_is_corrupt=self.empty_is_corrupt)
+
+    def read_with(self, parse: Callable[[Path, bytes], _Parsed | None]) -> _Parsed | None:
+        """Read the file and return ``parse(path, raw_bytes)``; ``None`` if it is missing.
+
+        ``parse`` must raise :class:`CorruptResultsFile` for a damaged file and may
+        return ``None`` for an empty one. Only bytes it accepted (and did not call
+        empty) are kept, to become the last good copy when the next write replaces
+        them.
         """
         self._last_good = None
         try:
@@ -170,10 +209,10 @@ class AtomicJSONStorage(Storage):
                 raw = handle.read()
         except FileNotFoundError:
             return None
-        data = parse_tinydb_document(self.path, raw, empty_is_corrupt=self.empty_is_corrupt)
-        if data is not None:
+        parsed = parse(self.path, raw)
+        if parsed is not None:
             self._last_good = (raw, identity)
-        return data
+        return parsed
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Serialise ``data`` and atomically replace the file with it.
@@ -181,12 +220,19 @@ class AtomicJSONStorage(Storage):
         With a ``backup_path``, the version being replaced is kept there first.
         """
         # Serialise first: an unserialisable value must not touch the disk at all.
-        text = json.dumps(data, ensure_ascii=False, indent=self.indent, sort_keys=True)
+        self.write_bytes(encode_tinydb_document(data, self.indent))
+
+    def write_bytes(self, payload: bytes) -> None:
+        """Atomically replace the file with ``payload`` (a TinyDB document's bytes).
+
+        With a ``backup_path``, the version the last read accepted is kept there
+        first (if the file still is that version, by a hard link; else its bytes).
+        """
         if self.backup_path is not None and self._last_good is not None:
             raw, identity = self._last_good
             replace_with_link_or_copy(self.path, self.backup_path, identity, raw)
         self._last_good = None
-        write_bytes_atomically(self.path, (text + "\n").encode("utf-8"))
+        write_bytes_atomically(self.path, payload)
 
     def close(self) -> None:
         """Nothing to close: no file handle is kept open between calls."""

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
-import tempfile
 from pathlib import Path
 
 __all__ = [
@@ -33,6 +31,15 @@ FileIdentity = tuple[int, int, int, int]
 very file that was read."""
 
 _PRIVATE_FILE_MODE = 0o600
+_NEW_FILE_FLAGS = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+)
+_TEMP_NAME_ATTEMPTS = 100
 
 
 def file_identity(stat: os.stat_result) -> FileIdentity:
@@ -43,6 +50,22 @@ def file_identity(stat: os.stat_result) -> FileIdentity:
 def temp_prefix(target_name: str) -> str:
     """The prefix of every temporary file written on the way to ``target_name``."""
     return f".{target_name}."
+
+
+def _temp_path(target: Path) -> Path:
+    """A new random temporary name next to ``target``: ``.<name>.<12 hex digits>.tmp``."""
+    return target.with_name(f"{temp_prefix(target.name)}{os.urandom(6).hex()}.tmp")
+
+
+def _create_temp_file(target: Path) -> tuple[int, Path]:
+    """Create a new temporary file (mode 0o600) next to ``target``; return its fd and path."""
+    for _ in range(_TEMP_NAME_ATTEMPTS):
+        temp = _temp_path(target)
+        try:
+            return os.open(temp, _NEW_FILE_FLAGS, _PRIVATE_FILE_MODE), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name next to {target}")  # pragma: no cover
 
 
 def fsync_directory(directory: Path) -> None:
@@ -71,7 +94,7 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     """
     path = Path(path)
     directory = path.parent
-    fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=temp_prefix(path.name), suffix=".tmp")
+    fd, tmp_name = _create_temp_file(path)
     try:
         with os.fdopen(fd, "wb") as tmp:
             tmp.write(data)
@@ -90,8 +113,8 @@ def _link_to_fresh_temp(source: Path, target: Path) -> Path:
 
     Raises ``OSError`` when hard links are not supported (or ``source`` is gone).
     """
-    for _ in range(100):
-        temp = target.with_name(f"{temp_prefix(target.name)}{secrets.token_hex(6)}.tmp")
+    for _ in range(_TEMP_NAME_ATTEMPTS):
+        temp = _temp_path(target)
         try:
             os.link(source, temp)
         except FileExistsError:

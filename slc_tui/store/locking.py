@@ -19,8 +19,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import filelock
-
 from slc_tui.store.private_paths import make_private_dir
 
 __all__ = ["DEFAULT_LOCK_TIMEOUT", "LOCKS_DIR_NAME", "ResultsBusy", "student_file_lock"]
@@ -73,6 +71,8 @@ def student_file_lock(
     :class:`ResultsBusy` after ``timeout`` seconds of waiting. ``student_id``
     must already be validated (it becomes part of a file name).
     """
+    import filelock  # here, not at the top: reading results (and starting up) needs no lock
+
     lock_file = lock_path_for(results_dir, student_id)
     make_private_dir(lock_file.parent)
     lock = filelock.FileLock(lock_file, timeout=timeout, mode=_LOCK_FILE_MODE)

@@ -8,59 +8,69 @@ Layout of the results folder::
     .locks/<student_id>.lock              the inter-process write lock
 
 Saving a conference rewrites only that student's file, so the cost of a save
-does not grow with the size of the class.
+does not grow with the size of the class. A save parses that file once,
+replaces or adds its record and writes the file back, re-encoding only that
+record (see :mod:`slc_tui.store.results_file`); a read parses each file once
+with ``json.loads``. The files stay TinyDB documents
+(``{"conferences": {"<doc id>": {record}}}``, compact JSON, one record per line)
+that TinyDB itself can open, but the store needs no TinyDB to read or write them.
 """
 
 from __future__ import annotations
 
-import copy
 import os
 import threading
 import unicodedata
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tinydb import Query, TinyDB
-
 from slc_tui.core.fields import is_valid_id
-from slc_tui.store.atomic_storage import AtomicJSONStorage, CorruptResultsFile
+from slc_tui.store.atomic_storage import (
+    AtomicJSONStorage,
+    CorruptResultsFile,
+    parse_tinydb_document,
+)
 from slc_tui.store.locking import DEFAULT_LOCK_TIMEOUT, ResultsBusy, student_file_lock
 from slc_tui.store.private_paths import make_private_dir
 from slc_tui.store.recovery import BACKUP_SUFFIX, Recovery, recover_results_file
+from slc_tui.store.results_file import TABLE_NAME, ResultsFile
 
 __all__ = ["Recovery", "ResultsBusy", "ResultsStore"]
-
-TABLE_NAME = "conferences"
 
 _T = TypeVar("_T")
 
 
 def _nfc(value: _T) -> _T:
-    """Return a deep copy of ``value`` with every string normalised to NFC."""
+    """Return a copy of ``value`` with every string normalised to NFC.
+
+    Dicts and lists are copied (tuples become lists, as in JSON); anything else is
+    returned as it is: numbers, ``True``/``False`` and ``None`` are immutable, and
+    any other value is refused by the JSON encoder before anything is written.
+    """
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)  # type: ignore[return-value]
     if isinstance(value, dict):
         return {_nfc(k): _nfc(v) for k, v in value.items()}  # type: ignore[return-value]
     if isinstance(value, list | tuple):
         return [_nfc(v) for v in value]  # type: ignore[return-value]
-    return copy.deepcopy(value)
+    return value
 
 
 def _sort_key(record: dict[str, Any]) -> tuple[str, str, str]:
     """Order records by start time (ties: last update, then id)."""
-    started, updated, record_id = (record.get(k) or "" for k in ("started", "updated", "id"))
-    return str(started), str(updated), str(record_id)
+    get = record.get
+    return str(get("started") or ""), str(get("updated") or ""), str(get("id") or "")
 
 
 class ResultsStore:
     """Reads and writes conference records under one results folder.
 
     Each student's conferences live in ``<results_dir>/<student_id>.json`` (a
-    TinyDB file written through :class:`AtomicJSONStorage`). Every call opens the
-    file, does its work and closes it again, so reads always reflect the disk.
+    TinyDB document written through :class:`AtomicJSONStorage`). Every call opens
+    the file, does its work and closes it again, so reads always reflect the disk.
     The folder is created (mode 0o700) on the first write, not before.
 
     Records go in and come out as plain ``dict`` copies. Strings are normalised
@@ -126,17 +136,11 @@ class ResultsStore:
         path = self.path_for(student_id)  # type: ignore[arg-type]
         document: dict[str, Any] = _nfc(dict(record))
 
-        def replace(doc: MutableMapping[str, Any]) -> None:
-            doc.clear()
-            doc.update(document)
-
-        with self._writing(str(student_id)), self._open(path, backup=True) as db:
-            table = db.table(TABLE_NAME)
-            matches = Query().id == record_id
-            if table.contains(matches):
-                table.update(replace, matches)
-            else:
-                table.insert(document)
+        with self._writing(str(student_id)):
+            storage = self._storage(path)
+            content = storage.read_with(ResultsFile.parse) or ResultsFile.empty()
+            content.put(record_id, document)
+            storage.write_bytes(content.encode())
         return path
 
     def delete(self, record_id: str, student_id: str) -> bool:
@@ -144,12 +148,12 @@ class ResultsStore:
         path = self.path_for(student_id)
         if not path.exists():
             return False
-        with self._writing(student_id), self._open(path, backup=True) as db:
-            table = db.table(TABLE_NAME)
-            matches = Query().id == record_id
-            if not table.contains(matches):
+        with self._writing(student_id):
+            storage = self._storage(path)
+            content = storage.read_with(ResultsFile.parse)
+            if content is None or not content.remove(record_id):
                 return False
-            table.remove(matches)
+            storage.write_bytes(content.encode())
         return True
 
     # -- recovery ----------------------------------------------------------
@@ -237,12 +241,20 @@ class ResultsStore:
                     found.add(student_id)
         return found
 
-    def _read_file(self, path: Path) -> list[dict[str, Any]]:
-        if not path.exists():
+    @staticmethod
+    def _read_file(path: Path) -> list[dict[str, Any]]:
+        """The records in ``path`` (``[]`` if it is missing), sorted by :func:`_sort_key`.
+
+        The file is parsed once; the records are new objects, the caller's to keep.
+        """
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read()
+        except FileNotFoundError:
             return []
-        with self._open(path, backup=False) as db:
-            documents = db.table(TABLE_NAME).all()
-        records = [copy.deepcopy(dict(doc)) for doc in documents]
+        tables = parse_tinydb_document(path, raw, empty_is_corrupt=True)
+        assert tables is not None  # empty_is_corrupt
+        records: list[dict[str, Any]] = list(tables.get(TABLE_NAME, {}).values())
         records.sort(key=_sort_key)
         return records
 
@@ -255,8 +267,7 @@ class ResultsStore:
                 yield
 
     @staticmethod
-    def _open(path: Path, *, backup: bool) -> TinyDB:
-        backup_path = path.with_name(path.name + BACKUP_SUFFIX) if backup else None
-        return TinyDB(
-            path, storage=AtomicJSONStorage, backup_path=backup_path, empty_is_corrupt=True
-        )
+    def _storage(path: Path) -> AtomicJSONStorage:
+        """The storage of one read-modify-write of ``path`` (keeping the last good copy)."""
+        backup_path = path.with_name(path.name + BACKUP_SUFFIX)
+        return AtomicJSONStorage(path, backup_path=backup_path, empty_is_corrupt=True)

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import random
 import sys
@@ -41,8 +40,7 @@ WORDS = ("butterfly", "wings", "colours", "story", "arrays", "Zoë", "中文", "
 
 
 def _unsafe_write(mode: str) -> None:
-    def write(self: atomic_storage.AtomicJSONStorage, data: dict[str, Any]) -> None:
-        payload = (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+    def write_bytes(self: atomic_storage.AtomicJSONStorage, payload: bytes) -> None:
         if mode == "truncate":
             with open(self.path, "wb") as handle:
                 handle.write(payload)
@@ -56,7 +54,7 @@ def _unsafe_write(mode: str) -> None:
             os.fsync(handle.fileno())
             handle.truncate()
 
-    atomic_storage.AtomicJSONStorage.write = write  # type: ignore[method-assign]
+    atomic_storage.AtomicJSONStorage.write_bytes = write_bytes  # type: ignore[method-assign]
 
 
 @contextlib.contextmanager
