@@ -1,0 +1,360 @@
+"""Drive the real slc app headless (Textual's ``run_test``), in a child process of the benchmark.
+
+``python -m bench.app_driver conference CLASS_DIR RESULTS_DIR STUDENT OUT`` leads one whole
+conference and writes, to OUT as JSON, the time of every step change, the event-loop lag while
+the ``choose`` gallery loads, and the process's peak RSS. ``python -m bench.app_driver picker
+CLASS_DIR RESULTS_DIR COUNT OUT`` times opening the student picker until it lists COUNT students.
+
+How a step change is timed: ``App._display`` (which Textual calls with the compositor's update
+each time the top screen is painted; headless it renders every widget but writes nothing) is
+wrapped to timestamp each paint. The clock starts just before Ctrl+N is sent and stops at the
+first paint of the new step's screen (by then it is composed, mounted and laid out, and its
+widgets have rendered). Pictures are still decoding in threads then; the time until they are
+painted too is reported as ``ready_ms``.
+
+How loop lag is measured: a task sleeps 5 ms in a loop and records how much later than asked it
+woke; the longest delay is the longest the event loop was blocked (to within a few ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+SIZE = (120, 40)
+LAG_INTERVAL = 0.005
+TIMEOUT = 120.0
+
+
+class FrozenClock:
+    """A clock standing still at an after-school moment (as the UI tests use)."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 22, 15, 30, 0)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        """Move the clock on."""
+        self.now += timedelta(seconds=seconds)
+
+
+class PaintRecorder:
+    """Timestamps every paint of the app's top screen (see the module docstring)."""
+
+    def __init__(self, app: Any) -> None:
+        self.paints: list[tuple[float, Any]] = []
+        self._waiters: list[tuple[Callable[[Any], bool], asyncio.Future[float]]] = []
+        original = app._display
+
+        def display(screen: Any, renderable: Any) -> None:
+            original(screen, renderable)
+            if renderable is None:
+                return
+            now = time.perf_counter()
+            self.paints.append((now, screen))
+            for wanted, future in self._waiters:
+                if not future.done() and _safely(wanted, screen):
+                    future.set_result(now)
+
+        app._display = display
+
+    async def wait_for(self, wanted: Callable[[Any], bool], timeout: float = TIMEOUT) -> float:
+        """The time of the first paint (from now on) of a screen for which ``wanted`` is true."""
+        future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        entry = (wanted, future)
+        self._waiters.append(entry)
+        try:
+            return await asyncio.wait_for(future, timeout)
+        finally:
+            self._waiters.remove(entry)
+
+    def first_paint_after(self, screen: Any, moment: float) -> float | None:
+        """When ``screen`` was first painted at or after ``moment`` (None if not yet)."""
+        return min((t for t, s in self.paints if s is screen and t >= moment), default=None)
+
+
+def _safely(wanted: Callable[[Any], bool], screen: Any) -> bool:
+    try:
+        return bool(wanted(screen))
+    except Exception:
+        return False
+
+
+class LagProbe:
+    """Measures how late a 5 ms sleep wakes up, over and over, on the running event loop."""
+
+    def __init__(self) -> None:
+        self.samples: list[tuple[float, float]] = []  # (woke at, lag in seconds)
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        """Start probing on the running loop."""
+        self._task = asyncio.get_running_loop().create_task(self._run())
+
+    async def _run(self) -> None:
+        while True:
+            asked = time.perf_counter()
+            await asyncio.sleep(LAG_INTERVAL)
+            woke = time.perf_counter()
+            self.samples.append((woke, max(0.0, woke - asked - LAG_INTERVAL)))
+
+    def stop(self) -> None:
+        """Stop probing."""
+        if self._task is not None:
+            self._task.cancel()
+
+    def max_between(self, start: float, end: float) -> float:
+        """The longest lag (seconds) of the sleeps that overlapped ``start``..``end``."""
+        return max(
+            (lag for woke, lag in self.samples if woke >= start and woke - lag <= end + 0.001),
+            default=0.0,
+        )
+
+
+def peak_rss_kib() -> int:
+    """This process's peak resident set size in KiB.
+
+    ``VmHWM`` from /proc: the high-water mark of this program's own memory. (``ru_maxrss`` is not
+    used where /proc exists: Linux carries it over from the parent across fork and exec, so a
+    child of a big benchmark process would report the parent's size.)
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _other_screen(old: Any, kind: type) -> Callable[[Any], bool]:
+    """A test for "a screen of ``kind`` other than ``old``"."""
+    return lambda screen: screen is not old and isinstance(screen, kind)
+
+
+def _previews(screen: Any) -> list[Any]:
+    from slc_tui.ui.widgets.image_preview import ImagePreview
+
+    return list(screen.query(ImagePreview))
+
+
+def _preview_cells(screen: Any) -> list[int] | None:
+    """The (columns, lines) of the screen's only picture, if it shows exactly one."""
+    previews = _previews(screen)
+    if len(previews) != 1:
+        return None
+    size = previews[0].content_size
+    return [size.width, size.height]
+
+
+def _busy_workers(app: Any) -> list[Any]:
+    from slc_tui.ui.screens.choice_dialog import ChoiceDialog
+
+    dialog = isinstance(app.screen, ChoiceDialog)
+    return [w for w in app.workers if not w.is_finished and not (dialog and w.group == "open")]
+
+
+class _PreviewWatch:
+    """The pictures of the current screen, re-queried only when the screen changes or every
+    half second (a query walks every widget: polling it would load the loop being measured)."""
+
+    def __init__(self) -> None:
+        self.screen: Any = None
+        self.previews: list[Any] = []
+        self.queried_at = 0.0
+
+    def unloaded(self, app: Any, now: float) -> list[Any]:
+        if app.screen is not self.screen or now - self.queried_at > 0.5:
+            self.screen, self.previews, self.queried_at = app.screen, _previews(app.screen), now
+        return [p for p in self.previews if not getattr(p, "loaded", True)]
+
+
+async def settle(app: Any, timeout: float = TIMEOUT) -> float:
+    """Wait until no worker runs and every picture on screen is loaded; returns when that was.
+
+    Polls every 20 ms. A picture that stays unloaded for a second while nothing else happens is
+    scrolled into view (in case previews load lazily, only when visible).
+    """
+    deadline = time.perf_counter() + timeout
+    watch = _PreviewWatch()
+    calm_since: float | None = None
+    progress_at, last_unloaded = time.perf_counter(), -1
+    while True:
+        now = time.perf_counter()
+        if now > deadline:
+            raise TimeoutError(f"app did not settle in {timeout}s")
+        unloaded = watch.unloaded(app, now)
+        busy = _busy_workers(app)
+        if busy or unloaded:
+            calm_since = None
+            if len(unloaded) != last_unloaded:
+                progress_at, last_unloaded = now, len(unloaded)
+            elif unloaded and not busy and now - progress_at > 1.0:
+                unloaded[0].scroll_visible(animate=False)
+                progress_at = now
+        elif calm_since is None:
+            calm_since = now
+        elif now - calm_since > 0.05:
+            return calm_since
+        await asyncio.sleep(0.02)
+
+
+def send_key(app: Any, key: str) -> None:
+    """Send a key press the way ``Pilot.press`` does, without its waits for the app to idle."""
+    from textual import events
+
+    event = events.Key(key, "\r" if key == "enter" else None)
+    event.set_sender(app)
+    app._driver.send_message(event)
+
+
+async def wait_until(condition: Callable[[], bool], timeout: float) -> bool:
+    """Poll ``condition`` every 10 ms; False if it is still false after ``timeout`` seconds."""
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            return False
+        await asyncio.sleep(0.01)
+    return True
+
+
+async def pick_pieces(app: Any) -> None:
+    """On ``choose``: pick pieces with Enter, moving right between cards, until enough."""
+    conference = app.conference
+    chosen = conference.chosen
+    while len(chosen) < conference.pieces_required:
+        count, focused = len(chosen), app.focused
+        send_key(app, "enter")
+        if not await wait_until(lambda: len(chosen) != count, 5.0):  # noqa: B023
+            break
+        if len(chosen) < conference.pieces_required:
+            send_key(app, "right")
+            if not await wait_until(lambda: app.focused is not focused, 5.0):  # noqa: B023
+                break
+    # If the keys did not pick enough, pick the first unpicked pieces directly.
+    missing = conference.pieces_required - len(chosen)
+    unpicked = [p.id for p in conference.portfolio.pieces if p.id not in chosen]
+    for piece_id in unpicked[: max(0, missing)]:
+        conference.toggle_piece(piece_id)
+
+
+async def lead_conference(class_dir: Path, results_dir: Path, student_id: str) -> dict[str, Any]:
+    """Open ``student_id`` straight away and press Next through the whole conference."""
+    from slc_tui.ui.app import create_app
+    from slc_tui.ui.screens.base import StepScreen
+    from slc_tui.ui.screens.choice_dialog import ChoiceDialog
+
+    clock = FrozenClock()
+    app = create_app(class_dir, results_dir, student_id=student_id, clock=clock)
+    paints = PaintRecorder(app)
+    probe = LagProbe()
+    steps: list[dict[str, Any]] = []
+    finish_ms = float("nan")
+    async with app.run_test(size=SIZE):
+        probe.start()
+        if not await wait_until(lambda: isinstance(app.screen, (StepScreen, ChoiceDialog)), 30):
+            raise TimeoutError(f"the first step never showed (on screen: {app.screen!r})")
+        if isinstance(app.screen, ChoiceDialog):  # results from an earlier run: start anew
+            dialog = app.screen
+            if not await wait_until(lambda: bool(dialog.query("#new")), 10):
+                raise TimeoutError("the dialog offers no new conference")
+            dialog.query_one("#new").press()
+            if not await wait_until(lambda: isinstance(app.screen, StepScreen), 30):
+                raise TimeoutError(f"the first step never showed (on screen: {app.screen!r})")
+        await settle(app)
+        while True:
+            conference = app.conference
+            if conference is None:
+                raise RuntimeError("no conference on screen")
+            if conference.step.kind.value == "choose":
+                await pick_pieces(app)
+                await settle(app)
+            clock.advance(90)  # a minute and a half per step
+            before, old_screen = conference.step.key, app.screen
+            last = conference.is_last
+            start = time.perf_counter()
+            wanted = _other_screen(old_screen, object if last else StepScreen)
+            painted = asyncio.ensure_future(paints.wait_for(wanted))
+            send_key(app, "ctrl+n")
+            painted_at = await painted
+            if last:
+                finish_ms = (painted_at - start) * 1000
+                await settle(app)
+                break
+            screen = app.screen
+            calm_at = await settle(app)
+            ready_at = max(paints.first_paint_after(screen, calm_at - 0.015) or calm_at, painted_at)
+            steps.append(
+                {
+                    "from": before,
+                    "to": app.conference.step.key if app.conference else "?",
+                    "paint_ms": (painted_at - start) * 1000,
+                    "ready_ms": (ready_at - start) * 1000,
+                    "lag_max_ms": probe.max_between(start, ready_at) * 1000,
+                    "lag_after_paint_ms": probe.max_between(painted_at, ready_at) * 1000,
+                    "pictures": len(_previews(screen)),
+                    "preview_cells": _preview_cells(screen),
+                }
+            )
+    probe.stop()
+    return {"steps": steps, "finish_ms": finish_ms, "peak_rss_mib": peak_rss_kib() / 1024}
+
+
+async def open_picker(class_dir: Path, results_dir: Path, count: int) -> dict[str, Any]:
+    """Time from creating the app until the picker listing ``count`` students is painted."""
+    from textual.widgets import OptionList
+
+    from slc_tui.ui.app import create_app
+    from slc_tui.ui.screens.picker import PickerScreen
+
+    def listed(screen: Any) -> bool:
+        if not isinstance(screen, PickerScreen):
+            return False
+        return bool(screen.query_one(OptionList).option_count >= count)
+
+    start = time.perf_counter()
+    app = create_app(class_dir, results_dir, clock=FrozenClock())
+    paints = PaintRecorder(app)
+    async with app.run_test(size=SIZE):
+        painted_at = await paints.wait_for(listed)
+    return {"picker_ms": (painted_at - start) * 1000}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one measurement and write its JSON result."""
+    parser = argparse.ArgumentParser(prog="python -m bench.app_driver")
+    commands = parser.add_subparsers(dest="command", required=True)
+    conference = commands.add_parser("conference")
+    conference.add_argument("class_dir", type=Path)
+    conference.add_argument("results_dir", type=Path)
+    conference.add_argument("student")
+    conference.add_argument("out", type=Path)
+    picker = commands.add_parser("picker")
+    picker.add_argument("class_dir", type=Path)
+    picker.add_argument("results_dir", type=Path)
+    picker.add_argument("count", type=int)
+    picker.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+    import slc_tui.ui.app  # noqa: F401  (imported before timing, as the CLI has by then)
+
+    if args.command == "conference":
+        result = asyncio.run(lead_conference(args.class_dir, args.results_dir, args.student))
+    else:
+        result = asyncio.run(open_picker(args.class_dir, args.results_dir, args.count))
+    args.out.write_text(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

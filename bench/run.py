@@ -1,0 +1,110 @@
+"""The slc performance benchmark (issue 4).
+
+Usage (from the repository root)::
+
+    python bench/run.py [--quick] [--json FILE] [--keep]
+
+It makes all its data in a temporary folder (removed afterwards unless ``--keep``), prints a
+table of every key with its value, target and pass/fail, and with ``--json`` writes one JSON
+object with exactly the keys below. ``--quick`` runs tiny sizes in seconds, only to keep this
+script working (CI runs it and asserts no timing); it exits 0 whether or not targets are met.
+Every value is the median over runs (5 in a full run, 2 with ``--quick``) unless said otherwise.
+It exits 1 only when a measurement could not be made (its key is then null in the JSON).
+
+How each key is measured (docs/performance.md says more):
+
+``startup_ratio``
+    ``python -m slc_tui open SAMPLE --student maya`` and ``python bench/bare_app.py`` (a bare
+    Textual app: Header, Input, Button, Footer) are started alternately, each in a new
+    pseudo-terminal of 80×24 with TERM=xterm-256color and a fresh SLC_DATA_DIR. The clock runs
+    from just before the process starts until the terminal output contains the first screen's
+    text (slc: the welcome step's "Welcome to my conference"; bare: its button label); then the
+    process is killed. One warm-up each, then 7 runs each; ratio of the medians.
+``step_p95_ms``
+    A child process drives the real app headless (``App.run_test``, 120×40) through a whole
+    conference of a student with 60 pieces of 12 MP photos and a previous conference
+    (welcome, review, choose, 3 pieces, strengths … wrap-up). Each step change is timed from just
+    before Ctrl+N is sent to the first paint of the next step's screen (``App._display`` is
+    wrapped to timestamp paints). Between steps the app is left to settle (pictures loaded,
+    saves written). 95th percentile over the conference's step changes; median over conferences.
+``ui_lag_max_ms``
+    In the same child, a task sleeps 5 ms in a loop and records how late it wakes. The key is the
+    longest lag from pressing Next on the step before ``choose`` until all 60 previews of the
+    gallery are loaded and painted.
+``peak_rss_mib``
+    The same child's peak resident set size after the conference ends: ``VmHWM`` from
+    /proc/self/status (the whole process: Python, Textual, the app, the harness). Not
+    ``ru_maxrss``, which Linux carries over from the parent across fork and exec.
+``image_preview_ms`` / ``image_preview_ratio``
+    In this process: ``load_thumbnail`` + ``HalfBlockImage.render_lines`` at the piece step's
+    picture size (as the app's ImagePreview does in its loader thread, bypassing the cache),
+    against ``Image.open(p).convert("RGB").resize(same pixels)``, on a different hard link of a
+    12 MP JPEG each run (1 warm-up + 7 runs).
+``save_p95_ms`` / ``save_flat_ratio``
+    ``ClassSession.snapshot`` + ``ClassSession.save`` (what the autosave does) of conferences
+    being led in a 1,000-student class, typing between saves, with 10,000 conferences already
+    stored (10 per student, written through ``ResultsStore.save``) against 10 stored. 40 saves
+    per run; p95 per run at 10,000; ratio of the median saves.
+``picker_1000_ms``
+    A child process creates the app for the 1,000-student class (with its 10,000 stored
+    conferences) and runs it headless; time from ``create_app`` until the picker's first paint
+    with all 1,000 students in its list.
+``validate_1000_s``
+    Wall time of ``python -m slc_tui validate CLASS`` on that class (4 small pictures per
+    portfolio), after one warm-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as ``python bench/run.py``
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.report import KEYS, print_table, summary
+from bench.suite import FULL, QUICK, Suite
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; returns the exit code (0 even when targets are missed)."""
+    parser = argparse.ArgumentParser(prog="python bench/run.py", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, 2 runs (for CI)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write the keys here as JSON")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary data folder")
+    args = parser.parse_args(argv)
+
+    plan = QUICK if args.quick else FULL
+    scratch = Path(tempfile.mkdtemp(prefix="slc-bench-"))
+    started = time.perf_counter()
+    suite = Suite(plan, scratch)
+    try:
+        values, details = suite.run()
+    finally:
+        if args.keep:
+            print(f"data kept in {scratch}", file=sys.stderr)
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+
+    print_table(values, title=f"slc benchmark ({'quick' if args.quick else 'full'} run)")
+    print(summary(details, elapsed))
+    if args.json is not None:  # a key whose measurement failed is null
+        result: dict[str, Any] = {k: None if math.isnan(values[k]) else values[k] for k in KEYS}
+        args.json.write_text(json.dumps(result, indent=2) + "\n")
+        print(f"wrote {args.json}", file=sys.stderr)
+    if suite.errors:  # a broken benchmark fails; missed targets do not
+        print("\nmeasurements that failed:\n  " + "\n  ".join(suite.errors), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,292 @@
+"""What a benchmark run makes and measures, in order: see ``bench/run.py`` for the method."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from bench import datagen, images, processes, saves
+from bench.common import median, percentile, run_child
+from bench.report import KEYS
+
+PHOTO_STUDENT = "ava"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Sizes and repetitions of one benchmark run."""
+
+    runs: int  # conferences, pickers, save runs and validations
+    startup_runs: int
+    preview_runs: int
+    photo_size: tuple[int, int]
+    distinct_photos: int
+    photo_pieces: int
+    students: int
+    pictures_per_student: int
+    stored: int
+    stored_few: int
+    saves_per_run: int
+    warm_up: bool  # one uncounted conference and picker first (fills bytecode and disk caches)
+
+
+FULL = Plan(
+    runs=5,
+    startup_runs=7,
+    preview_runs=7,
+    photo_size=(4000, 3000),
+    distinct_photos=4,
+    photo_pieces=60,
+    students=1000,
+    pictures_per_student=4,
+    stored=10_000,
+    stored_few=10,
+    saves_per_run=40,
+    warm_up=True,
+)
+QUICK = Plan(
+    runs=2,
+    startup_runs=2,
+    preview_runs=2,
+    photo_size=(400, 300),
+    distinct_photos=2,
+    photo_pieces=12,
+    students=20,
+    pictures_per_student=2,
+    stored=100,
+    stored_few=10,
+    saves_per_run=10,
+    warm_up=False,
+)
+
+
+class Suite:
+    """Makes the data under ``scratch`` and runs every measurement of ``plan``."""
+
+    def __init__(self, plan: Plan, scratch: Path) -> None:
+        self.plan = plan
+        self.scratch = scratch
+        self.values: dict[str, float] = dict.fromkeys(KEYS, float("nan"))
+        self.details: dict[str, Any] = {}
+        self.errors: list[str] = []
+        self.preview_cells: tuple[int, int] = images.DEFAULT_PREVIEW_CELLS
+        self._started = time.perf_counter()
+
+    def say(self, message: str) -> None:
+        """Progress on standard error."""
+        print(f"[{time.perf_counter() - self._started:6.1f}s] {message}", file=sys.stderr)
+
+    def run(self) -> tuple[dict[str, float], dict[str, Any]]:
+        """Make the data, measure everything; returns (keys, supporting details).
+
+        A measurement that fails leaves its keys NaN and is listed in :attr:`errors`.
+        """
+        self.details["load average at start (1 min)"] = os.getloadavg()[0]
+        self.make_data()
+        measurements = (
+            self.measure_startup,
+            self.measure_conferences,
+            self.measure_preview,
+            self.measure_saves,
+            self.measure_picker,
+            self.measure_validate,
+        )
+        for measure in measurements:
+            try:
+                measure()
+            except Exception as error:  # report it, measure the rest
+                self.errors.append(f"{measure.__name__}: {type(error).__name__}: {error}")
+                self.say(f"ERROR in {measure.__name__}: {error}")
+        self.details["load average at end (1 min)"] = os.getloadavg()[0]
+        return self.values, self.details
+
+    # -- data --------------------------------------------------------------------------------
+
+    def make_data(self) -> None:
+        """Photos, one photo class per conference run, the big class and its stored results."""
+        plan, scratch = self.plan, self.scratch
+        width, height = plan.photo_size
+        self.say(f"making {plan.distinct_photos} photos of {width}×{height}")
+        self.photos = datagen.write_sources(
+            scratch / "photos",
+            (
+                (f"photo-{seed}.jpg", datagen.make_photo(seed, plan.photo_size))
+                for seed in range(plan.distinct_photos)
+            ),
+        )
+        self.details["photo size (MB, each)"] = ", ".join(
+            f"{path.stat().st_size / 1e6:.1f}" for path in self.photos
+        )
+        self.preview_paths = [
+            datagen.link(self.photos[n % len(self.photos)], scratch / "preview" / f"p{n:02d}.jpg")
+            for n in range(plan.preview_runs + 1)
+        ]
+        self.conference_dirs = []
+        for run in range(plan.runs + plan.warm_up):
+            root = scratch / f"conference-{run}"
+            class_dir = datagen.photo_class(
+                root / "class", self.photos, plan.photo_pieces, PHOTO_STUDENT
+            )
+            results = root / "results"
+            self._store_previous(class_dir, results)
+            self.conference_dirs.append((class_dir, results))
+
+        self.say(f"making a class of {plan.students} students")
+        pictures = datagen.write_sources(
+            scratch / "small",
+            [
+                *((f"work-{n}.jpg", datagen.make_photo(100 + n, (640, 480), 85)) for n in range(3)),
+                *((f"drawing-{n}.png", datagen.make_drawing(n, (480, 360))) for n in range(3)),
+            ],
+        )
+        self.big_class = scratch / "big-class"
+        self.student_ids = datagen.big_class(
+            self.big_class, plan.students, pictures, plan.pictures_per_student
+        )
+        self.say(f"storing {plan.stored:,} conferences (and {plan.stored_few} in a copy)")
+        self.many_results = self.big_class / "results"
+        datagen.store_conferences(self.big_class, self.many_results, self.student_ids, plan.stored)
+        self.few_results = scratch / "few-results"
+        self.few_ids = self.student_ids[: plan.stored_few]
+        datagen.store_conferences(self.big_class, self.few_results, self.few_ids, plan.stored_few)
+
+    def _store_previous(self, class_dir: Path, results: Path) -> None:
+        """Last spring's finished conference, so the conference has its review step."""
+        from slc_tui.store.results import ResultsStore
+
+        started = datetime(2026, 4, 15, 16, 0)
+        record = datagen.conference_record(
+            class_dir, PHOTO_STUDENT, started, "Spring 2026", done=True, seed=1
+        )
+        ResultsStore(results).save(record)
+
+    # -- measurements ------------------------------------------------------------------------
+
+    def measure_startup(self) -> None:
+        """``startup_ratio``."""
+        from slc_tui.locations import bundled_sample_dir
+
+        self.say(f"start-up: slc and the bare app, {self.plan.startup_runs} runs each")
+        times = processes.measure_startup(
+            bundled_sample_dir(), self.scratch, self.plan.startup_runs
+        )
+        slc, bare = median(times["slc"]), median(times["bare"])
+        self.values["startup_ratio"] = slc / bare
+        self.details["start-up until painted (s): slc / bare"] = f"{slc:.3f} / {bare:.3f}"
+        self.details["start-up until first output (s): slc / bare"] = (
+            f"{median(times['slc_first']):.3f} / {median(times['bare_first']):.3f}"
+        )
+        slc_cpu, bare_cpu = median(times["slc_cpu"]), median(times["bare_cpu"])
+        self.details["start-up CPU time (s): slc / bare (ratio)"] = (
+            f"{slc_cpu:.3f} / {bare_cpu:.3f} ({slc_cpu / bare_cpu:.2f})"
+        )
+
+    def measure_conferences(self) -> None:
+        """``step_p95_ms``, ``ui_lag_max_ms`` and ``peak_rss_mib``."""
+        plan = self.plan
+        self.say(f"conferences: {plan.runs} runs with {plan.photo_pieces} photos each")
+        results = []
+        for class_dir, results_dir in self.conference_dirs:
+            args = ["conference", str(class_dir), str(results_dir), PHOTO_STUDENT]
+            results.append(run_child("app_driver", args, self.scratch))
+        results = results[self.plan.warm_up :]
+        per_run_p95 = [percentile([s["paint_ms"] for s in r["steps"]], 95) for r in results]
+        choose = [next(s for s in r["steps"] if s["to"] == "choose") for r in results]
+        self.values["step_p95_ms"] = median(per_run_p95)
+        self.values["ui_lag_max_ms"] = median([s["lag_max_ms"] for s in choose])
+        self.values["peak_rss_mib"] = median([r["peak_rss_mib"] for r in results])
+        pooled = [s["paint_ms"] for r in results for s in r["steps"]]
+        self.details["step changes: p95 of all runs pooled / slowest (ms)"] = (
+            f"{percentile(pooled, 95):.0f} / {max(pooled):.0f} ({len(pooled)} step changes)"
+        )
+        self.details["choose: gallery loaded and painted (ms)"] = median(
+            [s["ready_ms"] for s in choose]
+        )
+        self.details["choose: lag after its first paint (ms)"] = median(
+            [s["lag_after_paint_ms"] for s in choose]
+        )
+        self.details["finish: wrap-up to picker painted (ms)"] = median(
+            [r["finish_ms"] for r in results]
+        )
+        self.details["step changes, medians over runs (ms)"] = "\n" + _step_lines(
+            [r["steps"] for r in results]
+        )
+        cells = [s["preview_cells"] for s in results[0]["steps"] if s.get("preview_cells")]
+        if cells:
+            self.preview_cells = (cells[0][0], cells[0][1])
+
+    def measure_preview(self) -> None:
+        """``image_preview_ms`` and ``image_preview_ratio``."""
+        self.say(f"image preview at {self.preview_cells} cells, {self.plan.preview_runs} runs")
+        runs = self.plan.preview_runs
+        times = images.measure_preview(self.preview_paths, self.preview_cells, runs)
+        slc, plain = median(times["slc"]), median(times["plain"])
+        self.values["image_preview_ms"] = slc * 1000
+        self.values["image_preview_ratio"] = slc / plain
+        self.details["preview: plain decode + resize (ms)"] = plain * 1000
+        slc_cpu, plain_cpu = median(times["slc_cpu"]), median(times["plain_cpu"])
+        self.details["preview CPU time (ms): slc / plain (ratio)"] = (
+            f"{slc_cpu * 1000:.1f} / {plain_cpu * 1000:.1f} ({slc_cpu / plain_cpu:.2f})"
+        )
+
+    def measure_saves(self) -> None:
+        """``save_p95_ms`` and ``save_flat_ratio``."""
+        from slc_tui.core.class_folder import load_class_folder
+
+        plan = self.plan
+        self.say(f"autosaves: {plan.runs} runs of {plan.saves_per_run} with each store")
+        folder = load_class_folder(self.big_class)
+        many, few = [], []
+        count = plan.saves_per_run
+        for run in range(plan.runs):  # alternate, so drift in the disk's speed hits both alike
+            few_results = self.scratch / f"few-results-{run}"  # a copy: 10 stored, every run
+            shutil.copytree(self.few_results, few_results)
+            few.append(saves.autosave_times(folder, few_results, self.few_ids, count, run))
+            many.append(
+                saves.autosave_times(folder, self.many_results, self.student_ids, count, run)
+            )
+        many_median = median([median(times) for times in many])
+        few_median = median([median(times) for times in few])
+        self.values["save_p95_ms"] = median([percentile(t, 95) for t in many]) * 1000
+        self.values["save_flat_ratio"] = many_median / few_median
+        self.details[f"autosave median (ms): {plan.stored_few} / {plan.stored:,} stored"] = (
+            f"{few_median * 1000:.2f} / {many_median * 1000:.2f}"
+        )
+
+    def measure_picker(self) -> None:
+        """``picker_1000_ms``."""
+        plan = self.plan
+        self.say(f"picker: {plan.runs} runs with {plan.students} students")
+        args = ["picker", str(self.big_class), str(self.many_results), str(plan.students)]
+        times = [
+            run_child("app_driver", args, self.scratch)["picker_ms"]
+            for _ in range(plan.runs + plan.warm_up)
+        ]
+        self.values["picker_1000_ms"] = median(times[plan.warm_up :])
+
+    def measure_validate(self) -> None:
+        """``validate_1000_s``."""
+        self.say(f"validate: {self.plan.runs} runs on {self.plan.students} portfolios")
+        times = processes.measure_validate(self.big_class, self.scratch, self.plan.runs)
+        self.values["validate_1000_s"] = median(times)
+
+
+def _step_lines(runs: list[list[dict[str, Any]]]) -> str:
+    """One line per step change, medians over the runs (runs share the same steps): until the
+    new step is painted, until its pictures are painted and the save written, and the longest
+    loop lag meanwhile."""
+    lines = [f"    {'Next pressed on → shows':<26} {'painted':>7} {'ready':>8} {'lag max':>7}"]
+    for index, step in enumerate(runs[0]):
+        same = [steps[index] for steps in runs if len(steps) > index]
+        name = f"{step['from'].split(':')[0]} → {step['to'].split(':')[0]}"
+        paint = median([s["paint_ms"] for s in same])
+        ready = median([s["ready_ms"] for s in same])
+        lag = median([s["lag_max_ms"] for s in same])
+        lines.append(f"    {name:<26} {paint:7.1f} {ready:8.1f} {lag:7.1f}")
+    return "\n".join(lines)
