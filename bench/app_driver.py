@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import resource
 import sys
@@ -256,7 +257,10 @@ async def lead_conference(class_dir: Path, results_dir: Path, student_id: str) -
     from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 
     clock = FrozenClock()
-    app = create_app(class_dir, results_dir, student_id=student_id, clock=clock)
+    # Built as `slc open` builds it (slc_tui.cli.cmd_open).
+    app = create_app(
+        class_dir, results_dir, student_id=student_id, clock=clock, freeze_start_up=True
+    )
     paints = PaintRecorder(app)
     probe = LagProbe()
     steps: list[dict[str, Any]] = []
@@ -324,7 +328,7 @@ async def open_picker(class_dir: Path, results_dir: Path, count: int) -> dict[st
         return bool(screen.query_one(OptionList).option_count >= count)
 
     start = time.perf_counter()
-    app = create_app(class_dir, results_dir, clock=FrozenClock())
+    app = create_app(class_dir, results_dir, clock=FrozenClock(), freeze_start_up=True)
     paints = PaintRecorder(app)
     async with app.run_test(size=SIZE):
         painted_at = await paints.wait_for(listed)
@@ -346,6 +350,7 @@ def main(argv: list[str] | None = None) -> int:
     picker.add_argument("count", type=int)
     picker.add_argument("out", type=Path)
     args = parser.parse_args(argv)
+    gc.disable()  # as `slc open` does (slc_tui.cli.main) until the first screen is painted
     import slc_tui.ui.app  # noqa: F401  (imported before timing, as the CLI has by then)
 
     if args.command == "conference":

@@ -172,7 +172,9 @@ def cmd_open(class_dir: Path | None, student: str | None, results: Path | None) 
         notice = f"This is the sample class. Results are saved in {results_dir}"
     from slc_tui.ui.app import create_app
 
-    app = create_app(folder, results_dir, student_id=student, notice=notice)
+    app = create_app(
+        folder, results_dir, student_id=student, notice=notice, freeze_start_up=not gc.isenabled()
+    )
     app.run()
     return app.return_code or 0
 

@@ -33,7 +33,7 @@ from slc_tui.ui.messages import (
 from slc_tui.ui.screens.base import StepContext, StepScreen
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.picker import PickerScreen
-from slc_tui.ui.screens.registry import screen_for
+from slc_tui.ui.screens.registry import preload_screens, screen_for
 
 #: Seconds after the last keystroke before typed text is saved.
 AUTOSAVE_DELAY = 1.0
@@ -62,8 +62,10 @@ class SlcApp(App[None]):
         student_id: str | None = None,
         clock: Callable[[], datetime] = datetime.now,
         notice: str = "",
+        freeze_start_up: bool = False,
     ) -> None:
         super().__init__()
+        self.freeze_start_up = freeze_start_up
         self.class_dir = class_dir
         self.results_dir = results_dir
         self.start_student = student_id
@@ -162,11 +164,14 @@ class SlcApp(App[None]):
         self.call_after_refresh(self._started)
 
     def _started(self) -> None:
-        """The first screen is painted: start-up garbage is kept for good (gc.freeze), so
-        later collections during a conference only look at what the conference made."""
-        if not gc.isenabled():  # the command line turned it off for start-up
+        """The first screen is painted: with ``freeze_start_up`` (the command line), objects
+        made so far are kept for good (gc.freeze), so later collections during a conference
+        only look at what the conference made; then collection resumes, and the step
+        screens not yet imported are imported while the family reads the first one."""
+        if self.freeze_start_up:
             gc.freeze()
             gc.enable()
+        self.set_timer(0.5, preload_screens)
 
     def _back_to_picker(self) -> None:
         """Leave the conference for the student list (made now if it was skipped)."""
@@ -263,6 +268,9 @@ class SlcApp(App[None]):
     def show_step(self) -> None:
         """Replace the step on screen with the conference's current one."""
         assert self.conference is not None
+        if gc.isenabled():  # no garbage collection while the new step is built and painted
+            gc.disable()
+            self.call_after_refresh(gc.enable)
         screen = screen_for(self.conference, self.step_context(self.conference))
         if isinstance(self.screen, StepScreen):
             self.switch_screen(screen)
@@ -464,6 +472,19 @@ def create_app(
     student_id: str | None = None,
     clock: Callable[[], datetime] = datetime.now,
     notice: str = "",
+    freeze_start_up: bool = False,
 ) -> SlcApp:
-    """Build the app with injected paths and clock (tests and the CLI use this)."""
-    return SlcApp(class_dir, results_dir, student_id=student_id, clock=clock, notice=notice)
+    """Build the app with injected paths and clock (tests and the CLI use this).
+
+    ``freeze_start_up`` (the command line sets it, after turning garbage collection off
+    for start-up): once the first screen is painted, keep every object made so far out of
+    later collections. Tests leave it off (freezing would keep every earlier test's garbage).
+    """
+    return SlcApp(
+        class_dir,
+        results_dir,
+        student_id=student_id,
+        clock=clock,
+        notice=notice,
+        freeze_start_up=freeze_start_up,
+    )

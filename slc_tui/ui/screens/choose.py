@@ -7,12 +7,19 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 
 from slc_tui.core.conference import StepBlocked
+from slc_tui.core.portfolio import Piece
 from slc_tui.ui.screens.base import StepScreen
 from slc_tui.ui.widgets.piece_card import PieceCard
+
+#: Cards composed with the screen (enough to fill a big terminal), then this many at a time.
+FIRST_CARDS = 12
+CARDS_PER_BATCH = 3
 
 
 class ChooseScreen(StepScreen):
     """Pick the pieces to talk about."""
+
+    _waiting: list[Piece]
 
     def headline(self) -> str:
         """Says how many to pick."""
@@ -20,15 +27,33 @@ class ChooseScreen(StepScreen):
         return f"⭐ Pick {need} pieces of work you are proud of. Click a picture to pick it."
 
     def compose_body(self) -> ComposeResult:
-        """The gallery of cards."""
+        """The gallery: the first cards now, the rest just after the screen is shown."""
+        pieces = self.conference.portfolio.pieces
         with VerticalScroll(id="gallery-scroll", can_focus=False), Grid(id="gallery"):
-            for piece in self.conference.portfolio.pieces:
+            for piece in pieces[:FIRST_CARDS]:
                 yield PieceCard(piece, self._position(piece.id))
+        self._waiting = list(pieces[FIRST_CARDS:])
 
     def on_mount(self) -> None:
         """Start with the first card focused and the counter shown."""
         self.query(PieceCard).first().focus()
         self._show_count()
+        if self._waiting:
+            self.call_after_refresh(self._mount_more)
+
+    def _mount_more(self) -> None:
+        """Add the next few cards; again after the next paint, until all are there.
+
+        A big portfolio then never holds the screen still for long: the first cards show at
+        once, the rest arrive a row or two at a time while the child looks.
+        """
+        batch, self._waiting = self._waiting[:CARDS_PER_BATCH], self._waiting[CARDS_PER_BATCH:]
+        if not batch or not self.is_attached:
+            return
+        gallery = self.query_one("#gallery", Grid)
+        gallery.mount_all(PieceCard(piece, self._position(piece.id)) for piece in batch)
+        if self._waiting:
+            self.call_after_refresh(self._mount_more)
 
     def _move_card_focus(self, rows: int) -> None:
         cards = list(self.query(PieceCard))

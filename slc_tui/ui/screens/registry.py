@@ -33,3 +33,9 @@ def screen_class(kind: StepKind) -> type[StepScreen]:
 def screen_for(conference: Conference, context: StepContext) -> StepScreen:
     """A new screen for the conference's current step."""
     return screen_class(conference.step.kind)(conference, context)
+
+
+def preload_screens() -> None:
+    """Import every step screen now (done once the first screen is up, so no step waits)."""
+    for kind in SCREENS:
+        screen_class(kind)

@@ -6,6 +6,7 @@ Pillow and ``slc_tui.media`` are imported only inside the loader thread, so impo
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -27,6 +28,10 @@ __all__ = ["ImagePreview"]
 THUMBNAIL_MAX_SIZE = (240, 240)
 
 _LoadResult = tuple["HalfBlockImage | None", "str | None"]
+
+#: At most two pictures decode at once (a gallery of 60 does not start 60 decoders that
+#: fight the UI thread for the interpreter and hold 60 photos in memory together).
+_DECODING = threading.BoundedSemaphore(2)
 
 
 class ImagePreview(Widget):
@@ -186,13 +191,14 @@ def _load_picture(path: Path, cells: tuple[int, int]) -> _LoadResult:
     from slc_tui.media.safe_image import ImageProblem
     from slc_tui.media.thumbnail_cache import get_thumbnail
 
-    try:
-        thumbnail = get_thumbnail(path, THUMBNAIL_MAX_SIZE)
-    except ImageProblem as problem:
-        return None, problem.reason
-    picture = HalfBlockImage(thumbnail)
-    cols, lines = cells
-    if cols > 0 and lines > 0:
-        # Warm the line cache so the first paint on the UI thread is free.
-        picture.render_lines(*fit_size(thumbnail.width, thumbnail.height, cols, lines))
+    with _DECODING:
+        try:
+            thumbnail = get_thumbnail(path, THUMBNAIL_MAX_SIZE)
+        except ImageProblem as problem:
+            return None, problem.reason
+        picture = HalfBlockImage(thumbnail)
+        cols, lines = cells
+        if cols > 0 and lines > 0:
+            # Warm the line cache so the first paint on the UI thread is free.
+            picture.render_lines(*fit_size(thumbnail.width, thumbnail.height, cols, lines))
     return picture, None
