@@ -53,8 +53,10 @@ def _busy_workers(app: App[Any]) -> list[Worker[Any]]:
     ]
 
 
-def _unloaded_pictures(app: App[Any]) -> list[ImagePreview]:
-    return [preview for preview in app.screen.query(ImagePreview) if not preview.loaded]
+def _unloaded_pictures(app: App[Any]) -> list[Any]:
+    """Pictures still loading, and gallery cards still to come."""
+    waiting = list(getattr(app.screen, "_waiting", None) or [])
+    return waiting + [preview for preview in app.screen.query(ImagePreview) if not preview.loaded]
 
 
 async def settle(app: App[Any], pilot: Pilot[Any], timeout: float = SETTLE_TIMEOUT) -> None:

@@ -11,8 +11,8 @@ from slc_tui.core.portfolio import Piece
 from slc_tui.ui.screens.base import StepScreen
 from slc_tui.ui.widgets.piece_card import PieceCard
 
-#: Cards composed with the screen (enough to fill a big terminal), then this many at a time.
-FIRST_CARDS = 12
+#: Cards composed with the screen (two rows), then this many at a time after each paint.
+FIRST_CARDS = 6
 CARDS_PER_BATCH = 3
 
 
