@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import gc
 import signal
+import time
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
@@ -37,6 +38,9 @@ from slc_tui.ui.screens.registry import preload_screens, screen_for
 
 #: Seconds after the last keystroke before typed text is saved.
 AUTOSAVE_DELAY = 1.0
+
+#: While typing goes on without a pause, save at least this often (seconds).
+AUTOSAVE_MAX_WAIT = 3.0
 
 #: Seconds between "still open here" notes while a conference is open.
 CLAIM_TOUCH_SECONDS = 30.0
@@ -75,6 +79,7 @@ class SlcApp(App[None]):
         self.conference: Conference | None = None
         self._save_seq = 0
         self._autosave_timer: Timer | None = None
+        self._unsaved_since: float | None = None
         self.crash_log: Path | None = None
         self._picker_heading = ("", "", "")
         self._first_rows: list[Any] = []
@@ -348,6 +353,14 @@ class SlcApp(App[None]):
 
     @on(ConferenceEdited)
     def _edited(self) -> None:
+        """Save about a second after typing stops, and at least every few seconds while a
+        parent keeps typing (so a long sentence is never only on screen)."""
+        now = time.monotonic()
+        if self._unsaved_since is None:
+            self._unsaved_since = now
+        elif now - self._unsaved_since >= AUTOSAVE_MAX_WAIT:
+            self.save_now()
+            return
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
         self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self.save_now)
@@ -358,6 +371,7 @@ class SlcApp(App[None]):
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
             self._autosave_timer = None
+        self._unsaved_since = None
         if self.conference is None or self.session is None:
             return
         self._save_seq += 1

@@ -119,3 +119,25 @@ async def test_text_boxes_stop_at_the_limit_and_show_it(
         await settle(app, pilot)
     [record] = saved_records(results_dir, "maya")
     assert record["said"]["welcome"] == "z" * MAX_TEXT_LENGTH
+
+
+async def test_typing_without_a_pause_is_still_saved_every_few_seconds(
+    make_app: AppFactory, results_dir: Path
+) -> None:
+    app = make_app("maya")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+
+        def saved() -> str:
+            [record] = saved_records(results_dir, "maya")
+            return str(record["said"].get("welcome", ""))
+
+        typed = ""
+        for letter in "we read every night":  # a key every 0.3 s: the 1 s pause never comes
+            await type_text(pilot, letter)
+            typed += letter
+            await pilot.pause(0.3)
+            if saved():
+                break
+        assert saved() and typed.startswith(saved())  # saved mid-sentence, before a pause
+        assert len(typed) < len("we read every night")
