@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import signal
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -13,9 +12,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import Static
@@ -24,6 +22,7 @@ from slc_tui.core.conference import Conference, StepBlocked
 from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_questions
 from slc_tui.session import ClassSession
 from slc_tui.store.atomic_storage import CorruptResultsFile
+from slc_tui.ui.crash_safety import CrashSafety
 from slc_tui.ui.doors import Doors
 from slc_tui.ui.messages import (
     ConferenceEdited,
@@ -46,7 +45,7 @@ AUTOSAVE_MAX_WAIT = 3.0
 CLAIM_TOUCH_SECONDS = 30.0
 
 
-class SlcApp(App[None]):
+class SlcApp(CrashSafety):
     """A child leads their conference; the app owns the class session and all saving."""
 
     CSS_PATH = "slc.tcss"
@@ -106,23 +105,6 @@ class SlcApp(App[None]):
         """Every half minute: tell other screens the open conference is still open here."""
         if self.conference is not None and self.session is not None:
             self.run_worker(self.session.touch_claim, thread=True, group="save")
-
-    def _catch_signals(self) -> None:
-        """Closing the terminal (SIGHUP), ``kill`` (SIGTERM) or SIGINT: save, then exit."""
-        loop = asyncio.get_running_loop()
-        for name in ("SIGHUP", "SIGTERM", "SIGINT"):
-            number = getattr(signal, name, None)
-            if number is not None:
-                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                    loop.add_signal_handler(number, self._stop_on_signal)
-
-    def _stop_on_signal(self) -> None:
-        """Save what is on screen right now, then close (the terminal may be gone)."""
-        with contextlib.suppress(Exception):
-            self.save_blocking()
-            if self.session is not None:
-                self.session.release_claim()
-        self.exit(return_code=1)
 
     @work(thread=True, exclusive=True, group="load")
     def load_class(self) -> None:
@@ -446,37 +428,6 @@ class SlcApp(App[None]):
             )
             return
         self.exit()
-
-    # -- the unexpected -----------------------------------------------------------------
-
-    def _handle_exception(self, error: Exception) -> None:
-        """A bug: save the conference, log it for the teacher, close with calm words.
-
-        Replaces Textual's traceback on screen (the traceback goes to the crash log).
-        """
-        from slc_tui.crash_log import crash_message, write_crash_log
-
-        self._return_code = 1
-        if self._exception is None:  # Pilot re-raises it for the tests
-            self._exception = error
-            self._exception_event.set()
-        saved: bool | None = None
-        if self.conference is not None:
-            try:
-                self.save_blocking()
-                saved = True
-            except Exception:
-                saved = False
-        log = write_crash_log(self.results_dir, error, self._where())
-        self.crash_log = log
-        self.panic(Text(crash_message(saved, log)))
-
-    def _where(self) -> str:
-        """Which student and step were on screen (for the crash log; no typed words)."""
-        conference = self.conference
-        if conference is None:
-            return f"screen {type(self.screen).__name__}"
-        return f"student {conference.portfolio.student.id}, step {conference.step.key}"
 
 
 def create_app(

@@ -1,0 +1,79 @@
+"""What the app does when things go wrong around it: a hang-up, a kill, a bug.
+
+Mixed into :class:`~slc_tui.ui.app.SlcApp`, which provides the conference, the session,
+the results folder and :meth:`save_blocking`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import App
+
+if TYPE_CHECKING:
+    from slc_tui.core.conference import Conference
+    from slc_tui.session import ClassSession
+
+
+class CrashSafety(App[None]):
+    """Save first, then stop: on SIGHUP/SIGTERM/SIGINT and on any unexpected exception."""
+
+    conference: Conference | None
+    session: ClassSession | None
+    results_dir: Path
+    crash_log: Path | None
+
+    def save_blocking(self) -> None:
+        """Write the conference now, on this thread (the app provides it)."""
+        raise NotImplementedError
+
+    def _catch_signals(self) -> None:
+        """Closing the terminal (SIGHUP), ``kill`` (SIGTERM) or SIGINT: save, then exit."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM", "SIGINT"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(number, self._stop_on_signal)
+
+    def _stop_on_signal(self) -> None:
+        """Save what is on screen right now, then close (the terminal may be gone)."""
+        with contextlib.suppress(Exception):
+            self.save_blocking()
+            if self.session is not None:
+                self.session.release_claim()
+        self.exit(return_code=1)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug: save the conference, log it for the teacher, close with calm words.
+
+        Replaces Textual's traceback on screen (the traceback goes to the crash log).
+        """
+        from slc_tui.crash_log import crash_message, write_crash_log
+
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises it for the tests
+            self._exception = error
+            self._exception_event.set()
+        saved: bool | None = None
+        if self.conference is not None:
+            try:
+                self.save_blocking()
+                saved = True
+            except Exception:
+                saved = False
+        log = write_crash_log(self.results_dir, error, self._where())
+        self.crash_log = log
+        self.panic(Text(crash_message(saved, log)))
+
+    def _where(self) -> str:
+        """Which student and step were on screen (for the crash log; no typed words)."""
+        conference = self.conference
+        if conference is None:
+            return f"screen {type(self.screen).__name__}"
+        return f"student {conference.portfolio.student.id}, step {conference.step.key}"
