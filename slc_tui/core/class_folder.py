@@ -7,7 +7,7 @@ from pathlib import Path
 
 from slc_tui.core.classinfo import ClassInfo, parse_class_info
 from slc_tui.core.json_files import read_json_file
-from slc_tui.core.portfolio import Portfolio, parse_portfolio
+from slc_tui.core.portfolio import Portfolio, RealPaths, parse_portfolio
 from slc_tui.core.problems import Problem, ProblemList
 from slc_tui.core.prompts import ClassPrompts, parse_prompts
 
@@ -67,14 +67,20 @@ def relative_name(path: Path, root: Path) -> str:
         return str(path)
 
 
-def load_portfolio_file(path: Path, class_root: Path) -> StudentEntry:
-    """Read and validate one portfolio file inside ``class_root``."""
+def load_portfolio_file(
+    path: Path, class_root: Path, paths: RealPaths | None = None
+) -> StudentEntry:
+    """Read and validate one portfolio file inside ``class_root``.
+
+    ``paths`` is shared by the files of one load, so the folders their pictures sit in are
+    resolved once (see :class:`~slc_tui.core.portfolio.RealPaths`).
+    """
     problems = ProblemList(relative_name(path, class_root))
     data = read_json_file(path, problems)
     portfolio = None
     if not problems.has_errors:  # the file was read (its JSON may still be null)
         portfolio = parse_portfolio(
-            data, problems, portfolio_dir=path.parent, class_root=class_root
+            data, problems, portfolio_dir=path.parent, class_root=class_root, paths=paths
         )
     if portfolio is not None:
         portfolio = _with_source(portfolio, path)
@@ -130,7 +136,8 @@ def _load_portfolios(root: Path) -> tuple[list[StudentEntry], ProblemList]:
     if len(paths) > MAX_PORTFOLIOS:
         problems.error("", f"holds {len(paths):,} portfolios; the limit is {MAX_PORTFOLIOS:,}")
         paths = paths[:MAX_PORTFOLIOS]
-    entries = [load_portfolio_file(path, root) for path in paths]
+    real_paths = RealPaths()
+    entries = [load_portfolio_file(path, root, real_paths) for path in paths]
     entries.sort(
         key=lambda e: (e.portfolio.student.name.casefold() if e.portfolio else "", e.path.name)
     )

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.segment import Segment
 from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.css.styles import RulesMap
 from textual.message import Message
 from textual.screen import Screen
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,6 +28,74 @@ STATUS_BADGES = {
     "done": "● done",
     "unreadable": "⚠ ask teacher",
 }
+#: The grade and status columns (cells); the name takes the rest of the line, and one cell
+#: separates each column from the next.
+GRADE_WIDTH = 6
+STATUS_WIDTH = 16
+
+
+def _add_columns(grid: Table) -> Table:
+    """The picker's three columns (name, grade, status), as the header and every row has them."""
+    grid.add_column(ratio=3, no_wrap=True, overflow="ellipsis")
+    grid.add_column(width=GRADE_WIDTH)
+    grid.add_column(width=STATUS_WIDTH, no_wrap=True)
+    return grid
+
+
+class StudentRow(Table, Visual):
+    """One student's line of the picker: a ``Table.grid`` of name, grade and status, in the
+    header's columns, that Textual draws the quick way.
+
+    A class can have a thousand students, and the list asks every option for its height (at
+    least twice) before its first paint: measured as a table, 1,000 rows cost 14,000 table
+    renders. As a :class:`~textual.visual.Visual` (which Textual prefers to a Rich renderable)
+    a row is one line whatever its width, and is laid out only when painted, as one string:
+    the name cut with an ellipsis to fit, then grade and status, just where ``Table.grid``
+    puts them from 25 cells wide (the table stays for whoever reads its cells). The name is
+    plain text, never markup; a newline or tab in it shows as a space.
+    """
+
+    def __init__(self, name: str, grade: str, status: str) -> None:
+        super().__init__(
+            box=None,
+            padding=(0, 1),
+            collapse_padding=True,
+            show_header=False,
+            show_footer=False,
+            show_edge=False,
+            pad_edge=False,
+            expand=True,
+        )
+        _add_columns(self).add_row(Text(name), Text(grade), Text(status))
+        self.student_name = " ".join(name.splitlines()).replace("\t", " ")
+        self.grade = grade
+        self.status = status
+
+    def line(self, width: int) -> str:
+        """The row as a string of exactly ``width`` cells."""
+        name = Text(self.student_name)
+        name.truncate(max(1, width - GRADE_WIDTH - STATUS_WIDTH - 2), overflow="ellipsis", pad=True)
+        grade = Text(self.grade)
+        grade.truncate(GRADE_WIDTH, overflow="ellipsis", pad=True)
+        line = Text(f"{name.plain} {grade.plain} {self.status}")
+        line.truncate(width, overflow="crop", pad=True)
+        return line.plain
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        """One strip, ``width`` cells wide."""
+        if width <= 0 or height == 0:
+            return []
+        return [Strip([Segment(self.line(width), style.rich_style)], width)]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        """Wide enough for the whole name."""
+        return Text(self.student_name).cell_len + GRADE_WIDTH + STATUS_WIDTH + 2
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        """Always one line."""
+        return 1
 
 
 class PickerScreen(Screen[None]):
@@ -60,11 +134,8 @@ class PickerScreen(Screen[None]):
 
     @staticmethod
     def _row_table(name: str, grade: str, status: str) -> Table:
-        """One line laid out in the same columns as the header."""
-        grid = Table.grid(expand=True, padding=(0, 1))
-        grid.add_column(ratio=3, no_wrap=True, overflow="ellipsis")
-        grid.add_column(width=6)
-        grid.add_column(width=16, no_wrap=True)
+        """One line laid out in the picker's columns (the header)."""
+        grid = _add_columns(Table.grid(expand=True, padding=(0, 1)))
         grid.add_row(name, grade, status)
         return grid
 
@@ -76,7 +147,7 @@ class PickerScreen(Screen[None]):
         students.clear_options()
         students.add_options(
             Option(
-                self._row_table(
+                StudentRow(
                     row.portfolio.student.name,
                     row.portfolio.student.grade,
                     STATUS_BADGES[row.status],
