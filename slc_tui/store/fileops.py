@@ -84,13 +84,14 @@ def fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def write_bytes_atomically(path: Path, data: bytes) -> None:
+def write_bytes_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` so that readers see either old or new bytes.
 
     The bytes go to a hidden temporary file (mode 0o600) in the same folder, which
     is flushed, fsynced and then renamed onto ``path`` with :func:`os.replace`.
     The folder is fsynced afterwards (best effort). On any failure the temporary
-    file is removed and the original file is left untouched.
+    file is removed and the original file is left untouched. ``durable=False`` skips
+    both fsyncs: still atomic, but a power cut may lose it (for notes that do not matter).
     """
     path = Path(path)
     directory = path.parent
@@ -99,13 +100,15 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as tmp:
             tmp.write(data)
             tmp.flush()
-            os.fsync(tmp.fileno())
+            if durable:
+                os.fsync(tmp.fileno())
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    fsync_directory(directory)
+    if durable:
+        fsync_directory(directory)
 
 
 def _link_to_fresh_temp(source: Path, target: Path) -> Path:

@@ -103,7 +103,9 @@ class ConferenceClaim:
             "seen": (now or datetime.now()).isoformat(timespec="seconds"),
         }
         with contextlib.suppress(OSError):
-            write_bytes_atomically(self.note, json.dumps(note).encode("utf-8"))
+            # A hint for other screens, rewritten every half minute: no need to wait for
+            # the disk (fsync) as results do.
+            write_bytes_atomically(self.note, json.dumps(note).encode("utf-8"), durable=False)
 
     def release(self) -> None:
         """Let other screens open the conference (removes our note)."""
