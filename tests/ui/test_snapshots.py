@@ -22,9 +22,11 @@ from textual.pilot import Pilot
 from slc_tui.locations import bundled_sample_dir
 from slc_tui.session import ClassSession
 from slc_tui.store.locations import seed_results
+from slc_tui.store.teacher_access import PinStore
 from slc_tui.ui.app import SlcApp
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.picker import PickerScreen
+from slc_tui.ui.screens.pin_dialog import PinDialog
 from tests.ui.conftest import AppFactory
 from tests.ui.helpers import FrozenClock, settle, stop_cursor_blink
 
@@ -49,6 +51,8 @@ class Scene:
     step: str = ""
     keys: tuple[str, ...] = ()
     unfinished_at: str = ""  # save an unfinished conference at this step first (resume dialog)
+    pin: bool = False  # the class has a teacher PIN (last time's record is locked)
+    unlock: bool = False  # the teacher pressed "Show last time": the PIN dialog is up
 
 
 SCENES = {
@@ -65,6 +69,8 @@ SCENES = {
     "wrap_up": Scene("maya", "wrap_up"),
     "help": Scene("maya", "piece:butterfly", keys=("f1",)),
     "resume_dialog": Scene("maya", unfinished_at="piece:story"),
+    "review_locked": Scene("sam", "review", pin=True),
+    "pin_dialog": Scene("sam", "review", pin=True, unlock=True),
 }
 
 
@@ -95,6 +101,10 @@ def navigate(app: SlcApp, scene: Scene) -> Callable[[Pilot[Any]], Awaitable[None
             await settle(app, pilot)
         if scene.step:
             assert app.conference is not None and app.conference.step.key == scene.step
+        if scene.unlock:
+            app.unlock_previous()
+            await settle(app, pilot)
+            assert isinstance(app.screen, PinDialog)
         if scene.keys:
             await pilot.press(*scene.keys)
             app.save_now()  # now, not after the autosave delay: the badge must be settled
@@ -124,5 +134,7 @@ def test_snapshot(
     if scene.unfinished_at:
         assert scene.student is not None
         save_unfinished(results_dir, clock, scene.student, scene.unfinished_at)
+    if scene.pin:
+        PinStore(results_dir).set("2468")
     app = make_app(scene.student)
     assert snap_compare(app, terminal_size=SIZES[size], run_before=navigate(app, scene))
