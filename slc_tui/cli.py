@@ -104,6 +104,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Start-up makes a great many objects that live for good: collecting them over and
     # over only slows the first screen. The app re-enables collection once it is painted.
     gc.disable()
+    try:
+        return _run(argv)
+    finally:
+        gc.enable()
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command not in (None, "open"):
         gc.enable()
