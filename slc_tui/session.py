@@ -93,11 +93,14 @@ class ClassSession:
         if self._claim is not None:
             self._claim.touch(self.clock())
 
-    def release_claim(self) -> None:
-        """Let other screens open the conference this screen held."""
-        if self._claim is not None:
-            self._claim.release()
-            self._claim = None
+    def release_claim(self, student_id: str | None = None) -> None:
+        """Let other screens open the conference this screen held (only if it is
+        ``student_id``'s, when given: a late save must not let go of the next child's)."""
+        claim = self._claim
+        if claim is None or (student_id is not None and claim.student_id != student_id):
+            return
+        claim.release()
+        self._claim = None
 
     def teacher_pin_set(self) -> bool:
         """True if teacher-only things (finished records) need the teacher PIN."""

@@ -65,7 +65,7 @@ def verify_pin(pin: str, record: Any) -> bool:
     try:
         n, r, p = (int(record[k]) for k in ("n", "r", "p"))
         salt, expected = bytes.fromhex(record["salt"]), bytes.fromhex(record["hash"])
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, OverflowError) as error:
         raise PinRecordInvalid(f"damaged PIN record ({error})") from None
     if record.get("kdf") != "scrypt" or not (2 <= n <= 2**20 and 1 <= r <= 32 and 1 <= p <= 16):
         raise PinRecordInvalid("unsupported PIN hash settings")

@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 import platform
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -69,6 +70,7 @@ class ConferenceClaim:
         self._lock = FileLock(self.folder / f"{student_id}.lock", timeout=0, mode=PRIVATE_FILE_MODE)
         self._since = (now or datetime.now()).isoformat(timespec="seconds")
         self.held = False
+        self._guard = threading.Lock()  # touch (a worker) never races release
 
     def acquire(self, force: bool = False, now: datetime | None = None) -> OpenElsewhere | None:
         """Take the conference for this screen; or say where it is open (and take nothing).
@@ -83,18 +85,34 @@ class ConferenceClaim:
             if not force:
                 return self._other() or OpenElsewhere("", 0, "", same_computer=True)
         else:
-            other = self._other(now)
+            try:
+                other = self._other(now)
+            except BaseException:
+                self._lock.release()
+                raise
             if other is not None and not force:
                 self._lock.release()
                 return other
-        self.held = True
+        with self._guard:
+            self.held = True
         self.touch(now)
         return None
 
     def touch(self, now: datetime | None = None) -> None:
-        """Say "still open here" (the app calls this every half minute)."""
-        if not self.held:
-            return
+        """Say "still open here" (the app calls this every half minute).
+
+        A screen that opened it anyway (without the lock) takes the lock as soon as the
+        other screen lets go, so a third screen is told too.
+        """
+        with self._guard:
+            if not self.held:
+                return
+            if not self._lock.is_locked:
+                with contextlib.suppress(Timeout, OSError):
+                    self._lock.acquire(timeout=0)
+            self._write_note(now)
+
+    def _write_note(self, now: datetime | None) -> None:
         note = {
             "host": _this_host(),
             "pid": os.getpid(),
@@ -109,15 +127,17 @@ class ConferenceClaim:
 
     def release(self) -> None:
         """Let other screens open the conference (removes our note)."""
-        if not self.held:
-            return
-        self.held = False
-        note = self._read_note()
-        if note.get("pid") == os.getpid() and note.get("host") == _this_host():
-            with contextlib.suppress(OSError):
-                self.note.unlink()
-        with contextlib.suppress(OSError):
-            self._lock.release()
+        with self._guard:
+            if not self.held:
+                return
+            self.held = False
+            note = self._read_note()
+            if note.get("pid") == os.getpid() and note.get("host") == _this_host():
+                with contextlib.suppress(OSError):
+                    self.note.unlink()
+            if self._lock.is_locked:
+                with contextlib.suppress(OSError):
+                    self._lock.release()
 
     def _read_note(self) -> dict[str, Any]:
         try:
@@ -143,6 +163,7 @@ class ConferenceClaim:
             return None  # we hold the lock, so the process here that had it is gone
         try:
             seen = datetime.fromisoformat(str(note.get("seen")))
-        except ValueError:
+            fresh = now - seen.replace(tzinfo=None) < STALE_AFTER
+        except (ValueError, TypeError, OverflowError):
             return None
-        return found if now - seen < STALE_AFTER else None
+        return found if fresh else None

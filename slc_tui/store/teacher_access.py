@@ -37,7 +37,7 @@ class PinStore:
             record = json.loads(self.path.read_bytes())
         except FileNotFoundError:
             return False
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, RecursionError) as error:
             raise PinRecordInvalid(f"{self.path.name} cannot be read ({error})") from None
         try:
             return verify_pin(pin, record)

@@ -199,6 +199,10 @@ class SlcApp(CrashSafety):
             return
         try:
             conference = await doors.choose_conference(student_id, name)
+        except OSError as error:  # the disk, or another copy holding the file too long
+            await asyncio.to_thread(session.release_claim)
+            self._save_failed(error)
+            return
         except CorruptResultsFile as corrupt:
             await asyncio.to_thread(session.release_claim)
             self.notify(
@@ -370,7 +374,7 @@ class SlcApp(CrashSafety):
         try:
             path = self.session.save(record, seq)
             if release:
-                self.session.release_claim()
+                self.session.release_claim(str(record.get("student_id")))
             else:
                 self.session.touch_claim()
         except (OSError, CorruptResultsFile) as error:

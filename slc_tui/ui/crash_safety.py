@@ -67,7 +67,11 @@ class CrashSafety(App[None]):
                 saved = True
             except Exception:
                 saved = False
-        log = write_crash_log(self.results_dir, error, self._where())
+        try:
+            where = self._where()
+        except Exception:
+            where = "unknown"
+        log = write_crash_log(self.results_dir, error, where)
         self.crash_log = log
         self.panic(Text(crash_message(saved, log)))
 

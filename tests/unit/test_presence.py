@@ -115,3 +115,39 @@ def test_what_it_writes_is_owner_only(tmp_path: Path) -> None:
     for path in [tmp_path / "results", folder, *folder.iterdir()]:
         assert path.stat().st_mode & 0o077 == 0, path
     claim.release()
+
+
+def test_a_note_with_a_time_zone_does_not_break_opening(tmp_path: Path) -> None:
+    _note_from(tmp_path, "laptop-2", NOW)
+    note = tmp_path / OPEN_DIR / "maya.json"
+    note.write_text(note.read_text().replace('"seen": "2026-11-22T14:02:00"', '"seen": "x"'))
+    data = json.loads(note.read_text())
+    data["seen"] = "2026-11-22T14:01:30+00:00"
+    note.write_text(json.dumps(data))
+    other = ConferenceClaim(tmp_path, "maya").acquire(now=NOW)
+    assert other is not None and other.host == "laptop-2"
+
+
+def test_opened_anyway_takes_the_lock_when_the_first_screen_lets_go(tmp_path: Path) -> None:
+    first = ConferenceClaim(tmp_path, "maya")
+    assert first.acquire() is None
+    second = ConferenceClaim(tmp_path, "maya")
+    assert second.acquire(force=True) is None  # no OS lock yet: the first screen has it
+    first.release()
+    second.touch()  # the half-minute "still here" takes the lock now
+    third = ConferenceClaim(tmp_path, "maya").acquire()
+    assert third is not None and third.same_computer  # a third screen is told
+    second.release()
+
+
+def test_a_late_save_does_not_let_go_of_the_next_childs_conference(tmp_path: Path) -> None:
+    from slc_tui.locations import bundled_sample_dir
+    from slc_tui.session import ClassSession
+
+    session = ClassSession.open(bundled_sample_dir(), tmp_path)
+    assert session.claim("zoe") is None
+    assert session.claim("maya") is None  # the family picked the next child
+    session.release_claim("zoe")  # Zoe's last save lands late
+    assert ConferenceClaim(tmp_path, "maya").acquire() is not None  # Maya still held here
+    session.release_claim("maya")
+    assert ConferenceClaim(tmp_path, "maya").acquire() is None

@@ -229,3 +229,11 @@ def test_forget_student_refuses_unsafe_ids(tmp_path: Path) -> None:
         forget_student(tmp_path, "*")
     assert forget_student(tmp_path, "nobody") == []
     assert os.listdir(tmp_path) == []
+
+
+def test_an_infinite_cost_in_the_pin_file_is_damage_not_a_crash(tmp_path: Path) -> None:
+    store = PinStore(tmp_path)
+    record = hash_pin(PIN)
+    store.path.write_text(json.dumps({**record, "n": float("inf")}))  # json writes Infinity
+    with pytest.raises(PinRecordInvalid):
+        store.check(PIN)
