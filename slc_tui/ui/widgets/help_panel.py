@@ -41,8 +41,13 @@ class HelpPanel(VerticalScroll):
         self.prompts = prompts
         self.border_title = "Need an idea?"
         self.can_focus = False
+        self._filled = False
 
     def compose(self) -> ComposeResult:
+        """Nothing until the panel is first shown (most steps never show it)."""
+        yield from ()
+
+    def _prompt_lines(self) -> ComposeResult:
         """One line per prompt, with a small label saying where it came from."""
         if not self.prompts:
             yield Static("No prompts for this step.", classes="help-prompt")
@@ -63,4 +68,7 @@ class HelpPanel(VerticalScroll):
     def toggle(self) -> bool:
         """Show or hide the panel; returns True when now shown."""
         self.toggle_class("-shown")
+        if self.shown and not self._filled:
+            self._filled = True
+            self.mount_all(self._prompt_lines())
         return self.shown
