@@ -148,18 +148,23 @@ class ClassSession:
     def start_without_questions(self, student_id: str) -> Conference | None:
         """Start ``student_id``'s conference when opening it asks nothing: it is not open
         elsewhere, nothing is unfinished, it is not done. Else None (and nothing held)."""
-        if self.folder.portfolio(student_id) is None or self.claim(student_id) is not None:
+        portfolio = self.folder.portfolio(student_id)
+        if portfolio is None or self.claim(student_id) is not None:
             return None
         try:
-            records = self._records(student_id)
+            records: list[dict[str, Any]] | None = self._records(student_id)
         except (CorruptResultsFile, OSError):
             records = None
         term = self.folder.info.term
-        asked = records is None or resume_point(records, term) is not None
-        if asked or conference_status(records or [], term) == "done":
+        if (
+            records is None
+            or resume_point(records, term) is not None
+            or conference_status(records, term) == "done"
+        ):
             self.release_claim()
             return None
-        return self.start(student_id)
+        # The records just read give last time's conference: no second read.
+        return Conference.start(portfolio, self.folder.info, self.clock(), last_finished(records))
 
     def take_recoveries(self) -> list[Recovery]:
         """Damaged results files recovered since last asked (to tell the teacher once)."""

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from tinydb.storages import Storage
 
+from slc_tui.core.fields import json_type
 from slc_tui.store.fileops import (
     FileIdentity,
     file_identity,
@@ -57,35 +58,21 @@ class CorruptResultsFile(Exception):
         super().__init__(f"{self.path}: {reason}")
 
 
-def _kind(value: object) -> str:
-    """Name the JSON type of ``value`` in plain words."""
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    return "null"
-
-
 def _shape_problem(data: object) -> str | None:
     """Say what is wrong with the shape of a parsed TinyDB document (None if nothing)."""
     if not isinstance(data, dict):
-        return f"not a TinyDB document: expected an object of tables, found {_kind(data)}"
+        return f"not a TinyDB document: expected an object of tables, found {json_type(data)}"
     for table_name, table in data.items():
         if not isinstance(table, dict):
-            return f"not a TinyDB document: table {table_name!r} is {_kind(table)}, not an object"
+            kind = json_type(table)
+            return f"not a TinyDB document: table {table_name!r} is {kind}, not an object"
         for doc_id, document in table.items():
             if not (doc_id.isascii() and doc_id.isdigit()):
                 return f"not a TinyDB document: {doc_id!r} in table {table_name!r} is not a number"
             if not isinstance(document, dict):
                 return (
                     f"not a TinyDB document: entry {doc_id} in table {table_name!r} "
-                    f"is {_kind(document)}, not an object"
+                    f"is {json_type(document)}, not an object"
                 )
     return None
 

@@ -16,6 +16,7 @@ from textual.worker import Worker
 
 from slc_tui.store.results import ResultsStore
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
+from slc_tui.ui.screens.choose import ChooseScreen
 from slc_tui.ui.screens.pin_dialog import PinDialog
 from slc_tui.ui.widgets.image_preview import ImagePreview
 
@@ -54,9 +55,10 @@ def _busy_workers(app: App[Any]) -> list[Worker[Any]]:
 
 
 def _unloaded_pictures(app: App[Any]) -> list[Any]:
-    """Pictures still loading, and gallery cards still to come."""
-    waiting = list(getattr(app.screen, "_waiting", None) or [])
-    return waiting + [preview for preview in app.screen.query(ImagePreview) if not preview.loaded]
+    """Pictures still loading (and a placeholder per gallery card still to come)."""
+    to_come = app.screen.cards_to_come if isinstance(app.screen, ChooseScreen) else 0
+    unloaded = [preview for preview in app.screen.query(ImagePreview) if not preview.loaded]
+    return ["card"] * to_come + unloaded
 
 
 async def settle(app: App[Any], pilot: Pilot[Any], timeout: float = SETTLE_TIMEOUT) -> None:
@@ -127,3 +129,15 @@ async def wait_until(
 def saved_records(results_dir: Path, student_id: str) -> list[dict[str, Any]]:
     """What the app wrote for ``student_id`` (oldest first)."""
     return ResultsStore(results_dir).records_for(student_id)
+
+
+async def press_next_until(
+    app: App[Any], pilot: Pilot[Any], screen_type: type[Any], most: int = 30
+) -> None:
+    """Press Next (settling after each) until ``screen_type`` is on screen."""
+    for _ in range(most):
+        if isinstance(app.screen, screen_type):
+            return
+        await pilot.press("ctrl+n")
+        await settle(app, pilot)
+    assert isinstance(app.screen, screen_type), f"never reached {screen_type.__name__}"

@@ -14,7 +14,7 @@ import pytest
 from slc_tui.cli import main
 from slc_tui.ui.screens.picker import PickerScreen
 from tests.ui.conftest import AppFactory
-from tests.ui.helpers import settle
+from tests.ui.helpers import press_next_until, settle
 
 NETWORK_EVENTS = {
     "socket.connect",
@@ -70,11 +70,7 @@ async def test_a_whole_conference_and_every_command_stay_off_the_network(
     app = make_app("maya")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        for _ in range(30):
-            if isinstance(app.screen, PickerScreen):
-                break
-            await pilot.press("ctrl+n")
-            await settle(app, pilot)
+        await press_next_until(app, pilot, PickerScreen)
         assert isinstance(app.screen, PickerScreen)  # the conference finished
         await pilot.press("ctrl+q")
     room = tmp_path / "room"

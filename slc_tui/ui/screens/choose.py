@@ -34,6 +34,11 @@ class ChooseScreen(StepScreen):
                 yield PieceCard(piece, self._position(piece.id))
         self._waiting = list(pieces[FIRST_CARDS:])
 
+    @property
+    def cards_to_come(self) -> int:
+        """How many cards are still to be added to the gallery."""
+        return len(self._waiting)
+
     def on_mount(self) -> None:
         """Start with the first card focused and the counter shown."""
         self.query(PieceCard).first().focus()
