@@ -8,9 +8,10 @@ CLASS_DIR RESULTS_DIR COUNT OUT`` times opening the student picker until it list
 How a step change is timed: ``App._display`` (which Textual calls with the compositor's update
 each time the top screen is painted; headless it renders every widget but writes nothing) is
 wrapped to timestamp each paint. The clock starts just before Ctrl+N is sent and stops at the
-first paint of the new step's screen (by then it is composed, mounted and laid out, and its
-widgets have rendered). Pictures are still decoding in threads then; the time until they are
-painted too is reported as ``ready_ms``.
+first paint of the conference screen showing the new step (``ConferenceScreen.shown``: the step
+is composed, mounted and focused; the paint lays it out and renders its widgets). Pictures
+are still decoding in threads then; the time until they are painted too is reported as
+``ready_ms``.
 
 How loop lag is measured: a task sleeps 5 ms in a loop and records how much later than asked it
 woke; the longest delay is the longest the event loop was blocked (to within a few ms).
@@ -139,9 +140,16 @@ def peak_rss_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def _other_screen(old: Any, kind: type) -> Callable[[Any], bool]:
-    """A test for "a screen of ``kind`` other than ``old``"."""
-    return lambda screen: screen is not old and isinstance(screen, kind)
+def _other_screen(old: Any) -> Callable[[Any], bool]:
+    """A test for "a screen other than ``old``"."""
+    return lambda screen: screen is not old
+
+
+def _new_step(old: Any) -> Callable[[Any], bool]:
+    """A test for "the conference screen, showing a step other than ``old``"."""
+    from slc_tui.ui.screens.conference import ConferenceScreen
+
+    return lambda screen: isinstance(screen, ConferenceScreen) and screen.shown not in (None, old)
 
 
 def _previews(screen: Any) -> list[Any]:
@@ -167,17 +175,18 @@ def _busy_workers(app: Any) -> list[Any]:
 
 
 class _PreviewWatch:
-    """The pictures of the current screen, re-queried only when the screen changes or every
+    """The pictures on screen, re-queried only when the screen or its step changes or every
     half second (a query walks every widget: polling it would load the loop being measured)."""
 
     def __init__(self) -> None:
-        self.screen: Any = None
+        self.showing: tuple[Any, Any] = (None, None)
         self.previews: list[Any] = []
         self.queried_at = 0.0
 
     def unloaded(self, app: Any, now: float) -> list[Any]:
-        if app.screen is not self.screen or now - self.queried_at > 0.5:
-            self.screen, self.previews, self.queried_at = app.screen, _previews(app.screen), now
+        showing = (app.screen, getattr(app.screen, "shown", None))  # the screen and its step
+        if showing != self.showing or now - self.queried_at > 0.5:
+            self.showing, self.previews, self.queried_at = showing, _previews(app.screen), now
         return [p for p in self.previews if not getattr(p, "loaded", True)]
 
 
@@ -253,8 +262,8 @@ async def pick_pieces(app: Any) -> None:
 async def lead_conference(class_dir: Path, results_dir: Path, student_id: str) -> dict[str, Any]:
     """Open ``student_id`` straight away and press Next through the whole conference."""
     from slc_tui.ui.app import create_app
-    from slc_tui.ui.screens.base import StepScreen
     from slc_tui.ui.screens.choice_dialog import ChoiceDialog
+    from slc_tui.ui.screens.conference import ConferenceScreen
 
     clock = FrozenClock()
     # Built as `slc open` builds it (slc_tui.cli.cmd_open).
@@ -267,14 +276,15 @@ async def lead_conference(class_dir: Path, results_dir: Path, student_id: str) -
     finish_ms = float("nan")
     async with app.run_test(size=SIZE):
         probe.start()
-        if not await wait_until(lambda: isinstance(app.screen, (StepScreen, ChoiceDialog)), 30):
+        first = (ConferenceScreen, ChoiceDialog)
+        if not await wait_until(lambda: isinstance(app.screen, first), 30):
             raise TimeoutError(f"the first step never showed (on screen: {app.screen!r})")
         if isinstance(app.screen, ChoiceDialog):  # results from an earlier run: start anew
             dialog = app.screen
             if not await wait_until(lambda: bool(dialog.query("#new")), 10):
                 raise TimeoutError("the dialog offers no new conference")
             dialog.query_one("#new").press()
-            if not await wait_until(lambda: isinstance(app.screen, StepScreen), 30):
+            if not await wait_until(lambda: isinstance(app.screen, ConferenceScreen), 30):
                 raise TimeoutError(f"the first step never showed (on screen: {app.screen!r})")
         await settle(app)
         while True:
@@ -288,7 +298,7 @@ async def lead_conference(class_dir: Path, results_dir: Path, student_id: str) -
             before, old_screen = conference.step.key, app.screen
             last = conference.is_last
             start = time.perf_counter()
-            wanted = _other_screen(old_screen, object if last else StepScreen)
+            wanted = _other_screen(old_screen) if last else _new_step(old_screen.shown)
             painted = asyncio.ensure_future(paints.wait_for(wanted))
             send_key(app, "ctrl+n")
             painted_at = await painted

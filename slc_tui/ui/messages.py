@@ -25,3 +25,10 @@ class ConferenceEdited(Message):
 
 class UnlockRequested(Message):
     """The teacher asked to show something teacher-only (last time's record)."""
+
+
+@dataclass
+class Flash(Message):
+    """A step has a short message for the navigation bar ("2 of 3 picked")."""
+
+    text: str

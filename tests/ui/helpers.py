@@ -16,8 +16,9 @@ from textual.worker import Worker
 
 from slc_tui.store.results import ResultsStore
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
-from slc_tui.ui.screens.choose import ChooseScreen
+from slc_tui.ui.screens.conference import ConferenceScreen
 from slc_tui.ui.screens.pin_dialog import PinDialog
+from slc_tui.ui.steps.choose import ChooseStep
 from slc_tui.ui.widgets.image_preview import ImagePreview
 
 #: The moment every UI test starts at (conferences run after school).
@@ -43,6 +44,19 @@ class FrozenClock:
         return self()
 
 
+def current_step(app: App[Any]) -> Any:
+    """The conference step fully on screen (mounted and focused), else None."""
+    screen = app.screen
+    if isinstance(screen, ConferenceScreen) and screen.shown is screen.body:
+        return screen.body
+    return None
+
+
+def showing(app: App[Any], kind: type[Any]) -> bool:
+    """True when the screen (a picker, a dialog) or the step on screen is a ``kind``."""
+    return isinstance(app.screen, kind) or isinstance(current_step(app), kind)
+
+
 def _busy_workers(app: App[Any]) -> list[Worker[Any]]:
     """Workers still running; one waiting on a dialog's answer ("open", "unlock") does not
     count."""
@@ -56,7 +70,8 @@ def _busy_workers(app: App[Any]) -> list[Worker[Any]]:
 
 def _unloaded_pictures(app: App[Any]) -> list[Any]:
     """Pictures still loading (and a placeholder per gallery card still to come)."""
-    to_come = app.screen.cards_to_come if isinstance(app.screen, ChooseScreen) else 0
+    step = current_step(app)
+    to_come = step.cards_to_come if isinstance(step, ChooseStep) else 0
     unloaded = [preview for preview in app.screen.query(ImagePreview) if not preview.loaded]
     return ["card"] * to_come + unloaded
 
@@ -132,12 +147,12 @@ def saved_records(results_dir: Path, student_id: str) -> list[dict[str, Any]]:
 
 
 async def press_next_until(
-    app: App[Any], pilot: Pilot[Any], screen_type: type[Any], most: int = 30
+    app: App[Any], pilot: Pilot[Any], kind: type[Any], most: int = 30
 ) -> None:
-    """Press Next (settling after each) until ``screen_type`` is on screen."""
+    """Press Next (settling after each) until a ``kind`` (a screen or a step) is shown."""
     for _ in range(most):
-        if isinstance(app.screen, screen_type):
+        if showing(app, kind):
             return
         await pilot.press("ctrl+n")
         await settle(app, pilot)
-    assert isinstance(app.screen, screen_type), f"never reached {screen_type.__name__}"
+    assert showing(app, kind), f"never reached {kind.__name__}"

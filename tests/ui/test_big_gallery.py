@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from slc_tui.ui.app import create_app
-from slc_tui.ui.screens.choose import CARDS_PER_BATCH, FIRST_CARDS, ChooseScreen
+from slc_tui.ui.steps.choose import CARDS_PER_BATCH, FIRST_CARDS, ChooseStep
 from slc_tui.ui.widgets.piece_card import PieceCard
 from tests.factories import make_class, portfolio_data
-from tests.ui.helpers import FrozenClock, settle
+from tests.ui.helpers import FrozenClock, current_step, settle
 
 PIECES = [f"piece-{n:02d}" for n in range(40)]
 
@@ -19,20 +19,20 @@ async def test_a_big_gallery_arrives_in_batches_and_every_card_works(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     batches: list[int] = []
-    mount_more = ChooseScreen._mount_more
+    mount_more = ChooseStep._mount_more
 
-    def counting(screen: ChooseScreen) -> None:
+    def counting(screen: ChooseStep) -> None:
         batches.append(len(screen.query(PieceCard)))
         mount_more(screen)
 
-    monkeypatch.setattr(ChooseScreen, "_mount_more", counting)
+    monkeypatch.setattr(ChooseStep, "_mount_more", counting)
     class_dir = make_class(tmp_path / "room", [portfolio_data("leo", name="Leo", pieces=PIECES)])
     app = create_app(class_dir, tmp_path / "results", student_id="leo", clock=FrozenClock())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("ctrl+n")
         await settle(app, pilot)
-        assert isinstance(app.screen, ChooseScreen)
+        assert isinstance(current_step(app), ChooseStep)
         # The screen came with the first cards; the rest came a few at a time, after paints.
         assert batches[0] == FIRST_CARDS
         assert batches == list(range(FIRST_CARDS, len(PIECES), CARDS_PER_BATCH))

@@ -16,11 +16,12 @@ from slc_tui.core.conference import Conference
 from slc_tui.core.default_prompts import STEP_PROMPTS, grade_band
 from slc_tui.ui.app import SlcApp
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
-from slc_tui.ui.screens.choose import ChooseScreen
+from slc_tui.ui.screens.conference import ConferenceScreen
 from slc_tui.ui.screens.picker import PickerScreen
-from slc_tui.ui.screens.piece import PieceScreen
-from slc_tui.ui.screens.registry import screen_for
-from slc_tui.ui.screens.welcome import WelcomeScreen
+from slc_tui.ui.steps.choose import ChooseStep
+from slc_tui.ui.steps.piece import PieceStep
+from slc_tui.ui.steps.registry import step_for
+from slc_tui.ui.steps.welcome import WelcomeStep
 from slc_tui.ui.widgets.editable_list import EditableList, ItemRow
 from slc_tui.ui.widgets.goal_editor import GoalRow
 from slc_tui.ui.widgets.help_panel import HelpPanel
@@ -29,6 +30,7 @@ from slc_tui.ui.widgets.piece_card import PieceCard
 from tests.ui.conftest import AppFactory
 from tests.ui.helpers import (
     FrozenClock,
+    current_step,
     saved_records,
     screen_text,
     settle,
@@ -134,7 +136,7 @@ async def test_maya_keyboard_only_conference(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pick_with_keyboard(app, pilot, "maya")
-        assert isinstance(app.screen, WelcomeScreen)
+        assert isinstance(current_step(app), WelcomeStep)
         assert focused_id(app) == "notes"
         await type_text(pilot, "Hi Mum")
 
@@ -227,7 +229,7 @@ async def test_sam_mouse_only_conference_with_review_and_choose(
 
         await pilot.click("#next")
         await settle(app, pilot)
-        assert isinstance(app.screen, ChooseScreen)
+        assert isinstance(current_step(app), ChooseStep)
         conference = conference_of(app)
         assert conference.chosen == []
 
@@ -315,7 +317,7 @@ async def test_zoe_with_two_pieces_has_no_choose_step(make_app: AppFactory) -> N
         assert "choose" not in [s.key for s in conference.steps()]
         for number, piece_id in enumerate(("family", "letter-z"), start=1):
             assert await next_step(app, pilot) == f"piece:{piece_id}"
-            assert isinstance(app.screen, PieceScreen)
+            assert isinstance(current_step(app), PieceStep)
             preview = app.screen.query_one("#piece-image", ImagePreview)
             assert preview.loaded and preview.problem is None
             headline = static_text(app.screen.query_one("#headline", Static))
@@ -409,7 +411,7 @@ async def test_resume_carries_on_where_it_stopped_and_start_again_starts_fresh(
         assert "isn't finished" in screen_text(app)
         await pilot.click("#resume")
         await settle(app, pilot)
-        assert isinstance(app.screen, PieceScreen)
+        assert isinstance(current_step(app), PieceStep)
         assert step_key(app) == "piece:volcano"
         assert conference_of(app).id == conference_id
         assert conference_of(app).chosen == ["volcano", "arrays", "map"]
@@ -424,7 +426,7 @@ async def test_resume_carries_on_where_it_stopped_and_start_again_starts_fresh(
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.click("#new")
         await settle(app, pilot)
-        assert isinstance(app.screen, WelcomeScreen)
+        assert isinstance(current_step(app), WelcomeStep)
         assert conference_of(app).id != conference_id
         assert app.screen.query_one("#notes", TextArea).text == ""
         assert "review" in [s.key for s in conference_of(app).steps()]
@@ -541,11 +543,15 @@ async def test_a_save_done_before_the_step_is_on_screen_is_still_confirmed(
         conference = conference_of(app)
         conference.go_to(conference.steps()[-2])
         conference.next(clock())
-        wrap_up = screen_for(conference, app.step_context(conference))
-        wrap_up.show_saved("results/maya.json", "15:31:00")  # before it is mounted
-        await app.switch_screen(wrap_up)
-        await pilot.pause()
-        assert static_text(wrap_up.query_one("#saved-badge", Static)) == "💾 15:31:00"
+        wrap_up = step_for(conference, app.step_context(conference))
+        screen = app.screen
+        assert isinstance(screen, ConferenceScreen)
+        screen.show(wrap_up)
+        screen.show_saved("results/maya.json", "15:31:00")  # before the step is mounted
+        assert not wrap_up.is_mounted
+        await settle(app, pilot)
+        assert current_step(app) is wrap_up
+        assert static_text(screen.query_one("#saved-badge", Static)) == "💾 15:31:00"
         assert static_text(wrap_up.query_one("#saved-where", Static)) == (
             "💾 Saved on this computer at 15:31:00:\nresults/maya.json"
         )

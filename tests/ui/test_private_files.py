@@ -11,7 +11,7 @@ from slc_tui.locations import bundled_sample_dir
 from slc_tui.store.locations import results_dir_for, seed_results
 from slc_tui.ui.app import create_app
 from slc_tui.ui.screens.picker import PickerScreen
-from slc_tui.ui.screens.wrap_up import WrapUpScreen
+from slc_tui.ui.steps.wrap_up import WrapUpStep
 from tests.ui.helpers import FrozenClock, press_next_until, settle
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
@@ -27,7 +27,7 @@ async def test_a_whole_conference_writes_owner_only_files_and_folders(
     app = create_app(sample, results, student_id="maya", clock=FrozenClock())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await press_next_until(app, pilot, WrapUpScreen)
+        await press_next_until(app, pilot, WrapUpStep)
         await pilot.click("#take-home")
         await settle(app, pilot)
         await pilot.press("ctrl+n")

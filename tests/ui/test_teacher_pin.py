@@ -15,11 +15,11 @@ from slc_tui.store.teacher_access import PinStore
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.picker import PickerScreen
 from slc_tui.ui.screens.pin_dialog import PinDialog
-from slc_tui.ui.screens.review import ReviewScreen
-from slc_tui.ui.screens.welcome import WelcomeScreen
+from slc_tui.ui.steps.review import ReviewStep
+from slc_tui.ui.steps.welcome import WelcomeStep
 from slc_tui.ui.widgets.talking_points import TalkingPoints
 from tests.ui.conftest import AppFactory
-from tests.ui.helpers import screen_text, settle, static_text, type_text
+from tests.ui.helpers import current_step, screen_text, settle, static_text, type_text
 
 PIN = "2468"
 
@@ -43,7 +43,7 @@ async def test_last_time_is_private_until_the_teacher_types_the_pin(make_app: Ap
         await settle(app, pilot)
         await pilot.press("ctrl+n")
         await settle(app, pilot)
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(current_step(app), ReviewStep)
         assert not app.screen.query(TalkingPoints)  # Sam's spring promises are not shown
         assert "times tables in the car" not in screen_text(app)
         assert "kept private" in static_text(app.screen.query_one("#review-locked", Static))
@@ -55,7 +55,7 @@ async def test_last_time_is_private_until_the_teacher_types_the_pin(make_app: Ap
         assert "not right" in static_text(app.screen.query_one("#pin-error", Static))
         assert app.screen.query_one("#pin", Input).password  # the digits never show
         await _answer_pin(app, pilot, PIN)
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(current_step(app), ReviewStep)
         assert app.screen.query(TalkingPoints)
         assert "times tables in the car" in screen_text(app)
 
@@ -71,7 +71,7 @@ async def test_three_wrong_pins_or_escape_open_nothing(make_app: AppFactory) -> 
         await settle(app, pilot)
         for _ in range(3):
             await _answer_pin(app, pilot, "0000")
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(current_step(app), ReviewStep)
         assert not app.screen.query(TalkingPoints)
         await pilot.click("#unlock")
         await settle(app, pilot)
@@ -119,7 +119,7 @@ async def test_a_finished_conference_opens_again_only_with_the_pin(
         app.open_student("zoe")
         await settle(app, pilot)
         await _answer_pin(app, pilot, PIN)
-        assert isinstance(app.screen, WelcomeScreen)
+        assert isinstance(current_step(app), WelcomeStep)
 
 
 async def test_without_a_pin_a_finished_conference_asks_before_starting_again(

@@ -9,9 +9,9 @@ from textual.widgets import Static
 from slc_tui.store.presence import ConferenceClaim
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.picker import PickerScreen
-from slc_tui.ui.screens.welcome import WelcomeScreen
+from slc_tui.ui.steps.welcome import WelcomeStep
 from tests.ui.conftest import AppFactory
-from tests.ui.helpers import screen_text, settle, static_text
+from tests.ui.helpers import current_step, screen_text, settle, static_text
 
 
 async def test_a_conference_open_in_another_window_is_named_not_forked(
@@ -35,7 +35,7 @@ async def test_a_conference_open_in_another_window_is_named_not_forked(
         await settle(app, pilot)
         await pilot.click("#anyway")
         await settle(app, pilot)
-        assert isinstance(app.screen, WelcomeScreen)
+        assert isinstance(current_step(app), WelcomeStep)
     elsewhere.release()
 
 
@@ -45,7 +45,7 @@ async def test_finishing_or_quitting_lets_other_screens_open_it(
     app = make_app("zoe")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        assert isinstance(app.screen, WelcomeScreen)
+        assert isinstance(current_step(app), WelcomeStep)
         assert ConferenceClaim(results_dir, "zoe").acquire() is not None  # held here
         await pilot.press("ctrl+q")
         await pilot.pause()

@@ -65,6 +65,14 @@ class HelpPanel(VerticalScroll):
         """True while the panel is visible."""
         return self.has_class("-shown")
 
+    def show_prompts(self, prompts: list[Prompt]) -> None:
+        """Hold ``prompts`` (the next step's) and hide until asked for again."""
+        self.remove_class("-shown")
+        self.prompts = prompts
+        if self._filled:
+            self._filled = False
+            self.remove_children()
+
     def toggle(self) -> bool:
         """Show or hide the panel; returns True when now shown."""
         self.toggle_class("-shown")

@@ -38,8 +38,8 @@ class PieceCard(Vertical, can_focus=True):
         Binding("enter,space", "pick", "Pick / put back", show=True),
         Binding("right", "app.focus_next", "Next picture", show=False),
         Binding("left", "app.focus_previous", "Previous picture", show=False),
-        Binding("down", "screen.card_below", "Picture below", show=False),
-        Binding("up", "screen.card_above", "Picture above", show=False),
+        Binding("down", "move(1)", "Picture below", show=False),
+        Binding("up", "move(-1)", "Picture above", show=False),
     ]
 
     @dataclass
@@ -47,6 +47,13 @@ class PieceCard(Vertical, can_focus=True):
         """The child clicked this card."""
 
         card: PieceCard
+
+    @dataclass
+    class Move(Message):
+        """Up or Down on this card: the gallery moves the focus ``rows`` rows."""
+
+        card: PieceCard
+        rows: int
 
     def __init__(self, piece: Piece, chosen_position: int | None) -> None:
         super().__init__(id=f"card-{piece.id}")
@@ -75,6 +82,10 @@ class PieceCard(Vertical, can_focus=True):
     def action_pick(self) -> None:
         """Ask the screen to pick or put back this piece."""
         self.post_message(self.Toggled(self))
+
+    def action_move(self, rows: int) -> None:
+        """Ask the gallery for the picture ``rows`` rows below (or above, when negative)."""
+        self.post_message(self.Move(self, rows))
 
     def on_click(self, event: Click) -> None:
         """A click anywhere on the card toggles it."""

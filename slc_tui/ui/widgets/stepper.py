@@ -18,6 +18,12 @@ class Stepper(Static):
         self.labels = labels
         self.index = index
 
+    def show(self, labels: list[str], index: int) -> None:
+        """Move to step ``index`` (the labels change once the pieces are picked)."""
+        self.labels = labels
+        self.index = index
+        self.refresh()
+
     def render(self) -> Text:
         """Dots for every step, then the current step's label."""
         text = Text(no_wrap=True, overflow="ellipsis")

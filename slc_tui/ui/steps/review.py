@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Static
 
 from slc_tui.ui.messages import UnlockRequested
-from slc_tui.ui.screens.base import StepScreen
+from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.widgets.talking_points import TalkingPoints
 
 
@@ -33,12 +33,12 @@ def previous_points(previous: dict[str, Any]) -> list[tuple[str, str]]:
     return points
 
 
-class ReviewScreen(StepScreen):
+class ReviewStep(StepBody):
     """Looks back at the goals set last time."""
 
     HEADLINE = "🔁 Last time we set some goals. How did they go?"
 
-    def compose_body(self) -> ComposeResult:
+    def compose(self) -> ComposeResult:
         """Last time's goals and promises (teacher PIN first, if set), then how it went."""
         if self.context.previous_locked:
             yield Static(

@@ -9,17 +9,17 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
 from slc_tui.core.steps import StepKind
-from slc_tui.ui.screens.base import StepScreen
+from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.widgets.editable_list import EditableList
 
 
-class ListStepScreen(StepScreen):
+class ListStep(StepBody):
     """A step whose content is an editable list of short texts."""
 
     KIND: ClassVar[StepKind]
     ADD_PLACEHOLDER = "Type another one and press Enter"
 
-    def compose_body(self) -> ComposeResult:
+    def compose(self) -> ComposeResult:
         """The list, scrollable."""
         with VerticalScroll(id="list-scroll", can_focus=False):
             yield EditableList(
@@ -28,7 +28,7 @@ class ListStepScreen(StepScreen):
                 id="items",
             )
 
-    def on_mount(self) -> None:
+    def focus_first(self) -> None:
         """Arrive ready to add one more; the existing ones are a Shift+Tab away."""
         self.query_one(EditableList).focus_add_box()
 
@@ -38,7 +38,7 @@ class ListStepScreen(StepScreen):
         self.edited()
 
 
-class StrengthsScreen(ListStepScreen):
+class StrengthsStep(ListStep):
     """What I am good at."""
 
     KIND = StepKind.STRENGTHS
@@ -46,7 +46,7 @@ class StrengthsScreen(ListStepScreen):
     ADD_PLACEHOLDER = "Add a strength and press Enter"
 
 
-class NextStepsScreen(ListStepScreen):
+class NextStepsStep(ListStep):
     """What I want to get better at."""
 
     KIND = StepKind.NEXT_STEPS

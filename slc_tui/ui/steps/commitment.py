@@ -9,16 +9,16 @@ from textual.widgets import Checkbox, Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from slc_tui.core.text import MAX_TEXT_LENGTH
-from slc_tui.ui.screens.base import StepScreen
+from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.widgets.limited_text_area import LimitedTextArea
 
 
-class CommitmentScreen(StepScreen):
+class CommitmentStep(StepBody):
     """The parent types what they will do at home; ideas are one click away."""
 
     HEADLINE = "🏠 Grown-ups: how will you help at home?"
 
-    def compose_body(self) -> ComposeResult:
+    def compose(self) -> ComposeResult:
         """Ideas on the left; the commitment, per-goal help and follow-up on the right."""
         with Horizontal(id="commitment-layout"):
             with Vertical(id="ideas-column"):
@@ -57,7 +57,7 @@ class CommitmentScreen(StepScreen):
                         select_on_focus=False,
                     )
 
-    def on_mount(self) -> None:
+    def focus_first(self) -> None:
         """The parent types here first; the ideas are a Shift+Tab away."""
         self.query_one("#commitment", TextArea).focus()
 

@@ -9,7 +9,7 @@ from textual.widgets import Button
 
 from slc_tui.core.portfolio import Piece
 from slc_tui.ui.messages import Navigate
-from slc_tui.ui.screens.base import StepScreen
+from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.widgets.image_preview import ImagePreview
 from slc_tui.ui.widgets.talking_points import TalkingPoints
 
@@ -22,7 +22,7 @@ NOTE_LABELS = {
 }
 
 
-class PieceScreen(StepScreen):
+class PieceStep(StepBody):
     """Shows one piece of work full size with what the child wants to say about it."""
 
     @property
@@ -36,7 +36,7 @@ class PieceScreen(StepScreen):
         number = chosen.index(self.piece.id) + 1 if self.piece.id in chosen else 1
         return f"🖼  My work {number} of {len(chosen)}: {self.piece.title}"
 
-    def compose_body(self) -> ComposeResult:
+    def compose(self) -> ComposeResult:
         """Picture on the left, talking points and notes on the right."""
         piece = self.piece
         with Horizontal(id="piece-layout"):

@@ -10,7 +10,7 @@ from textual.widgets import Button, Static
 
 from slc_tui.core.conference import Conference
 from slc_tui.ui.messages import TakeHomeRequested
-from slc_tui.ui.screens.base import StepScreen
+from slc_tui.ui.steps.base import StepBody
 
 
 def record_text(conference: Conference) -> Text:
@@ -45,7 +45,7 @@ def record_text(conference: Conference) -> Text:
     return text
 
 
-class WrapUpScreen(StepScreen):
+class WrapUpStep(StepBody):
     """The end: everything we agreed, saved."""
 
     def headline(self) -> str:
@@ -57,7 +57,7 @@ class WrapUpScreen(StepScreen):
         """Next finishes the conference."""
         return "✔ Finish"
 
-    def compose_body(self) -> ComposeResult:
+    def compose(self) -> ComposeResult:
         """The record and where it is saved."""
         with VerticalScroll(id="record-scroll"):
             yield Static(record_text(self.conference), id="record")

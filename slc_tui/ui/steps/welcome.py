@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from slc_tui.ui.screens.base import StepScreen
+from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.widgets.talking_points import TalkingPoints
 
 
-class WelcomeScreen(StepScreen):
+class WelcomeStep(StepBody):
     """Hello, who I am, how I learn best."""
 
     def headline(self) -> str:
@@ -16,7 +16,7 @@ class WelcomeScreen(StepScreen):
         name = self.conference.portfolio.student.first_name
         return f"👋 Hello! I'm {name}. Welcome to my conference."
 
-    def compose_body(self) -> ComposeResult:
+    def compose(self) -> ComposeResult:
         """About me, then a box for anything else said."""
         student = self.conference.portfolio.student
         info = self.conference.class_info

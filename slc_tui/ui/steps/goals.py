@@ -6,16 +6,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
-from slc_tui.ui.screens.base import StepScreen
+from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.widgets.goal_editor import GoalEditor
 
 
-class GoalsScreen(StepScreen):
+class GoalsStep(StepBody):
     """Edit, add and remove goals."""
 
     HEADLINE = "🎯 My goals for next term, and how I'll get there"
 
-    def compose_body(self) -> ComposeResult:
+    def compose(self) -> ComposeResult:
         """The goal editor, scrollable."""
         with VerticalScroll(id="goals-scroll", can_focus=False):
             yield GoalEditor(list(self.conference.goals), id="goal-editor")

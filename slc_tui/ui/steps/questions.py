@@ -9,16 +9,16 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from slc_tui.core.steps import StepKind
-from slc_tui.ui.screens.base import StepScreen
+from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.widgets.editable_list import EditableList
 
 
-class QuestionsScreen(StepScreen):
+class QuestionsStep(StepBody):
     """The parent's turn to ask; a list of ideas helps parents who don't know what to ask."""
 
     HEADLINE = "❓ Grown-ups: what would you like to ask? Pick an idea or type your own."
 
-    def compose_body(self) -> ComposeResult:
+    def compose(self) -> ComposeResult:
         """Ideas on the left, the questions asked on the right."""
         with Horizontal(id="questions-layout"):
             with Vertical(id="ideas-column"):

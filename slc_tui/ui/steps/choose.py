@@ -8,15 +8,15 @@ from textual.containers import Grid, VerticalScroll
 
 from slc_tui.core.conference import StepBlocked
 from slc_tui.core.portfolio import Piece
-from slc_tui.ui.screens.base import StepScreen
+from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.widgets.piece_card import PieceCard
 
-#: Cards composed with the screen (two rows), then this many at a time after each paint.
+#: Cards composed with the step (two rows), then this many at a time after each paint.
 FIRST_CARDS = 6
 CARDS_PER_BATCH = 3
 
 
-class ChooseScreen(StepScreen):
+class ChooseStep(StepBody):
     """Pick the pieces to talk about."""
 
     _waiting: list[Piece]
@@ -26,8 +26,8 @@ class ChooseScreen(StepScreen):
         need = self.conference.pieces_required
         return f"⭐ Pick {need} pieces of work you are proud of. Click a picture to pick it."
 
-    def compose_body(self) -> ComposeResult:
-        """The gallery: the first cards now, the rest just after the screen is shown."""
+    def compose(self) -> ComposeResult:
+        """The gallery: the first cards now, the rest just after the step is shown."""
         pieces = self.conference.portfolio.pieces
         with VerticalScroll(id="gallery-scroll", can_focus=False), Grid(id="gallery"):
             for piece in pieces[:FIRST_CARDS]:
@@ -40,11 +40,14 @@ class ChooseScreen(StepScreen):
         return len(self._waiting)
 
     def on_mount(self) -> None:
-        """Start with the first card focused and the counter shown."""
-        self.query(PieceCard).first().focus()
+        """Show the counter; the other cards come after the first paint."""
         self._show_count()
         if self._waiting:
             self.call_after_refresh(self._mount_more)
+
+    def focus_first(self) -> None:
+        """Start on the first picture."""
+        self.query(PieceCard).first().focus()
 
     def _mount_more(self) -> None:
         """Add the next few cards; again after the next paint, until all are there.
@@ -60,23 +63,16 @@ class ChooseScreen(StepScreen):
         if self._waiting:
             self.call_after_refresh(self._mount_more)
 
-    def _move_card_focus(self, rows: int) -> None:
+    @on(PieceCard.Move)
+    def _move_card_focus(self, event: PieceCard.Move) -> None:
+        """Up and Down move between rows of pictures."""
         cards = list(self.query(PieceCard))
-        focused = self.focused
-        if not cards or not isinstance(focused, PieceCard):
+        if event.card not in cards:
             return
         columns = self.query_one("#gallery", Grid).styles.grid_size_columns or 3
-        target = cards.index(focused) + rows * columns
+        target = cards.index(event.card) + event.rows * columns
         if 0 <= target < len(cards):
             cards[target].focus()
-
-    def action_card_below(self) -> None:
-        """Arrow down: the picture underneath."""
-        self._move_card_focus(1)
-
-    def action_card_above(self) -> None:
-        """Arrow up: the picture above."""
-        self._move_card_focus(-1)
 
     def _position(self, piece_id: str) -> int | None:
         chosen = self.conference.chosen

@@ -1,0 +1,172 @@
+"""The conference screen: who, where we are, the clock, Help, Back/Next — and the current step.
+
+The screen is made once per conference. Moving to another step swaps only the step in the
+middle (``ui/steps/``); the top bar, the navigation bar, the help panel and the footer stay
+mounted, so a step change costs the new step's widgets and nothing else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Label, Static
+
+from slc_tui.core.conference import Conference
+from slc_tui.ui.collection import pause_collection
+from slc_tui.ui.messages import Flash, Navigate
+from slc_tui.ui.steps.base import StepBody
+from slc_tui.ui.widgets.clock_label import ClockLabel
+from slc_tui.ui.widgets.help_panel import HelpPanel
+from slc_tui.ui.widgets.stepper import Stepper
+
+
+class ConferenceScreen(Screen[None]):
+    """One conference, one step at a time (see the module docstring)."""
+
+    BINDINGS = [
+        Binding("f1", "toggle_help", "Help", id="help", priority=True),
+        Binding("ctrl+n", "next", "Next", id="next", priority=True),
+        Binding("ctrl+b", "back", "Back", id="back", priority=True),
+        Binding("escape", "hide_help", "Hide help", show=False),
+    ]
+
+    #: No automatic focus: each step says where the keyboard starts.
+    AUTO_FOCUS = None
+
+    def __init__(self, first: StepBody) -> None:
+        super().__init__(id="conference")
+        self.conference: Conference = first.conference
+        #: The step on screen (or being put there).
+        self.body = first
+        #: The step fully shown: mounted, laid out and focused (the benchmark waits for it).
+        self.shown: StepBody | None = None
+        self._wanted = first
+        self._swapping = asyncio.Lock()
+        #: A save that landed while the step was being put on screen.
+        self._saved_meanwhile: tuple[str, str] | None = None
+
+    def compose(self) -> ComposeResult:
+        """Top bar, the step with the help panel, navigation bar, footer."""
+        conference, context = self.conference, self.body.context
+        with Horizontal(id="topbar"):
+            yield Label(conference.portfolio.student.name, id="student-name")
+            yield Stepper(conference.stepper_labels(), conference.index, id="stepper")
+            yield Static("", id="saved-badge")
+            yield ClockLabel(
+                conference.clock_start, conference.class_info.minutes, context.clock, id="clock"
+            )
+        with Horizontal(id="main"):
+            with Vertical(id="body"):
+                yield Static(self.body.headline(), id="headline")
+                yield self.body
+            yield HelpPanel(context.help_prompts, id="help-panel")
+        with Horizontal(id="nav"):
+            yield Button("◀ Back", id="back", disabled=conference.is_first)
+            yield Button("? Help", id="help", variant="warning")
+            yield Static("", id="nav-message")
+            yield Button(self.body.next_label(), id="next", variant="success")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """The first step is in place."""
+        self._arrived(self.body)
+
+    # -- changing step ------------------------------------------------------------------
+
+    def show(self, body: StepBody) -> None:
+        """Put ``body`` in the middle of the screen in place of the step there now.
+
+        Swaps run one at a time; when Next is pressed faster than steps are built, only the
+        latest step asked for is built.
+        """
+        self._wanted = body
+        self.run_worker(self._swap(), group="step-swap")
+
+    async def _swap(self) -> None:
+        async with self._swapping:
+            body = self._wanted
+            if body is self.body:
+                return
+            resume_collection = pause_collection()
+            old, self.body = self.body, body
+            with self.app.batch_update():
+                self._update_chrome(body)
+                old.display = False  # out of the layout now; removed once the step is painted
+                await self.query_one("#body", Vertical).mount(body)
+                self._arrived(body)
+            self.call_after_refresh(old.remove)
+            self.call_after_refresh(resume_collection)
+
+    def _update_chrome(self, body: StepBody) -> None:
+        """The parts that stay on screen show the new step."""
+        conference, context = body.conference, body.context
+        self.conference = conference
+        self.query_one(Stepper).show(conference.stepper_labels(), conference.index)
+        self.query_one("#headline", Static).update(body.headline())
+        self.query_one("#back", Button).disabled = conference.is_first
+        self.query_one("#next", Button).label = body.next_label()
+        self.query_one("#nav-message", Static).update("")
+        clock = self.query_one(ClockLabel)
+        clock.started = conference.clock_start
+        clock.refresh()  # the minutes as of this step, not of the last half-minute tick
+        self.query_one(HelpPanel).show_prompts(context.help_prompts)
+        self.query_one("#help", Button).label = "? Help"  # each step starts without help
+
+    def _arrived(self, body: StepBody) -> None:
+        """The step is mounted: give it the keyboard and any save that landed meanwhile."""
+        body.focus_first()
+        if self._saved_meanwhile is not None:
+            path, when = self._saved_meanwhile
+            self._saved_meanwhile = None
+            self.query_one("#saved-badge", Static).update(f"💾 {when}")
+            body.show_saved(path, when)
+        self.shown = body
+
+    # -- what the app and the steps tell the screen ---------------------------------------
+
+    def show_saved(self, path: str, when: str) -> None:
+        """Confirm that the conference was written to disk."""
+        for badge in self.query("#saved-badge").results(Static):  # none until mounted
+            badge.update(f"💾 {when}")
+        if self._wanted is self.shown:
+            self._wanted.show_saved(path, when)
+        else:
+            self._saved_meanwhile = (path, when)
+
+    def flash(self, text: str) -> None:
+        """Show a short message in the navigation bar."""
+        self.query_one("#nav-message", Static).update(text)
+
+    @on(Flash)
+    def _flash(self, message: Flash) -> None:
+        message.stop()
+        self.flash(message.text)
+
+    # -- navigation -----------------------------------------------------------------------
+
+    @on(Button.Pressed, "#next")
+    def action_next(self) -> None:
+        """Go on to the next step."""
+        self.post_message(Navigate("next"))
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        """Go back a step."""
+        if not self.conference.is_first:
+            self.post_message(Navigate("back"))
+
+    @on(Button.Pressed, "#help")
+    def action_toggle_help(self) -> None:
+        """Show or hide the teacher's prompts for this step."""
+        shown = self.query_one(HelpPanel).toggle()
+        self.query_one("#help", Button).label = "✕ Hide help" if shown else "? Help"
+
+    def action_hide_help(self) -> None:
+        """Hide the prompts (Escape)."""
+        if self.query_one(HelpPanel).shown:
+            self.action_toggle_help()

@@ -1,0 +1,100 @@
+"""What every conference step is: the middle of the conference screen for one step.
+
+The conference screen (``ui/screens/conference.py``) keeps the top bar, Back/Help/Next, the
+help panel and the footer on screen for the whole conference; each step only swaps this
+middle part. A step reads the conference and says what changed with messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import TextArea
+
+from slc_tui.core.conference import Conference
+from slc_tui.core.prompts import Prompt
+from slc_tui.ui.messages import ConferenceEdited, Flash
+from slc_tui.ui.widgets.limited_text_area import LimitedTextArea
+
+
+@dataclass(frozen=True)
+class StepContext:
+    """What the app hands every step besides the conference."""
+
+    help_prompts: list[Prompt]
+    clock: Callable[[], datetime]
+    parent_questions: list[str]
+    commitment_ideas: list[str]
+    results_dir: str
+    previous_locked: bool = False
+
+
+class StepBody(Vertical):
+    """Base class of the steps: subclasses yield their content in ``compose``."""
+
+    DEFAULT_CSS = """
+    StepBody { height: 1fr; }
+    """
+
+    #: The big friendly question at the top of the step.
+    HEADLINE = ""
+
+    def __init__(self, conference: Conference, context: StepContext) -> None:
+        kind = conference.step.kind.value
+        super().__init__(classes=f"step-body step-{kind}")
+        self.conference = conference
+        self.context = context
+        self.step = conference.step
+
+    def headline(self) -> str:
+        """The headline for this step (subclasses may personalise it)."""
+        return self.HEADLINE
+
+    def next_label(self) -> str:
+        """The Next button's text."""
+        return "Next ▶"
+
+    def focus_first(self) -> None:
+        """Put the keyboard where the child starts on this step: the first thing that takes
+        focus (subclasses choose another)."""
+        for widget in self.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def notes_box(self, placeholder: str) -> TextArea:
+        """A text box whose words are kept as what was said at this step."""
+        return LimitedTextArea(
+            self.conference.said.get(self.step.key, ""),
+            id="notes",
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+            placeholder=placeholder,
+            max_checkpoints=200,
+        )
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self, event: TextArea.Changed) -> None:
+        self.conference.say(self.step.key, event.text_area.text)
+        self.edited()
+
+    def edited(self) -> None:
+        """Tell the app the conference changed (it autosaves shortly)."""
+        self.post_message(ConferenceEdited())
+
+    def flash(self, text: str) -> None:
+        """Show a short message in the navigation bar."""
+        self.post_message(Flash(text))
+
+    def show_saved(self, path: str, when: str) -> None:
+        """The conference was written to disk (a step may say where)."""
+
+    def compose(self) -> ComposeResult:
+        """The step's own content."""
+        yield from ()
