@@ -152,15 +152,15 @@ def _new_step(old: Any) -> Callable[[Any], bool]:
     return lambda screen: isinstance(screen, ConferenceScreen) and screen.shown not in (None, old)
 
 
-def _previews(screen: Any) -> list[Any]:
+def _previews(node: Any) -> list[Any]:
     from slc_tui.ui.widgets.image_preview import ImagePreview
 
-    return list(screen.query(ImagePreview))
+    return list(node.query(ImagePreview))
 
 
-def _preview_cells(screen: Any) -> list[int] | None:
-    """The (columns, lines) of the screen's only picture, if it shows exactly one."""
-    previews = _previews(screen)
+def _preview_cells(step: Any) -> list[int] | None:
+    """The (columns, lines) of the step's only picture, if it shows exactly one."""
+    previews = _previews(step)
     if len(previews) != 1:
         return None
     size = previews[0].content_size
@@ -286,6 +286,7 @@ async def lead_conference(class_dir: Path, results_dir: Path, student_id: str) -
             dialog.query_one("#new").press()
             if not await wait_until(lambda: isinstance(app.screen, ConferenceScreen), 30):
                 raise TimeoutError(f"the first step never showed (on screen: {app.screen!r})")
+        shown_at = time.perf_counter()  # when the step on screen was shown (about)
         await settle(app)
         while True:
             conference = app.conference
@@ -309,6 +310,7 @@ async def lead_conference(class_dir: Path, results_dir: Path, student_id: str) -
             screen = app.screen
             calm_at = await settle(app)
             ready_at = max(paints.first_paint_after(screen, calm_at - 0.015) or calm_at, painted_at)
+            shown = getattr(screen, "shown", None) or screen  # the step (not the one built ahead)
             steps.append(
                 {
                     "from": before,
@@ -317,10 +319,14 @@ async def lead_conference(class_dir: Path, results_dir: Path, student_id: str) -
                     "ready_ms": (ready_at - start) * 1000,
                     "lag_max_ms": probe.max_between(start, ready_at) * 1000,
                     "lag_after_paint_ms": probe.max_between(painted_at, ready_at) * 1000,
-                    "pictures": len(_previews(screen)),
-                    "preview_cells": _preview_cells(screen),
+                    # From when the step before was shown: the app builds the next step
+                    # ahead of time while one is on screen, so that work is counted too.
+                    "lag_since_step_before_ms": probe.max_between(shown_at, ready_at) * 1000,
+                    "pictures": len(_previews(shown)),
+                    "preview_cells": _preview_cells(shown),
                 }
             )
+            shown_at = painted_at
     probe.stop()
     return {"steps": steps, "finish_ms": finish_ms, "peak_rss_mib": peak_rss_kib() / 1024}
 

@@ -225,6 +225,23 @@ class Conference:
 
     # -- what the child chose and said ---------------------------------------------
 
+    def contents(self) -> tuple[Any, ...]:
+        """Everything chosen and said so far, as one value to compare: a step shown from
+        equal contents shows the same (the UI uses it to tell whether a step built ahead
+        of time is still up to date)."""
+        return (
+            tuple(self.chosen),
+            tuple(sorted(self.said.items())),
+            tuple(self.strengths),
+            tuple(self.next_steps),
+            tuple(self.goals),
+            tuple(self.parent_questions),
+            self.commitment,
+            tuple(self.goal_commitments),
+            self.follow_up,
+            self.choosing,
+        )
+
     def toggle_piece(self, piece_id: str) -> bool:
         """Choose or un-choose a piece; returns True when it is now chosen.
 

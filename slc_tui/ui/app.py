@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from slc_tui.core.conference import Conference, StepBlocked
 from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_questions
+from slc_tui.core.steps import Step
 from slc_tui.session import ClassSession
 from slc_tui.store.atomic_storage import CorruptResultsFile
 from slc_tui.ui.collection import pause_collection
@@ -30,6 +31,7 @@ from slc_tui.ui.doors import Doors
 from slc_tui.ui.messages import (
     ConferenceEdited,
     Navigate,
+    StepShown,
     TakeHomeRequested,
     UnlockRequested,
 )
@@ -44,6 +46,9 @@ AUTOSAVE_DELAY = 1.0
 
 #: While typing goes on without a pause, save at least this often (seconds).
 AUTOSAVE_MAX_WAIT = 3.0
+
+#: Seconds after the last change before the next step is built again ahead of time.
+PREPARE_AFTER_EDIT = 0.5
 
 #: Seconds between "still open here" notes while a conference is open.
 CLAIM_TOUCH_SECONDS = 30.0
@@ -255,11 +260,13 @@ class SlcApp(CrashSafety):
         self.show_step()
         self.save_now()
 
-    def step_context(self, conference: Conference) -> StepContext:
+    def step_context(self, conference: Conference, step: Step | None = None) -> StepContext:
+        """What a step of ``conference`` (by default its current one) is shown with."""
         assert self.session is not None
         prompts = self.session.folder.prompts
+        kind = (step or conference.step).kind.value
         return StepContext(
-            help_prompts=help_prompts(conference.step.kind.value, conference.portfolio, prompts),
+            help_prompts=help_prompts(kind, conference.portfolio, prompts),
             clock=self.clock,
             parent_questions=parent_questions(conference.portfolio, prompts),
             commitment_ideas=commitment_ideas(conference.portfolio, prompts),
@@ -275,17 +282,50 @@ class SlcApp(CrashSafety):
         """Show the conference's current step (on a new conference screen if need be)."""
         conference = self.conference
         assert conference is not None
-        body = step_for(conference, self.step_context(conference))
+        context = self.step_context(conference)
         screen = self.screen
         if isinstance(screen, ConferenceScreen) and screen.conference is conference:
-            screen.show(body)  # only the step changes
+            ready = screen.prepared
+            if ready is not None and ready.is_current_for(conference, context):
+                screen.show(ready)  # built ahead of time: only shown now
+            else:
+                screen.show(step_for(conference, context))
             return
+        body = step_for(conference, context)
         resume_collection = pause_collection()  # until the new screen is painted
         if isinstance(screen, ConferenceScreen):
             self.switch_screen(ConferenceScreen(body))
         else:
             self.push_screen(ConferenceScreen(body))
         self.call_after_refresh(resume_collection)
+
+    @on(StepShown)
+    def _step_shown(self) -> None:
+        self.prepare_next_step()
+
+    @work(exclusive=True, group="prepare")
+    async def prepare_next_step(self, wait: float = 0.0) -> None:
+        """Build the step after the one on screen, hidden, while the family looks at this one
+        (after ``wait`` seconds: typing restarts the wait, so nothing is built mid-word).
+
+        Next then only shows it. A step built from contents that changed since (a piece
+        picked, a commitment typed) is not used: it is built again here, or on Next.
+        """
+        await asyncio.sleep(wait)
+        conference, screen = self.conference, self.screen
+        if conference is None or not isinstance(screen, ConferenceScreen):
+            return
+        if screen.conference is not conference or screen.shown is not screen.body:
+            return  # a step is being shown: it asks again once it is
+        steps = conference.steps()
+        if conference.index + 1 >= len(steps):
+            return
+        step = steps[conference.index + 1]
+        context = self.step_context(conference, step)
+        ready = screen.prepared
+        if ready is not None and ready.is_current_for(conference, context, step):
+            return
+        await screen.prepare(step_for(conference, context, step))
 
     # -- moving through the conference -----------------------------------------------
 
@@ -361,6 +401,7 @@ class SlcApp(CrashSafety):
     def _edited(self) -> None:
         """Save about a second after typing stops, and at least every few seconds while a
         parent keeps typing (so a long sentence is never only on screen)."""
+        self.prepare_next_step(PREPARE_AFTER_EDIT)
         now = time.monotonic()
         if self._unsaved_since is None:
             self._unsaved_since = now

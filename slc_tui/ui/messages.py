@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from slc_tui.ui.steps.base import StepBody
 
 
 @dataclass
@@ -32,3 +35,10 @@ class Flash(Message):
     """A step has a short message for the navigation bar ("2 of 3 picked")."""
 
     text: str
+
+
+@dataclass
+class StepShown(Message):
+    """A step is on screen (the app may build the next one ahead of time now)."""
+
+    body: StepBody

@@ -12,7 +12,7 @@ from typing import Any
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
-from textual.worker import Worker
+from textual.worker import Worker, WorkerCancelled
 
 from slc_tui.store.results import ResultsStore
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
@@ -52,6 +52,14 @@ def current_step(app: App[Any]) -> Any:
     return None
 
 
+def step_on_screen(app: App[Any]) -> Any:
+    """The conference step on screen (for queries: the screen also holds, hidden, the next
+    step built ahead of time); fails when none is."""
+    step = current_step(app)
+    assert step is not None, f"no conference step on screen ({app.screen!r})"
+    return step
+
+
 def showing(app: App[Any], kind: type[Any]) -> bool:
     """True when the screen (a picker, a dialog) or the step on screen is a ``kind``."""
     return isinstance(app.screen, kind) or isinstance(current_step(app), kind)
@@ -73,6 +81,7 @@ def _unloaded_pictures(app: App[Any]) -> list[Any]:
     step = current_step(app)
     to_come = step.cards_to_come if isinstance(step, ChooseStep) else 0
     unloaded = [preview for preview in app.screen.query(ImagePreview) if not preview.loaded]
+    # (hidden steps built ahead of time count too: they load their pictures as well)
     return ["card"] * to_come + unloaded
 
 
@@ -98,7 +107,9 @@ async def settle(app: App[Any], pilot: Pilot[Any], timeout: float = SETTLE_TIMEO
                 f"app did not settle in {timeout}s: workers {busy}, pictures {unloaded}"
             )
         if busy:
-            with contextlib.suppress(TimeoutError):  # loop round to re-check and time out
+            # Loop round to re-check and time out (a worker may also be cancelled by a newer
+            # one of its group: the step built ahead of time, after more typing).
+            with contextlib.suppress(TimeoutError, WorkerCancelled):
                 await asyncio.wait_for(
                     app.workers.wait_for_complete(busy), timeout=min(remaining, 0.5)
                 )

@@ -10,7 +10,7 @@ from slc_tui.ui.app import create_app
 from slc_tui.ui.steps.choose import CARDS_PER_BATCH, FIRST_CARDS, ChooseStep
 from slc_tui.ui.widgets.piece_card import PieceCard
 from tests.factories import make_class, portfolio_data
-from tests.ui.helpers import FrozenClock, current_step, settle
+from tests.ui.helpers import FrozenClock, current_step, settle, step_on_screen
 
 PIECES = [f"piece-{n:02d}" for n in range(40)]
 
@@ -36,7 +36,7 @@ async def test_a_big_gallery_arrives_in_batches_and_every_card_works(
         # The screen came with the first cards; the rest came a few at a time, after paints.
         assert batches[0] == FIRST_CARDS
         assert batches == list(range(FIRST_CARDS, len(PIECES), CARDS_PER_BATCH))
-        cards = list(app.screen.query(PieceCard))
+        cards = list(step_on_screen(app).query(PieceCard))
         assert [card.piece.id for card in cards] == PIECES  # all of them, in order
         assert cards[0].has_focus
         last = cards[-1]

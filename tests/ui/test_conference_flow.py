@@ -35,6 +35,7 @@ from tests.ui.helpers import (
     screen_text,
     settle,
     static_text,
+    step_on_screen,
     type_text,
     wait_until,
 )
@@ -118,7 +119,8 @@ def status_in_picker(app: App[Any], student_id: str) -> str:
 
 async def click_option(pilot: Pilot[Any], selector: str, index: int) -> str:
     """Click the ``index``-th option of an OptionList, on the line where it is drawn."""
-    option_list = pilot.app.screen.query_one(selector, OptionList)
+    where = current_step(pilot.app) or pilot.app.screen  # a step's list, or the picker's
+    option_list = where.query_one(selector, OptionList)
     prompt = str(option_list.get_option_at_index(index).prompt)
     line = option_list._index_to_line[index] - option_list.scroll_offset.y
     top, _, _, left = option_list.gutter
@@ -150,46 +152,48 @@ async def test_maya_keyboard_only_conference(
         await type_text(pilot, "I can count")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.query_one("#items", EditableList).items[-1] == "I can count"
-        assert app.screen.query_one(".add-input", Input).value == ""
+        assert step_on_screen(app).query_one("#items", EditableList).items[-1] == "I can count"
+        assert step_on_screen(app).query_one(".add-input", Input).value == ""
 
         assert await next_step(app, pilot) == "next_steps"
         assert await next_step(app, pilot) == "goals"
         await tab_to(app, pilot, lambda w: w is not None and w.id == "add-goal", "shift+tab")
         await pilot.press("enter")
         await pilot.pause()
-        new_goal = list(app.screen.query(GoalRow))[-1]
+        new_goal = list(step_on_screen(app).query(GoalRow))[-1]
         focused: Widget | None = app.focused
         assert focused is new_goal.query_one(".goal-text", Input)
         await type_text(pilot, "Swim")
         new_goal.query_one(".goal-how", Input).value = "Go to the pool on Saturdays"
 
         assert await next_step(app, pilot) == "questions"
-        ideas = app.screen.query_one("#question-ideas", OptionList)
+        ideas = step_on_screen(app).query_one("#question-ideas", OptionList)
         assert focused_id(app) == "question-ideas"
         await pilot.press("down")
         assert ideas.highlighted is not None
         question = str(ideas.get_option_at_index(ideas.highlighted).prompt)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.query_one("#asked", EditableList).items == [question]
+        assert step_on_screen(app).query_one("#asked", EditableList).items == [question]
 
         assert await next_step(app, pilot) == "commitment"
         commitment = await tab_to(app, pilot, lambda w: w is not None and w.id == "commitment")
         assert isinstance(commitment, TextArea)
         await type_text(pilot, "We ")
         commitment.text = commitment.text + "read. " + MULTILINGUAL
-        app.screen.query(".goal-commitment").results(Input).__next__().value = "Lire ☕ ensemble"
+        step_on_screen(app).query(".goal-commitment").results(
+            Input
+        ).__next__().value = "Lire ☕ ensemble"
         follow_up = await tab_to(app, pilot, lambda w: isinstance(w, Checkbox))
         await pilot.press("space")
         assert isinstance(follow_up, Checkbox) and follow_up.value is True
 
         clock.advance(minutes=14)
         assert await next_step(app, pilot) == "wrap_up"
-        record_shown = static_text(app.screen.query_one("#record", Static))
+        record_shown = static_text(step_on_screen(app).query_one("#record", Static))
         assert MULTILINGUAL in record_shown
         assert "private follow-up" in record_shown
-        saved_where = static_text(app.screen.query_one("#saved-where", Static))
+        saved_where = static_text(step_on_screen(app).query_one("#saved-where", Static))
         assert saved_where == f"💾 Saved on this computer at 15:44:00:\n{results_dir / 'maya.json'}"
         await pilot.press("ctrl+n")  # ✔ Finish
         await settle(app, pilot)
@@ -254,14 +258,14 @@ async def test_sam_mouse_only_conference_with_review_and_choose(
         await click_card("comic")  # a fourth: refused
         assert conference.chosen == ["volcano", "arrays", "map"]
         assert "already picked 3" in nav_message(app)
-        assert not app.screen.query_one("#card-comic", PieceCard).has_class("-chosen")
+        assert not step_on_screen(app).query_one("#card-comic", PieceCard).has_class("-chosen")
 
         await click_card("arrays")  # un-pick
         assert conference.chosen == ["volcano", "map"]
-        assert not app.screen.query_one("#card-arrays", PieceCard).has_class("-chosen")
+        assert not step_on_screen(app).query_one("#card-arrays", PieceCard).has_class("-chosen")
         await click_card("poem")
         assert conference.chosen == ["volcano", "map", "poem"]
-        assert app.screen.query_one("#card-poem", PieceCard).has_class("-chosen")
+        assert step_on_screen(app).query_one("#card-poem", PieceCard).has_class("-chosen")
 
         for expected in ("piece:volcano", "piece:map", "piece:poem", "strengths"):
             await pilot.click("#next")
@@ -274,17 +278,17 @@ async def test_sam_mouse_only_conference_with_review_and_choose(
 
         question = await click_option(pilot, "#question-ideas", 1)
         await pilot.pause()
-        assert app.screen.query_one("#asked", EditableList).items == [question]
+        assert step_on_screen(app).query_one("#asked", EditableList).items == [question]
 
         await pilot.click("#next")
         await settle(app, pilot)
         assert step_key(app) == "commitment"
         idea = await click_option(pilot, "#commitment-ideas", 0)
         await pilot.pause()
-        assert app.screen.query_one("#commitment", TextArea).text == idea
+        assert step_on_screen(app).query_one("#commitment", TextArea).text == idea
         await pilot.click("#follow-up")
         await pilot.pause()
-        assert app.screen.query_one("#follow-up", Checkbox).value is True
+        assert step_on_screen(app).query_one("#follow-up", Checkbox).value is True
 
         await pilot.click("#next")
         await settle(app, pilot)
@@ -318,11 +322,11 @@ async def test_zoe_with_two_pieces_has_no_choose_step(make_app: AppFactory) -> N
         for number, piece_id in enumerate(("family", "letter-z"), start=1):
             assert await next_step(app, pilot) == f"piece:{piece_id}"
             assert isinstance(current_step(app), PieceStep)
-            preview = app.screen.query_one("#piece-image", ImagePreview)
+            preview = step_on_screen(app).query_one("#piece-image", ImagePreview)
             assert preview.loaded and preview.problem is None
             headline = static_text(app.screen.query_one("#headline", Static))
             assert f"My work {number} of 2" in headline
-            assert not app.screen.query("#change-pieces")  # nothing else to choose from
+            assert not step_on_screen(app).query("#change-pieces")  # nothing else to choose from
         assert await next_step(app, pilot) == "strengths"
 
 
@@ -375,7 +379,7 @@ async def test_back_from_first_piece_keeps_what_was_typed(make_app: AppFactory) 
         await type_text(pilot, "I like cats")
         assert await next_step(app, pilot) == "piece:butterfly"
         assert await next_step(app, pilot, "ctrl+b") == "welcome"
-        assert app.screen.query_one("#notes", TextArea).text == "I like cats"
+        assert step_on_screen(app).query_one("#notes", TextArea).text == "I like cats"
 
 
 async def test_resume_carries_on_where_it_stopped_and_start_again_starts_fresh(
@@ -390,7 +394,7 @@ async def test_resume_carries_on_where_it_stopped_and_start_again_starts_fresh(
         await pilot.press("enter", "right", "enter", "right", "enter")
         assert await next_step(app, pilot) == "piece:volcano"
         conference_id = conference_of(app).id
-        notes = app.screen.query_one("#notes", TextArea)
+        notes = step_on_screen(app).query_one("#notes", TextArea)
         notes.focus()
         await type_text(pilot, "We")
         notes.text = typed
@@ -415,7 +419,7 @@ async def test_resume_carries_on_where_it_stopped_and_start_again_starts_fresh(
         assert step_key(app) == "piece:volcano"
         assert conference_of(app).id == conference_id
         assert conference_of(app).chosen == ["volcano", "arrays", "map"]
-        assert app.screen.query_one("#notes", TextArea).text == typed
+        assert step_on_screen(app).query_one("#notes", TextArea).text == typed
         app.exit()
 
     clock.advance(minutes=5)
@@ -428,7 +432,7 @@ async def test_resume_carries_on_where_it_stopped_and_start_again_starts_fresh(
         await settle(app, pilot)
         assert isinstance(current_step(app), WelcomeStep)
         assert conference_of(app).id != conference_id
-        assert app.screen.query_one("#notes", TextArea).text == ""
+        assert step_on_screen(app).query_one("#notes", TextArea).text == ""
         assert "review" in [s.key for s in conference_of(app).steps()]
         app.exit()
 
@@ -502,7 +506,7 @@ async def test_ctrl_q_saves_what_was_typed(make_app: AppFactory, results_dir: Pa
     app = make_app("maya")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        app.screen.query_one("#notes", TextArea).text = typed
+        step_on_screen(app).query_one("#notes", TextArea).text = typed
         await pilot.pause()
         await pilot.press("ctrl+q")  # at once: long before the autosave would run
         await pilot.pause()
@@ -519,14 +523,16 @@ async def test_items_typed_in_an_edit_row_and_removed_are_saved(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await jump_to(app, pilot, "strengths")
-        rows = list(app.screen.query(ItemRow))
+        rows = list(step_on_screen(app).query(ItemRow))
         assert [r.query_one(Input).value for r in rows] == [
             "I share the blocks.",
             "I can write my name.",
         ]
         await pilot.click(rows[0].query_one(".remove"))
         await pilot.pause()
-        assert app.screen.query_one("#items", EditableList).items == ["I can write my name."]
+        assert step_on_screen(app).query_one("#items", EditableList).items == [
+            "I can write my name."
+        ]
         app.save_now()
         await settle(app, pilot)
     [record] = saved_records(results_dir, "zoe")

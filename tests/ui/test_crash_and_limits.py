@@ -13,7 +13,7 @@ from slc_tui.crash_log import CRASH_LOG_DIR, crash_message
 from slc_tui.ui.screens.picker import PickerScreen
 from slc_tui.ui.widgets.limited_text_area import LimitedTextArea
 from tests.ui.conftest import AppFactory
-from tests.ui.helpers import saved_records, settle, type_text
+from tests.ui.helpers import saved_records, settle, step_on_screen, type_text
 
 
 class Boom(RuntimeError):
@@ -31,7 +31,7 @@ async def test_a_bug_saves_first_logs_for_the_teacher_and_shows_no_traceback(
     with pytest.raises(Boom):  # Pilot re-raises the app's exception when the test ends
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(app, pilot)
-            app.screen.query_one("#notes", TextArea).text = typed
+            step_on_screen(app).query_one("#notes", TextArea).text = typed
             await pilot.pause()
 
             def broken(*_args: object) -> None:
@@ -73,7 +73,7 @@ async def test_ctrl_c_saves_and_quits_even_from_a_text_box(
     app = make_app("maya")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        box = app.screen.query_one("#notes", TextArea)
+        box = step_on_screen(app).query_one("#notes", TextArea)
         assert box.has_focus
         await type_text(pilot, "hi mum")
         await pilot.press("ctrl+c")  # a terminal user's "stop": not copy, not lost
@@ -99,7 +99,7 @@ async def test_text_boxes_stop_at_the_limit_and_show_it(
     app = make_app("maya")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        box = app.screen.query_one("#notes", LimitedTextArea)
+        box = step_on_screen(app).query_one("#notes", LimitedTextArea)
         assert box.border_subtitle == ""  # no counter while there is plenty of room
         box.post_message(Paste("ab" * MAX_TEXT_LENGTH))  # a huge paste is cut to fit
         await pilot.pause()

@@ -19,7 +19,14 @@ from slc_tui.ui.steps.review import ReviewStep
 from slc_tui.ui.steps.welcome import WelcomeStep
 from slc_tui.ui.widgets.talking_points import TalkingPoints
 from tests.ui.conftest import AppFactory
-from tests.ui.helpers import current_step, screen_text, settle, static_text, type_text
+from tests.ui.helpers import (
+    current_step,
+    screen_text,
+    settle,
+    static_text,
+    step_on_screen,
+    type_text,
+)
 
 PIN = "2468"
 
@@ -44,9 +51,11 @@ async def test_last_time_is_private_until_the_teacher_types_the_pin(make_app: Ap
         await pilot.press("ctrl+n")
         await settle(app, pilot)
         assert isinstance(current_step(app), ReviewStep)
-        assert not app.screen.query(TalkingPoints)  # Sam's spring promises are not shown
+        assert not step_on_screen(app).query(TalkingPoints)  # Sam's spring promises are not shown
         assert "times tables in the car" not in screen_text(app)
-        assert "kept private" in static_text(app.screen.query_one("#review-locked", Static))
+        assert "kept private" in static_text(
+            step_on_screen(app).query_one("#review-locked", Static)
+        )
 
         await pilot.click("#unlock")
         await settle(app, pilot)
@@ -56,7 +65,7 @@ async def test_last_time_is_private_until_the_teacher_types_the_pin(make_app: Ap
         assert app.screen.query_one("#pin", Input).password  # the digits never show
         await _answer_pin(app, pilot, PIN)
         assert isinstance(current_step(app), ReviewStep)
-        assert app.screen.query(TalkingPoints)
+        assert step_on_screen(app).query(TalkingPoints)
         assert "times tables in the car" in screen_text(app)
 
 
@@ -72,12 +81,12 @@ async def test_three_wrong_pins_or_escape_open_nothing(make_app: AppFactory) -> 
         for _ in range(3):
             await _answer_pin(app, pilot, "0000")
         assert isinstance(current_step(app), ReviewStep)
-        assert not app.screen.query(TalkingPoints)
+        assert not step_on_screen(app).query(TalkingPoints)
         await pilot.click("#unlock")
         await settle(app, pilot)
         await pilot.press("escape")
         await settle(app, pilot)
-        assert not app.screen.query(TalkingPoints)
+        assert not step_on_screen(app).query(TalkingPoints)
 
 
 async def test_without_a_pin_last_time_shows_as_before(make_app: AppFactory) -> None:
@@ -86,8 +95,8 @@ async def test_without_a_pin_last_time_shows_as_before(make_app: AppFactory) -> 
         await settle(app, pilot)
         await pilot.press("ctrl+n")
         await settle(app, pilot)
-        assert app.screen.query(TalkingPoints)
-        assert not app.screen.query("#unlock")
+        assert step_on_screen(app).query(TalkingPoints)
+        assert not step_on_screen(app).query("#unlock")
 
 
 def _finish_this_term(results_dir: Path, student_id: str) -> None:

@@ -2,7 +2,9 @@
 
 The screen is made once per conference. Moving to another step swaps only the step in the
 middle (``ui/steps/``); the top bar, the navigation bar, the help panel and the footer stay
-mounted, so a step change costs the new step's widgets and nothing else.
+mounted, so a step change costs the new step's widgets and nothing else. The app may also
+have the next step built ahead of time (:meth:`ConferenceScreen.prepare`): it waits hidden
+under the current one, and Next only has to show it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from textual.widgets import Button, Footer, Label, Static
 
 from slc_tui.core.conference import Conference
 from slc_tui.ui.collection import pause_collection
-from slc_tui.ui.messages import Flash, Navigate
+from slc_tui.ui.messages import Flash, Navigate, StepShown
 from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.widgets.clock_label import ClockLabel
 from slc_tui.ui.widgets.help_panel import HelpPanel
@@ -45,8 +47,10 @@ class ConferenceScreen(Screen[None]):
         self.body = first
         #: The step fully shown: mounted, laid out and focused (the benchmark waits for it).
         self.shown: StepBody | None = None
+        #: The next step, built ahead of time and hidden (None when there is none).
+        self.prepared: StepBody | None = None
         self._wanted = first
-        self._swapping = asyncio.Lock()
+        self._swapping = asyncio.Lock()  # one change to the steps mounted at a time
         #: A save that landed while the step was being put on screen.
         self._saved_meanwhile: tuple[str, str] | None = None
 
@@ -93,14 +97,35 @@ class ConferenceScreen(Screen[None]):
             if body is self.body:
                 return
             resume_collection = pause_collection()
-            old, self.body = self.body, body
+            leaving = [self.body]
+            if self.prepared is not None and self.prepared is not body:
+                leaving.append(self.prepared)  # built for a step we are not going to now
+            self.prepared = None
+            self.body = body
             with self.app.batch_update():
                 self._update_chrome(body)
-                old.display = False  # out of the layout now; removed once the step is painted
-                await self.query_one("#body", Vertical).mount(body)
+                for old in leaving:
+                    old.display = False  # out of the layout now; removed after the paint
+                if body.parent is None:
+                    await self.query_one("#body", Vertical).mount(body)
+                else:
+                    body.display = True  # built ahead of time
                 self._arrived(body)
-            self.call_after_refresh(old.remove)
+            for old in leaving:
+                self.call_after_refresh(old.remove)
             self.call_after_refresh(resume_collection)
+
+    async def prepare(self, body: StepBody) -> None:
+        """Build ``body`` (the step after the current one) now, hidden, so that showing it
+        later costs only its layout and paint; a step prepared before is dropped."""
+        async with self._swapping:
+            if body is self.body or body is self.prepared:
+                return
+            old, self.prepared = self.prepared, body
+            body.display = False
+            await self.query_one("#body", Vertical).mount(body)
+            if old is not None:
+                await old.remove()
 
     def _update_chrome(self, body: StepBody) -> None:
         """The parts that stay on screen show the new step."""
@@ -119,13 +144,14 @@ class ConferenceScreen(Screen[None]):
 
     def _arrived(self, body: StepBody) -> None:
         """The step is mounted: give it the keyboard and any save that landed meanwhile."""
-        body.focus_first()
+        body.arrive()
         if self._saved_meanwhile is not None:
             path, when = self._saved_meanwhile
             self._saved_meanwhile = None
             self.query_one("#saved-badge", Static).update(f"💾 {when}")
             body.show_saved(path, when)
         self.shown = body
+        self.post_message(StepShown(body))
 
     # -- what the app and the steps tell the screen ---------------------------------------
 

@@ -2,7 +2,9 @@
 
 The conference screen (``ui/screens/conference.py``) keeps the top bar, Back/Help/Next, the
 help panel and the footer on screen for the whole conference; each step only swaps this
-middle part. A step reads the conference and says what changed with messages.
+middle part. A step reads the conference and says what changed with messages. A step may be
+built ahead of time, hidden, while the step before it is on screen: what belongs to being
+shown (the keyboard, messages in the navigation bar) waits for :meth:`StepBody.arrive`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from textual.widgets import TextArea
 
 from slc_tui.core.conference import Conference
 from slc_tui.core.prompts import Prompt
+from slc_tui.core.steps import Step
 from slc_tui.ui.messages import ConferenceEdited, Flash
 from slc_tui.ui.widgets.limited_text_area import LimitedTextArea
 
@@ -44,12 +47,31 @@ class StepBody(Vertical):
     #: The big friendly question at the top of the step.
     HEADLINE = ""
 
-    def __init__(self, conference: Conference, context: StepContext) -> None:
-        kind = conference.step.kind.value
-        super().__init__(classes=f"step-body step-{kind}")
+    def __init__(
+        self, conference: Conference, context: StepContext, step: Step | None = None
+    ) -> None:
+        """A step of ``conference``: ``step``, or the one it is on now."""
+        step = step or conference.step
+        super().__init__(classes=f"step-body step-{step.kind.value}")
         self.conference = conference
         self.context = context
-        self.step = conference.step
+        self.step = step
+        #: The conference's contents when this step was made (see ``Conference.contents``).
+        #: Its widgets are composed later, so they show these contents or newer ones: an
+        #: edit in between makes the step look out of date, never the other way round.
+        self.built_from = conference.contents()
+
+    def is_current_for(
+        self, conference: Conference, context: StepContext, step: Step | None = None
+    ) -> bool:
+        """True when this step, built earlier, shows what it would show if built now as
+        ``step`` (by default the conference's current step)."""
+        return (
+            self.conference is conference
+            and self.step == (step or conference.step)
+            and self.context == context
+            and self.built_from == conference.contents()
+        )
 
     def headline(self) -> str:
         """The headline for this step (subclasses may personalise it)."""
@@ -59,9 +81,9 @@ class StepBody(Vertical):
         """The Next button's text."""
         return "Next ▶"
 
-    def focus_first(self) -> None:
-        """Put the keyboard where the child starts on this step: the first thing that takes
-        focus (subclasses choose another)."""
+    def arrive(self) -> None:
+        """The step is now on screen: put the keyboard where the child starts (the first
+        thing that takes focus, unless a step chooses another)."""
         for widget in self.query("*"):
             if widget.focusable:
                 widget.focus()

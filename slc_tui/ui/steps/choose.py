@@ -40,14 +40,14 @@ class ChooseStep(StepBody):
         return len(self._waiting)
 
     def on_mount(self) -> None:
-        """Show the counter; the other cards come after the first paint."""
-        self._show_count()
+        """The other cards come after the first paint."""
         if self._waiting:
             self.call_after_refresh(self._mount_more)
 
-    def focus_first(self) -> None:
-        """Start on the first picture."""
+    def arrive(self) -> None:
+        """Start on the first picture, with the counter shown."""
         self.query(PieceCard).first().focus()
+        self._show_count()
 
     def _mount_more(self) -> None:
         """Add the next few cards; again after the next paint, until all are there.

@@ -57,7 +57,7 @@ class CommitmentStep(StepBody):
                         select_on_focus=False,
                     )
 
-    def focus_first(self) -> None:
+    def arrive(self) -> None:
         """The parent types here first; the ideas are a Shift+Tab away."""
         self.query_one("#commitment", TextArea).focus()
 

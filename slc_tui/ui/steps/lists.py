@@ -28,7 +28,7 @@ class ListStep(StepBody):
                 id="items",
             )
 
-    def focus_first(self) -> None:
+    def arrive(self) -> None:
         """Arrive ready to add one more; the existing ones are a Shift+Tab away."""
         self.query_one(EditableList).focus_add_box()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from importlib import import_module
 
 from slc_tui.core.conference import Conference
-from slc_tui.core.steps import StepKind
+from slc_tui.core.steps import Step, StepKind
 from slc_tui.ui.steps.base import StepBody, StepContext
 
 STEPS: dict[StepKind, str] = {
@@ -30,9 +30,10 @@ def step_class(kind: StepKind) -> type[StepBody]:
     return step
 
 
-def step_for(conference: Conference, context: StepContext) -> StepBody:
-    """A new step for the conference's current step."""
-    return step_class(conference.step.kind)(conference, context)
+def step_for(conference: Conference, context: StepContext, step: Step | None = None) -> StepBody:
+    """A new step for ``step`` of the conference (by default the one it is on)."""
+    step = step or conference.step
+    return step_class(step.kind)(conference, context, step)
 
 
 def preload_steps() -> None:

@@ -6,25 +6,37 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Input, Static
 
 from slc_tui.core.portfolio import Goal
 from slc_tui.core.text import MAX_LINE_LENGTH
 
 
-class GoalRow(Vertical):
-    """One goal: three boxes and a remove button."""
+class GoalRow(Grid):
+    """One goal: what, how and by when, and a remove button, in a framed grid.
+
+    The three labels are one Static beside the three boxes (a goal is built with six widgets,
+    not eleven: the goals step is built while the family waits).
+    """
 
     DEFAULT_CSS = """
-    GoalRow { height: auto; border: round $primary 50%; padding: 0 1; }
-    GoalRow > Horizontal { height: auto; margin-bottom: 1; }
-    GoalRow Label { width: 19; padding: 0 1 0 0; }
-    GoalRow Input { width: 1fr; background: $boost; }
-    GoalRow Input:focus { background: $primary 30%; }
-    GoalRow .goal-by { width: 14; }
-    GoalRow Button { min-width: 5; width: 5; }
+    GoalRow {
+        height: auto;
+        border: round $primary 50%;
+        padding: 0 1;
+        grid-size: 3 3;
+        grid-columns: 19 1fr 5;
+        grid-rows: 1;
+        grid-gutter: 1 0;
+    }
+    GoalRow > .goal-labels { row-span: 3; height: 5; padding-right: 1; }
+    GoalRow > Input { background: $boost; }
+    GoalRow > Input:focus { background: $primary 30%; }
+    GoalRow > .goal-how { column-span: 2; }
+    GoalRow > .goal-by { width: 14; }
+    GoalRow > Button { min-width: 5; width: 5; }
     """
 
     def __init__(self, goal: Goal, number: int) -> None:
@@ -33,38 +45,33 @@ class GoalRow(Vertical):
         self.border_title = f"🎯 Goal {number}"
 
     def compose(self) -> ComposeResult:
-        """Goal, how, by."""
-        with Horizontal():
-            yield Label("My goal")
-            yield Input(
-                self.goal.goal,
-                placeholder="What I want to get better at",
-                max_length=MAX_LINE_LENGTH,
-                classes="goal-text",
-                compact=True,
-                select_on_focus=False,
-            )
-            yield Button("✕", classes="remove-goal", tooltip="Remove this goal", compact=True)
-        with Horizontal():
-            yield Label("How I'll get there")
-            yield Input(
-                self.goal.how,
-                placeholder="What I will do",
-                max_length=MAX_LINE_LENGTH * 2,
-                classes="goal-how",
-                compact=True,
-                select_on_focus=False,
-            )
-        with Horizontal():
-            yield Label("By (YYYY-MM)")
-            yield Input(
-                self.goal.by,
-                placeholder="2027-03",
-                max_length=10,
-                classes="goal-by",
-                compact=True,
-                select_on_focus=False,
-            )
+        """Labels, then the goal, remove, how and by, in grid order."""
+        yield Static("My goal\n\nHow I'll get there\n\nBy (YYYY-MM)", classes="goal-labels")
+        yield Input(
+            self.goal.goal,
+            placeholder="What I want to get better at",
+            max_length=MAX_LINE_LENGTH,
+            classes="goal-text",
+            compact=True,
+            select_on_focus=False,
+        )
+        yield Button("✕", classes="remove-goal", tooltip="Remove this goal", compact=True)
+        yield Input(
+            self.goal.how,
+            placeholder="What I will do",
+            max_length=MAX_LINE_LENGTH * 2,
+            classes="goal-how",
+            compact=True,
+            select_on_focus=False,
+        )
+        yield Input(
+            self.goal.by,
+            placeholder="2027-03",
+            max_length=10,
+            classes="goal-by",
+            compact=True,
+            select_on_focus=False,
+        )
 
     def value(self) -> Goal:
         """The goal as typed now."""

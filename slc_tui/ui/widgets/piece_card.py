@@ -4,34 +4,42 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.content import Content
 from textual.events import Click
 from textual.message import Message
-from textual.widgets import Label
 
 from slc_tui.core.portfolio import Piece
 from slc_tui.ui.widgets.image_preview import ImagePreview
 
 
-class PieceCard(Vertical, can_focus=True):
-    """One piece of work; clicking it (or Enter/Space) picks or un-picks it."""
+class PieceCard(ImagePreview, can_focus=True):
+    """One piece of work: its picture framed, the title on the frame's top edge and the
+    subject (and "✔ Picked #1") on its bottom edge. Clicking it (or Enter/Space) picks or
+    un-picks it.
+
+    One widget per card (not a box holding a picture and two labels): a gallery's cards are
+    built while the child waits, and each widget costs time to build, style and lay out.
+    """
 
     DEFAULT_CSS = """
     PieceCard {
         height: 11;
         border: round $primary 50%;
+        border-title-align: left;
+        border-title-color: $text;
+        border-title-style: bold;
+        border-subtitle-align: left;
+        border-subtitle-color: $text-muted;
         padding: 0 1;
     }
     PieceCard:focus { border: double $accent; }
-    PieceCard.-chosen { border: heavy $success; background: $success 15%; }
-    PieceCard > ImagePreview { height: 1fr; }
-    PieceCard > .card-title {
-        width: 1fr; height: 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;
+    PieceCard.-chosen {
+        border: heavy $success;
+        background: $success 15%;
+        border-subtitle-color: $success;
+        border-subtitle-style: bold;
     }
-    PieceCard > .card-state { width: 1fr; height: 1; color: $text-muted; }
-    PieceCard.-chosen > .card-state { color: $success; text-style: bold; }
     """
 
     BINDINGS = [
@@ -56,28 +64,22 @@ class PieceCard(Vertical, can_focus=True):
         rows: int
 
     def __init__(self, piece: Piece, chosen_position: int | None) -> None:
-        super().__init__(id=f"card-{piece.id}")
+        super().__init__(piece.image_path, piece.image_problem or None, id=f"card-{piece.id}")
         self.piece = piece
-        self.chosen_position = chosen_position
-        self.set_class(chosen_position is not None, "-chosen")
-
-    def compose(self) -> ComposeResult:
-        """Picture, title, state."""
-        yield ImagePreview(self.piece.image_path, self.piece.image_problem or None)
-        yield Label(self.piece.title, classes="card-title")
-        yield Label(self._state_text(), classes="card-state")
+        self.border_title = Content(piece.title)  # the words as typed, never markup
+        self.set_chosen(chosen_position)
 
     def _state_text(self) -> str:
         subject = self.piece.subject or ""
         if self.chosen_position is None:
-            return f"  {subject}"
-        return f"✔ Picked #{self.chosen_position + 1}  {subject}"
+            return subject
+        return f"✔ Picked #{self.chosen_position + 1}  {subject}".rstrip()
 
     def set_chosen(self, position: int | None) -> None:
         """Show whether (and in what order) this piece is picked."""
         self.chosen_position = position
         self.set_class(position is not None, "-chosen")
-        self.query_one(".card-state", Label).update(self._state_text())
+        self.border_subtitle = Content(self._state_text())
 
     def action_pick(self) -> None:
         """Ask the screen to pick or put back this piece."""
