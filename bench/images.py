@@ -14,7 +14,7 @@ DEFAULT_PREVIEW_CELLS = (58, 33)
 
 def slc_preview(path: Path, cells: tuple[int, int]) -> tuple[int, int]:
     """What the piece step's ImagePreview does in its loader thread, bypassing the cache:
-    a safe thumbnail, then the half-block renderable with its lines built for ``cells``.
+    a safe thumbnail, then the picture's lines for ``cells`` as Textual strips.
 
     Returns the pixel size the picture is drawn at (columns, 2 × lines).
     """
@@ -25,8 +25,8 @@ def slc_preview(path: Path, cells: tuple[int, int]) -> tuple[int, int]:
     max_size = getattr(image_preview, "THUMBNAIL_MAX_SIZE", (240, 240))
     thumbnail = load_thumbnail(path, max_size)
     picture = HalfBlockImage(thumbnail)
+    image_preview.PictureStrips(picture, *cells)  # the lines, ready for Textual to paint
     cols, lines = fit_size(thumbnail.width, thumbnail.height, *cells)
-    picture.render_lines(cols, lines)
     return cols, lines * 2
 
 

@@ -39,15 +39,14 @@ class ChooseStep(StepBody):
         """How many cards are still to be added to the gallery."""
         return len(self._waiting)
 
-    def on_mount(self) -> None:
-        """The other cards come after the first paint."""
-        if self._waiting:
-            self.call_after_refresh(self._mount_more)
-
     def arrive(self) -> None:
-        """Start on the first picture, with the counter shown."""
+        """Start on the first picture, with the counter shown; the other cards come after
+        the first paint (not while the step waits hidden: showing it would then have to lay
+        out every card at once)."""
         self.query(PieceCard).first().focus()
         self._show_count()
+        if self._waiting:
+            self.call_after_refresh(self._mount_more)
 
     def _mount_more(self) -> None:
         """Add the next few cards; again after the next paint, until all are there.

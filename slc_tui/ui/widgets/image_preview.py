@@ -14,8 +14,11 @@ from rich import box
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.panel import Panel
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
@@ -27,7 +30,7 @@ __all__ = ["ImagePreview"]
 #: Thumbnail bound: enough detail for a full-screen preview (240 columns × 120 lines).
 THUMBNAIL_MAX_SIZE = (240, 240)
 
-_LoadResult = tuple["HalfBlockImage | None", "str | None"]
+_LoadResult = tuple["HalfBlockImage | None", "PictureStrips | None", "str | None"]
 
 #: At most two pictures decode at once (a gallery of 60 does not start 60 decoders that
 #: fight the UI thread for the interpreter and hold 60 photos in memory together).
@@ -88,6 +91,7 @@ class ImagePreview(Widget):
         self.problem = problem
         self.loaded = False
         self._picture: HalfBlockImage | None = None
+        self._strips: PictureStrips | None = None
         self._worker: Worker[_LoadResult] | None = None
 
     def on_mount(self) -> None:
@@ -101,10 +105,19 @@ class ImagePreview(Widget):
         if self.is_mounted:
             self._start_loading()
 
+    def render_line(self, y: int) -> Strip:
+        """Line ``y`` of the picture, centred (made once per size, in the loader thread when
+        the size is known then); a note or placeholder is rendered the usual way."""
+        if self._picture is None:
+            return super().render_line(y)
+        size = (self.size.width, self.size.height)
+        if self._strips is None or self._strips.size != size:
+            self._strips = PictureStrips(self._picture, *size)
+        return self._strips.line(y, self.visual_style.rich_style)
+
     def render(self) -> RenderableType:
-        """The picture, a loading note, or a placeholder explaining the problem."""
-        if self._picture is not None:
-            return self._picture
+        """A loading note, or a placeholder explaining the problem (pictures are drawn by
+        :meth:`render_line`)."""
         if self.path is None:
             if self.problem is None:
                 return self._message("No picture")
@@ -117,9 +130,10 @@ class ImagePreview(Widget):
         if not self.is_attached:
             return
         self._picture = None
+        self._strips = None
         self.loaded = False
         if self.path is None:
-            self._finish(None, self.problem)
+            self._finish(None, None, self.problem)
             return
         self.problem = None
         self.refresh()
@@ -142,14 +156,18 @@ class ImagePreview(Widget):
         event.stop()
         if event.state == WorkerState.SUCCESS:
             result = event.worker.result
-            picture, problem = result if result is not None else (None, "it could not be read")
-            self._finish(picture, problem)
+            if result is None:
+                result = (None, None, "it could not be read")
+            self._finish(*result)
         elif event.state == WorkerState.ERROR:
-            self._finish(None, "it could not be read")
+            self._finish(None, None, "it could not be read")
 
-    def _finish(self, picture: HalfBlockImage | None, problem: str | None) -> None:
+    def _finish(
+        self, picture: HalfBlockImage | None, strips: PictureStrips | None, problem: str | None
+    ) -> None:
         self._worker = None
         self._picture = picture
+        self._strips = strips
         self.problem = problem
         self.loaded = True
         self.refresh()
@@ -185,9 +203,45 @@ class _NaturalHeight:
         yield from console.render(self.renderable, options.reset_height())
 
 
+class PictureStrips:
+    """A picture's lines at one widget size, centred, as Textual strips (made once: drawing
+    a picture then costs Textual no Rich rendering at all)."""
+
+    def __init__(self, picture: HalfBlockImage, width: int, height: int) -> None:
+        from slc_tui.media.halfblock import fit_size
+
+        self.size = (width, height)
+        self.top = 0
+        self.left = 0
+        self.cols = 0
+        self.segments: list[list[Segment]] = []
+        if width < 1 or height < 1:
+            return
+        image = picture.image
+        self.cols, lines = fit_size(image.width, image.height, width, height)
+        self.top = (height - lines) // 2
+        self.left = (width - self.cols) // 2
+        self.segments = picture.render_lines(self.cols, lines)
+        self._style: Style | None = None
+        self._lines: list[Strip] = []
+
+    def line(self, y: int, style: Style) -> Strip:
+        """Line ``y`` of the widget, ``style`` (the widget's) around the picture."""
+        if style != self._style:  # the first time, or the widget's colours changed
+            self._style = style
+            margin = [Segment(" " * self.left, style)] if self.left else []
+            width = self.left + self.cols
+            self._lines = [Strip([*margin, *line], width) for line in self.segments]
+        index = y - self.top
+        if 0 <= index < len(self._lines):
+            return self._lines[index]
+        return Strip.blank(self.size[0], style)
+
+
 def _load_picture(path: Path, cells: tuple[int, int]) -> _LoadResult:
-    """Runs in a thread: decode (via the cache) and pre-render for the current size."""
-    from slc_tui.media.halfblock import HalfBlockImage, fit_size
+    """Runs in a thread: decode (via the cache) and make the lines for the current size
+    (a widget built ahead of time, hidden, has no size yet: its lines are made when shown)."""
+    from slc_tui.media.halfblock import HalfBlockImage
     from slc_tui.media.safe_image import ImageProblem
     from slc_tui.media.thumbnail_cache import get_thumbnail
 
@@ -195,10 +249,7 @@ def _load_picture(path: Path, cells: tuple[int, int]) -> _LoadResult:
         try:
             thumbnail = get_thumbnail(path, THUMBNAIL_MAX_SIZE)
         except ImageProblem as problem:
-            return None, problem.reason
+            return None, None, problem.reason
         picture = HalfBlockImage(thumbnail)
-        cols, lines = cells
-        if cols > 0 and lines > 0:
-            # Warm the line cache so the first paint on the UI thread is free.
-            picture.render_lines(*fit_size(thumbnail.width, thumbnail.height, cols, lines))
-    return picture, None
+        strips = PictureStrips(picture, *cells) if cells[0] > 0 and cells[1] > 0 else None
+    return picture, strips, None
