@@ -268,7 +268,7 @@ async def lead_conference(class_dir: Path, results_dir: Path, student_id: str) -
     clock = FrozenClock()
     # Built as `slc open` builds it (slc_tui.cli.cmd_open).
     app = create_app(
-        class_dir, results_dir, student_id=student_id, clock=clock, freeze_start_up=True
+        class_dir, results_dir, student_id=student_id, clock=clock, freeze_objects=True
     )
     paints = PaintRecorder(app)
     probe = LagProbe()
@@ -344,7 +344,7 @@ async def open_picker(class_dir: Path, results_dir: Path, count: int) -> dict[st
         return bool(screen.query_one(OptionList).option_count >= count)
 
     start = time.perf_counter()
-    app = create_app(class_dir, results_dir, clock=FrozenClock(), freeze_start_up=True)
+    app = create_app(class_dir, results_dir, clock=FrozenClock(), freeze_objects=True)
     paints = PaintRecorder(app)
     async with app.run_test(size=SIZE):
         painted_at = await paints.wait_for(listed)

@@ -180,7 +180,7 @@ def cmd_open(class_dir: Path | None, student: str | None, results: Path | None) 
     from slc_tui.ui.app import create_app
 
     app = create_app(
-        folder, results_dir, student_id=student, notice=notice, freeze_start_up=not gc.isenabled()
+        folder, results_dir, student_id=student, notice=notice, freeze_objects=not gc.isenabled()
     )
     app.run()
     return app.return_code or 0

@@ -25,7 +25,7 @@ from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_question
 from slc_tui.core.steps import Step
 from slc_tui.session import ClassSession
 from slc_tui.store.atomic_storage import CorruptResultsFile
-from slc_tui.ui.collection import pause_collection
+from slc_tui.ui.collection import collect_everything, freeze_long_lived, pause_collection
 from slc_tui.ui.crash_safety import CrashSafety
 from slc_tui.ui.doors import Doors
 from slc_tui.ui.messages import (
@@ -74,10 +74,10 @@ class SlcApp(CrashSafety):
         student_id: str | None = None,
         clock: Callable[[], datetime] = datetime.now,
         notice: str = "",
-        freeze_start_up: bool = False,
+        freeze_objects: bool = False,
     ) -> None:
         super().__init__()
-        self.freeze_start_up = freeze_start_up
+        self.freeze_objects = freeze_objects
         self.class_dir = class_dir
         self.results_dir = results_dir
         self.start_student = student_id
@@ -171,12 +171,12 @@ class SlcApp(CrashSafety):
         self.call_after_refresh(self._started)
 
     def _started(self) -> None:
-        """The first screen is painted: with ``freeze_start_up`` (the command line), objects
-        made so far are kept for good (gc.freeze), so later collections during a conference
-        only look at what the conference made; then collection resumes, and the steps not
-        yet imported are imported while the family reads the first one."""
-        if self.freeze_start_up:
-            gc.freeze()
+        """The first screen is painted: with ``freeze_objects`` (the command line), objects
+        made so far are kept out of later collections (see ``ui/collection.py``); then
+        collection resumes, and the steps not yet imported are imported while the family
+        reads the first one."""
+        if self.freeze_objects:
+            freeze_long_lived()
             gc.enable()
         self.set_timer(0.5, preload_steps)
 
@@ -301,6 +301,8 @@ class SlcApp(CrashSafety):
 
     @on(StepShown)
     def _step_shown(self) -> None:
+        if self.freeze_objects:
+            self.call_after_refresh(freeze_long_lived)  # the step on screen is long-lived
         self.prepare_next_step()
 
     @work(exclusive=True, group="prepare")
@@ -341,6 +343,8 @@ class SlcApp(CrashSafety):
             self.conference = None
             self._back_to_picker()
             self.refresh_picker()
+            if self.freeze_objects:
+                self.call_after_refresh(collect_everything)  # the conference's leftovers
             return
         try:
             if event.where == "next":
@@ -502,13 +506,15 @@ def create_app(
     student_id: str | None = None,
     clock: Callable[[], datetime] = datetime.now,
     notice: str = "",
-    freeze_start_up: bool = False,
+    freeze_objects: bool = False,
 ) -> SlcApp:
     """Build the app with injected paths and clock (tests and the CLI use this).
 
-    ``freeze_start_up`` (the command line sets it, after turning garbage collection off
-    for start-up): once the first screen is painted, keep every object made so far out of
-    later collections. Tests leave it off (freezing would keep every earlier test's garbage).
+    ``freeze_objects`` (the command line sets it, after turning garbage collection off
+    for start-up): keep long-lived objects out of collections (those made at start-up, and
+    each step's once it is shown) and free a conference's leftovers when it ends (see
+    ``ui/collection.py``). Tests leave it off (a test that does not finish its conference
+    would keep its garbage for the rest of the run).
     """
     return SlcApp(
         class_dir,
@@ -516,5 +522,5 @@ def create_app(
         student_id=student_id,
         clock=clock,
         notice=notice,
-        freeze_start_up=freeze_start_up,
+        freeze_objects=freeze_objects,
     )

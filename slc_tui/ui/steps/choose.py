@@ -15,6 +15,10 @@ from slc_tui.ui.widgets.piece_card import PieceCard
 FIRST_CARDS = 6
 CARDS_PER_BATCH = 3
 
+#: The gallery's columns, and the lines each row of cards takes.
+COLUMNS = 3
+CARD_LINES = 11
+
 
 class ChooseStep(StepBody):
     """Pick the pieces to talk about."""
@@ -29,7 +33,13 @@ class ChooseStep(StepBody):
     def compose(self) -> ComposeResult:
         """The gallery: the first cards now, the rest just after the step is shown."""
         pieces = self.conference.portfolio.pieces
-        with VerticalScroll(id="gallery-scroll", can_focus=False), Grid(id="gallery"):
+        gallery = Grid(id="gallery")
+        # Sized for every card from the start: cards arriving later fill places already
+        # laid out, so nothing on screen moves (or has to be drawn again) when they come.
+        gallery.styles.grid_size_columns = COLUMNS
+        gallery.styles.grid_rows = str(CARD_LINES)
+        gallery.styles.height = CARD_LINES * -(-len(pieces) // COLUMNS)
+        with VerticalScroll(id="gallery-scroll", can_focus=False), gallery:
             for piece in pieces[:FIRST_CARDS]:
                 yield PieceCard(piece, self._position(piece.id))
         self._waiting = list(pieces[FIRST_CARDS:])
@@ -68,8 +78,7 @@ class ChooseStep(StepBody):
         cards = list(self.query(PieceCard))
         if event.card not in cards:
             return
-        columns = self.query_one("#gallery", Grid).styles.grid_size_columns or 3
-        target = cards.index(event.card) + event.rows * columns
+        target = cards.index(event.card) + event.rows * COLUMNS
         if 0 <= target < len(cards):
             cards[target].focus()
 
