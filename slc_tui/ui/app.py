@@ -90,7 +90,7 @@ class SlcApp(CrashSafety):
         self._unsaved_since: float | None = None
         self.crash_log: Path | None = None
         self._picker_heading = ("", "", "")
-        self._first_rows: list[Any] = []
+        self._first_rows: list[Any] | None = None  # None: not read yet
         self._unlocked: set[str] = set()  # conferences whose last record the teacher unlocked
 
     def update_styles(self, node: DOMNode, animate: bool = True) -> None:
@@ -130,10 +130,11 @@ class SlcApp(CrashSafety):
     def load_class(self) -> None:
         """Read the class folder and results, then show the picker."""
         session = ClassSession.open(self.class_dir, self.results_dir, self.clock)
-        rows = session.picker_rows()
         # Going straight to a student: start it here too when no question needs asking,
-        # so the first screen painted is the child's first step.
+        # so the first screen painted is the child's first step; the student list (every
+        # results file of the class) is then read when the conference ends.
         ready = session.start_without_questions(self.start_student) if self.start_student else None
+        rows = session.picker_rows() if ready is None else None
         self.call_from_thread(self._class_loaded, session, rows, ready)
 
     def _tell_recoveries(self) -> list[str]:
@@ -145,7 +146,7 @@ class SlcApp(CrashSafety):
         return messages
 
     def _class_loaded(
-        self, session: ClassSession, rows: list[Any], ready: Conference | None = None
+        self, session: ClassSession, rows: list[Any] | None, ready: Conference | None = None
     ) -> None:
         self.session = session
         repaired = self._tell_recoveries()
@@ -255,10 +256,11 @@ class SlcApp(CrashSafety):
                 self.show_step()
 
     def begin(self, conference: Conference) -> None:
-        """Show the conference's current step and save right away."""
+        """Show the conference's current step, and save it as soon as that is painted (the
+        save's thread would otherwise compete with building the first step)."""
         self.conference = conference
         self.show_step()
-        self.save_now()
+        self.call_after_refresh(self.save_now)
 
     def step_context(self, conference: Conference, step: Step | None = None) -> StepContext:
         """What a step of ``conference`` (by default its current one) is shown with."""

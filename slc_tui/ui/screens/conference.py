@@ -151,7 +151,8 @@ class ConferenceScreen(Screen[None]):
             self.query_one("#saved-badge", Static).update(f"💾 {when}")
             body.show_saved(path, when)
         self.shown = body
-        self.post_message(StepShown(body))
+        # Once painted, the app may build the next step (never before the first paint).
+        self.call_after_refresh(self.post_message, StepShown(body))
 
     # -- what the app and the steps tell the screen ---------------------------------------
 

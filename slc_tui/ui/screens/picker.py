@@ -98,6 +98,10 @@ class StudentRow(Table, Visual):
         return 1
 
 
+#: What the picker asks.
+ASK = "Who is leading their conference? Pick your name."
+
+
 class PickerScreen(Screen[None]):
     """Who is leading their conference now? Click a name (or move and press Enter)."""
 
@@ -109,7 +113,10 @@ class PickerScreen(Screen[None]):
 
         student_id: str
 
-    def __init__(self, title: str, subtitle: str, rows: list[PickerRow], notice: str) -> None:
+    def __init__(
+        self, title: str, subtitle: str, rows: list[PickerRow] | None, notice: str
+    ) -> None:
+        """``rows=None``: the list is still being read (it comes with :meth:`set_rows`)."""
         super().__init__(id="picker")
         self.title_text = title
         self.subtitle = subtitle
@@ -121,7 +128,9 @@ class PickerScreen(Screen[None]):
         with Vertical(id="picker-box"):
             yield Static(f"📚 {self.title_text}", id="picker-title")
             yield Static(self.subtitle, id="picker-subtitle")
-            yield Static("Who is leading their conference? Pick your name.", id="picker-ask")
+            yield Static(
+                ASK if self.rows is not None else "Reading the class list…", id="picker-ask"
+            )
             yield Static(self._row_table("Name", "Grade", "Status"), id="students-header")
             yield OptionList(id="students")
             yield Static(self.notice, id="picker-notice")
@@ -129,7 +138,8 @@ class PickerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Fill the list and focus it."""
-        self.set_rows(self.rows)
+        if self.rows is not None:
+            self.set_rows(self.rows)
         self.query_one(OptionList).focus()
 
     @staticmethod
@@ -158,6 +168,7 @@ class PickerScreen(Screen[None]):
         )
         if rows:
             students.highlighted = min(highlighted or 0, len(rows) - 1)
+            self.query_one("#picker-ask", Static).update(ASK)
         else:
             self.query_one("#picker-ask", Static).update(
                 "No students yet: add portfolios to the class folder (see its README)."
