@@ -25,18 +25,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from slc_tui.core.fields import is_valid_id
-from slc_tui.store.atomic_storage import (
-    AtomicJSONStorage,
-    CorruptResultsFile,
-    parse_tinydb_document,
-)
+from slc_tui.store.atomic_storage import CorruptResultsFile, parse_tinydb_document
 from slc_tui.store.locking import DEFAULT_LOCK_TIMEOUT, ResultsBusy, student_file_lock
 from slc_tui.store.private_paths import make_private_dir
 from slc_tui.store.recovery import BACKUP_SUFFIX, Recovery, recover_results_file
 from slc_tui.store.results_file import TABLE_NAME, ResultsFile
+
+if TYPE_CHECKING:
+    from slc_tui.store.tinydb_storage import AtomicJSONStorage
 
 __all__ = ["Recovery", "ResultsBusy", "ResultsStore"]
 
@@ -269,5 +268,7 @@ class ResultsStore:
     @staticmethod
     def _storage(path: Path) -> AtomicJSONStorage:
         """The storage of one read-modify-write of ``path`` (keeping the last good copy)."""
+        from slc_tui.store.tinydb_storage import AtomicJSONStorage  # TinyDB: not at start-up
+
         backup_path = path.with_name(path.name + BACKUP_SUFFIX)
         return AtomicJSONStorage(path, backup_path=backup_path, empty_is_corrupt=True)

@@ -12,11 +12,11 @@ import pytest
 from tinydb import TinyDB
 
 from slc_tui.store.atomic_storage import (
-    AtomicJSONStorage,
     CorruptResultsFile,
     parse_tinydb_document,
     write_bytes_atomically,
 )
+from slc_tui.store.tinydb_storage import AtomicJSONStorage
 
 
 def _leftover_temp_files(folder: Path) -> list[Path]:

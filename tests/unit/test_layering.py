@@ -95,8 +95,15 @@ def test_cli_stays_light() -> None:
 
 def test_session_does_not_import_textual() -> None:
     _, loaded = import_in_fresh_interpreter("slc_tui.session", walk=False)
-    assert "tinydb" in loaded  # the probe really imported the store
+    assert "slc_tui.store.results" in loaded  # the probe really imported the store
     assert offenders(loaded, ("textual", "slc_tui.ui")) == []
+
+
+def test_the_app_starts_without_tinydb_pillow_or_export_code() -> None:
+    """What `slc open --student` imports before its first step is painted (issue 4)."""
+    _, loaded = import_in_fresh_interpreter("slc_tui.ui.app", walk=False)
+    _, first_step = import_in_fresh_interpreter("slc_tui.ui.steps.welcome", walk=False)
+    assert offenders([*loaded, *first_step], ("tinydb", "PIL", "slc_tui.export")) == []
 
 
 def test_probe_sees_textual_when_it_is_imported() -> None:
