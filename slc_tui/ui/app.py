@@ -39,7 +39,7 @@ from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.conference import ConferenceScreen
 from slc_tui.ui.screens.picker import PickerScreen
 from slc_tui.ui.steps.base import StepContext
-from slc_tui.ui.steps.registry import preload_steps, step_for
+from slc_tui.ui.steps.registry import step_for
 
 #: Seconds after the last keystroke before typed text is saved.
 AUTOSAVE_DELAY = 1.0
@@ -174,12 +174,11 @@ class SlcApp(CrashSafety):
     def _started(self) -> None:
         """The first screen is painted: with ``freeze_objects`` (the command line), objects
         made so far are kept out of later collections (see ``ui/collection.py``); then
-        collection resumes, and the steps not yet imported are imported while the family
-        reads the first one."""
+        collection resumes. (Each step's module is imported when the step is first built,
+        ahead of time while the step before it is on screen.)"""
         if self.freeze_objects:
             freeze_long_lived()
             gc.enable()
-        self.set_timer(0.5, preload_steps)
 
     def _back_to_picker(self) -> None:
         """Leave the conference for the student list (made now if it was skipped)."""

@@ -34,9 +34,3 @@ def step_for(conference: Conference, context: StepContext, step: Step | None = N
     """A new step for ``step`` of the conference (by default the one it is on)."""
     step = step or conference.step
     return step_class(step.kind)(conference, context, step)
-
-
-def preload_steps() -> None:
-    """Import every step now (done once the first step is up, so no step waits)."""
-    for kind in STEPS:
-        step_class(kind)
