@@ -145,11 +145,15 @@ class ClassSession:
                     self._recoveries.append(recovery)
             return self.store.records_for(student_id)
 
-    def start_without_questions(self, student_id: str) -> Conference | None:
+    def start_without_questions(self, student_id: str, claim: bool = True) -> Conference | None:
         """Start ``student_id``'s conference when opening it asks nothing: it is not open
-        elsewhere, nothing is unfinished, it is not done. Else None (and nothing held)."""
+        elsewhere, nothing is unfinished, it is not done. Else None (and nothing held).
+
+        ``claim=False``: do not hold it (nor check it is open elsewhere) yet: the caller
+        claims it before saving anything.
+        """
         portfolio = self.folder.portfolio(student_id)
-        if portfolio is None or self.claim(student_id) is not None:
+        if portfolio is None or (claim and self.claim(student_id) is not None):
             return None
         try:
             records: list[dict[str, Any]] | None = self._records(student_id)

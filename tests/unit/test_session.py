@@ -198,3 +198,19 @@ def test_take_home_copy_is_written_beside_the_results(session: ClassSession, clo
     assert conference.portfolio.piece(conference.chosen[0]).title in text
     # The copy is not mistaken for a student's results file.
     assert [r["id"] for r in session.store.all_records()] == [record["id"]]
+
+
+def test_starting_without_a_claim_holds_nothing_until_claimed(
+    session: ClassSession, class_dir: Path
+) -> None:
+    from slc_tui.store.presence import ConferenceClaim
+
+    student = session.folder.portfolios[0].student.id
+    conference = session.start_without_questions(student, claim=False)
+    assert conference is not None and conference.portfolio.student.id == student
+    other = ConferenceClaim(session.results_dir, student)
+    assert other.acquire() is None  # not held by the session: another window could
+    assert session.claim(student) is not None  # ... and the session is told so
+    other.release()
+    assert session.claim(student) is None  # now it holds it
+    session.release_claim()
