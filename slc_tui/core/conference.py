@@ -229,6 +229,9 @@ class Conference:
         """Everything chosen and said so far, as one value to compare: a step shown from
         equal contents shows the same (the UI uses it to tell whether a step built ahead
         of time is still up to date)."""
+        pledges = list(self.goal_commitments)
+        while pledges and not pledges[-1]:  # blank pledges kept only to line up with goals
+            pledges.pop()
         return (
             tuple(self.chosen),
             tuple(sorted(self.said.items())),
@@ -237,7 +240,7 @@ class Conference:
             tuple(self.goals),
             tuple(self.parent_questions),
             self.commitment,
-            tuple(self.goal_commitments),
+            tuple(pledges),
             self.follow_up,
             self.choosing,
         )

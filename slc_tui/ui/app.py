@@ -184,7 +184,10 @@ class SlcApp(CrashSafety):
             gc.enable()
 
     def _back_to_picker(self) -> None:
-        """Leave the conference for the student list (made now if it was skipped)."""
+        """Leave the conference for the student list (made now if it was skipped); free
+        the conference's leftovers once the list is painted."""
+        if self.freeze_objects:
+            self.call_after_refresh(collect_everything)
         if any(isinstance(screen, PickerScreen) for screen in self.screen_stack):
             self.pop_screen()
         else:
@@ -206,6 +209,15 @@ class SlcApp(CrashSafety):
 
         Results are read in a thread; a damaged results file is named, never a crash.
         """
+        await self._open(student_id)
+
+    async def _open(self, student_id: str) -> None:
+        await self._ask_and_open(student_id)
+        if self.conference is None and isinstance(self.screen, ConferenceScreen):
+            self._back_to_picker()  # nothing opened, and a conference screen was left
+            self.refresh_picker()
+
+    async def _ask_and_open(self, student_id: str) -> None:
         session = self.session
         assert session is not None
         portfolio = session.folder.portfolio(student_id)
@@ -268,26 +280,30 @@ class SlcApp(CrashSafety):
 
     @work(exclusive=True, group="open")
     async def claim_then_save(self) -> None:
-        """Hold the conference on screen for this window (asking if it is open elsewhere),
-        then save it; or, if the family cancels, go to the student list."""
+        """Hold the conference on screen for this window, check (its results read again)
+        that opening it still asks nothing, then save it. Else - open in another window, or
+        saved or finished elsewhere since it was first read - drop it unsaved and ask what
+        the student list would ask."""
         conference, session = self.conference, self.session
         if conference is None or session is None:
             return
-        student = conference.portfolio.student
+        student_id = conference.portfolio.student.id
         try:
-            go_ahead = await Doors(self, session).claim(student.id, student.first_name)
-        except OSError as error:  # the disk, or a lock file that cannot be made
-            go_ahead = False
-            self._save_failed(error)
+            elsewhere = await asyncio.to_thread(session.claim, student_id)
+            fresh = None
+            if elsewhere is None:
+                fresh = await asyncio.to_thread(session.start_without_questions, student_id, False)
+            still_fine = fresh is not None
+        except OSError:  # the disk, or a lock file: the doors below say so
+            still_fine = False
         if conference is not self.conference:
             return
-        if go_ahead:
-            self._claim_pending = False
+        self._claim_pending = False
+        if still_fine:
             self.save_now()
-        else:
-            self.conference = None
-            self._back_to_picker()
-            self.refresh_picker()
+            return
+        self.conference = None  # nothing of it was saved
+        await self._open(student_id)
 
     def step_context(self, conference: Conference, step: Step | None = None) -> StepContext:
         """What a step of ``conference`` (by default its current one) is shown with."""
@@ -356,7 +372,7 @@ class SlcApp(CrashSafety):
         ready = screen.prepared
         if ready is not None and ready.is_current_for(conference, context, step):
             return
-        await screen.prepare(step_for(conference, context, step))
+        screen.prepare(step_for(conference, context, step))
 
     # -- moving through the conference -----------------------------------------------
 
@@ -372,8 +388,6 @@ class SlcApp(CrashSafety):
             self.conference = None
             self._back_to_picker()
             self.refresh_picker()
-            if self.freeze_objects:
-                self.call_after_refresh(collect_everything)  # the conference's leftovers
             return
         try:
             if event.where == "next":

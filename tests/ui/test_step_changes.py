@@ -7,6 +7,7 @@ import gc
 import weakref
 from typing import Any
 
+from textual import events
 from textual.widgets import Static, TextArea
 
 from slc_tui.ui.collection import collect_everything, freeze_long_lived
@@ -74,9 +75,11 @@ async def test_typing_makes_the_step_built_ahead_stale_so_next_shows_the_new_wor
         await type_text(pilot, "We read every night")
         await pilot.press("ctrl+n")  # at once: no time to build the wrap-up again
         await settle(app, pilot)
+        await pilot.pause(0.1)
         shown = step_on_screen(app)
         assert isinstance(shown, WrapUpStep) and shown is not stale
         assert "We read every night" in static_text(shown.query_one("#record", Static))
+        assert stale not in steps_in_dom(app)
 
 
 async def test_a_pause_after_typing_builds_the_next_step_again(make_app: AppFactory) -> None:
@@ -100,20 +103,32 @@ async def test_a_pause_after_typing_builds_the_next_step_again(make_app: AppFact
         assert current_step(app) is fresh
 
 
+def send_keys_at_once(app: Any, *keys: str) -> None:
+    """Queue key presses without waiting between them (Pilot.press waits for the app to be
+    idle after each: a child mashing Next does not)."""
+    for key in keys:
+        event = events.Key(key, None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
 async def test_next_pressed_quickly_lands_on_the_right_step_with_one_step_showing(
     make_app: AppFactory,
 ) -> None:
     app = make_app("maya")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n")
+        send_keys_at_once(app, "ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n")
         await settle(app, pilot)
+        await pilot.pause(0.1)  # steps left behind are removed after a paint
         conference = app.conference
         assert conference is not None and conference.step.key == "strengths"
         shown = step_on_screen(app)
         assert shown.step == conference.step
         assert [body for body in steps_in_dom(app) if body.display] == [shown]
+        assert len(steps_in_dom(app)) <= 2  # the step shown and the next one, nothing left
         assert conference_screen(app).query_one("#stepper").index == conference.index
+        assert gc.isenabled()  # collection paused for each step change came back
 
 
 async def test_help_closes_on_a_step_change_and_then_shows_the_new_steps_prompts(

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
+from slc_tui.core.conference import Conference
+from slc_tui.session import ClassSession
 from slc_tui.store.presence import ConferenceClaim
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.picker import PickerScreen
 from slc_tui.ui.steps.welcome import WelcomeStep
 from tests.ui.conftest import AppFactory
-from tests.ui.helpers import current_step, screen_text, settle, static_text
+from tests.ui.helpers import current_step, saved_records, screen_text, settle, static_text
 
 
 async def test_a_conference_open_in_another_window_is_named_not_forked(
@@ -52,3 +55,38 @@ async def test_finishing_or_quitting_lets_other_screens_open_it(
     claim = ConferenceClaim(results_dir, "zoe")
     assert claim.acquire() is None
     claim.release()
+
+
+async def test_a_conference_saved_elsewhere_before_the_claim_is_asked_about_not_overwritten(
+    make_app: AppFactory, results_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`slc open --student` shows the first step before claiming it; if another window saved
+    Maya's conference in between, this one saves nothing and asks "Carry on?"."""
+    original = ClassSession.start_without_questions
+    calls: list[bool] = []
+
+    def then_saved_elsewhere(
+        session: ClassSession, student_id: str, claim: bool = True
+    ) -> Conference | None:
+        started = original(session, student_id, claim)
+        if not calls:  # the first read, before the claim: another window saves meanwhile
+            other = original(session, student_id, False)
+            assert other is not None
+            other.say("welcome", "typed in the other window")
+            session.save(session.snapshot(other))
+        calls.append(claim)
+        return started
+
+    monkeypatch.setattr(ClassSession, "start_without_questions", then_saved_elsewhere)
+    app = make_app("maya")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert calls == [False, False]  # read at start, read again once claimed
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "isn't finished yet" in static_text(app.screen.query_one("#dialog-question", Static))
+        [record] = saved_records(results_dir, "maya")  # only the other window's
+        assert record["said"] == {"welcome": "typed in the other window"}
+        await pilot.click("#resume")
+        await settle(app, pilot)
+        assert app.conference is not None
+        assert app.conference.said == {"welcome": "typed in the other window"}

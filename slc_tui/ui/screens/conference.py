@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import MountError
 from textual.widgets import Button, Footer, Label, Static
 
 from slc_tui.core.conference import Conference
@@ -41,7 +42,7 @@ class ConferenceScreen(Screen[None]):
     AUTO_FOCUS = None
 
     def __init__(self, first: StepBody) -> None:
-        super().__init__(id="conference")
+        super().__init__()
         self.conference: Conference = first.conference
         #: The step on screen (or being put there).
         self.body = first
@@ -97,35 +98,55 @@ class ConferenceScreen(Screen[None]):
             if body is self.body:
                 return
             resume_collection = pause_collection()
-            leaving = [self.body]
-            if self.prepared is not None and self.prepared is not body:
-                leaving.append(self.prepared)  # built for a step we are not going to now
-            self.prepared = None
-            self.body = body
-            with self.app.batch_update():
-                self._update_chrome(body)
+            try:
+                holder = self.query_one("#body", Vertical)
+                # The step on screen, and any other step left (one built ahead for another
+                # step): hidden now, removed once the new step is painted.
+                leaving = [step for step in holder.query_children(StepBody) if step is not body]
+                self.prepared = None
+                self.body = body
+                with self.app.batch_update():
+                    self._update_chrome(body)
+                    for old in leaving:
+                        old.display = False
+                    if body.parent is None:
+                        await holder.mount(body)
+                    else:
+                        body.display = True  # built ahead of time (and fully mounted: see
+                        # prepare, which holds the same lock until its mount is done)
+                    self._arrived(body)
                 for old in leaving:
-                    old.display = False  # out of the layout now; removed after the paint
-                if body.parent is None:
-                    await self.query_one("#body", Vertical).mount(body)
-                else:
-                    body.display = True  # built ahead of time
-                self._arrived(body)
-            for old in leaving:
-                self.call_after_refresh(old.remove)
-            self.call_after_refresh(resume_collection)
+                    self.call_after_refresh(old.remove)
+            finally:
+                # Through the app: it runs even if this screen is gone by then.
+                self.app.call_after_refresh(resume_collection)
 
-    async def prepare(self, body: StepBody) -> None:
+    def prepare(self, body: StepBody) -> None:
         """Build ``body`` (the step after the current one) now, hidden, so that showing it
-        later costs only its layout and paint; a step prepared before is dropped."""
+        later costs only its layout and paint; a step prepared before is dropped.
+
+        The build runs in this screen's own worker: a newer request from the app never
+        cancels a build half-way (a half-built step must never be shown).
+        """
+        self.run_worker(self._prepare(body), group="step-prepare")
+
+    async def _prepare(self, body: StepBody) -> None:
         async with self._swapping:
+            if self._wanted is not self.body:
+                return  # a step change is waiting: it comes first (and asks again after)
             if body is self.body or body is self.prepared:
                 return
+            holder = self.query_one("#body", Vertical)
+            if not holder.is_mounted:
+                return  # the conference is ending
             old, self.prepared = self.prepared, body
-            body.display = False
-            await self.query_one("#body", Vertical).mount(body)
             if old is not None:
                 await old.remove()
+            body.display = False
+            try:
+                await holder.mount(body)
+            except MountError:  # the app closed meanwhile
+                self.prepared = None
 
     def _update_chrome(self, body: StepBody) -> None:
         """The parts that stay on screen show the new step."""

@@ -60,6 +60,7 @@ class StepBody(Vertical):
         #: Its widgets are composed later, so they show these contents or newer ones: an
         #: edit in between makes the step look out of date, never the other way round.
         self.built_from = conference.contents()
+        self._contents_told = self.built_from
 
     def is_current_for(
         self, conference: Conference, context: StepContext, step: Step | None = None
@@ -107,8 +108,12 @@ class StepBody(Vertical):
         self.edited()
 
     def edited(self) -> None:
-        """Tell the app the conference changed (it autosaves shortly)."""
-        self.post_message(ConferenceEdited())
+        """Tell the app the conference changed (it autosaves shortly) - if it did: widgets
+        report their first value too (an Input does when it is made), which changes nothing."""
+        contents = self.conference.contents()
+        if contents != self._contents_told:
+            self._contents_told = contents
+            self.post_message(ConferenceEdited())
 
     def flash(self, text: str) -> None:
         """Show a short message in the navigation bar."""

@@ -215,6 +215,8 @@ class PictureStrips:
         self.left = 0
         self.cols = 0
         self.segments: list[list[Segment]] = []
+        self._style: Style | None = None
+        self._lines: list[Strip] = []
         if width < 1 or height < 1:
             return
         image = picture.image
@@ -222,8 +224,6 @@ class PictureStrips:
         self.top = (height - lines) // 2
         self.left = (width - self.cols) // 2
         self.segments = picture.render_lines(self.cols, lines)
-        self._style: Style | None = None
-        self._lines: list[Strip] = []
 
     def line(self, y: int, style: Style) -> Strip:
         """Line ``y`` of the widget, ``style`` (the widget's) around the picture."""
