@@ -6,10 +6,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import time
 from collections.abc import Callable
 from datetime import datetime
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.timer import Timer
 from textual.widgets import Static
 
 from slc_tui.core.conference import Conference, StepBlocked
@@ -26,7 +23,6 @@ from slc_tui.core.steps import Step
 from slc_tui.session import ClassSession
 from slc_tui.store.atomic_storage import CorruptResultsFile
 from slc_tui.ui.collection import collect_everything, freeze_long_lived, pause_collection
-from slc_tui.ui.crash_safety import CrashSafety
 from slc_tui.ui.doors import Doors
 from slc_tui.ui.messages import (
     ConferenceEdited,
@@ -35,17 +31,11 @@ from slc_tui.ui.messages import (
     TakeHomeRequested,
     UnlockRequested,
 )
-from slc_tui.ui.screens.choice_dialog import ChoiceDialog
+from slc_tui.ui.saving import Saving
 from slc_tui.ui.screens.conference import ConferenceScreen
 from slc_tui.ui.screens.picker import PickerScreen
 from slc_tui.ui.steps.base import StepContext
 from slc_tui.ui.steps.registry import step_for
-
-#: Seconds after the last keystroke before typed text is saved.
-AUTOSAVE_DELAY = 1.0
-
-#: While typing goes on without a pause, save at least this often (seconds).
-AUTOSAVE_MAX_WAIT = 3.0
 
 #: Seconds after the last change before the next step is built again ahead of time.
 PREPARE_AFTER_EDIT = 0.5
@@ -54,7 +44,7 @@ PREPARE_AFTER_EDIT = 0.5
 CLAIM_TOUCH_SECONDS = 30.0
 
 
-class SlcApp(CrashSafety):
+class SlcApp(Saving):
     """A child leads their conference; the app owns the class session and all saving."""
 
     CSS_PATH = "slc.tcss"
@@ -85,14 +75,10 @@ class SlcApp(CrashSafety):
         self.notice = notice
         self.session: ClassSession | None = None
         self.conference: Conference | None = None
-        self._save_seq = 0
-        self._autosave_timer: Timer | None = None
-        self._unsaved_since: float | None = None
         self.crash_log: Path | None = None
         self._picker_heading = ("", "", "")
         self._first_rows: list[Any] | None = None  # None: not read yet
         self._unlocked: set[str] = set()  # conferences whose last record the teacher unlocked
-        self._claim_pending = False  # a conference on screen not held for this window yet
 
     def update_styles(self, node: DOMNode, animate: bool = True) -> None:
         """Restyle ``node`` after a class change, unless it is not mounted yet.
@@ -442,58 +428,14 @@ class SlcApp(CrashSafety):
 
         self.call_from_thread(update)
 
-    # -- saving -----------------------------------------------------------------------
+    # -- saving (the rest is in ui/saving.py) ---------------------------------------------
 
     @on(ConferenceEdited)
     def _edited(self) -> None:
-        """Save about a second after typing stops, and at least every few seconds while a
-        parent keeps typing (so a long sentence is never only on screen)."""
+        """Something was typed or picked: save soon, and build the next step again if what
+        it shows changed (after a pause in the typing)."""
         self.prepare_next_step(PREPARE_AFTER_EDIT)
-        now = time.monotonic()
-        if self._unsaved_since is None:
-            self._unsaved_since = now
-        elif now - self._unsaved_since >= AUTOSAVE_MAX_WAIT:
-            self.save_now()
-            return
-        if self._autosave_timer is not None:
-            self._autosave_timer.stop()
-        self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self.save_now)
-
-    def save_now(self, release: bool = False) -> None:
-        """Snapshot the conference on the UI thread and write it in a worker
-        (``release``: then let other screens open it)."""
-        if self._autosave_timer is not None:
-            self._autosave_timer.stop()
-            self._autosave_timer = None
-        self._unsaved_since = None
-        if self.conference is None or self.session is None or self._claim_pending:
-            return
-        self._save_seq += 1
-        record = self.session.snapshot(self.conference)
-        self.run_worker(
-            partial(self._write, record, self._save_seq, release),
-            thread=True,
-            group="save",
-            exit_on_error=False,
-        )
-
-    def _write(self, record: dict[str, Any], seq: int, release: bool = False) -> None:
-        assert self.session is not None
-        try:
-            path = self.session.save(record, seq)
-            if release:
-                self.session.release_claim(str(record.get("student_id")))
-            else:
-                self.session.touch_claim()
-        except (OSError, CorruptResultsFile) as error:
-            self.call_from_thread(self._save_failed, error)
-        except Exception as error:  # a bug: keep the conference going, log it for the teacher
-            from slc_tui.crash_log import write_crash_log
-
-            write_crash_log(self.results_dir, error, "saving a conference")
-            self.call_from_thread(self._save_failed, error)
-        else:
-            self.call_from_thread(self._saved, str(path), str(record.get("id")))
+        self.autosave_soon()
 
     def _saved(self, path: str, record_id: str) -> None:
         screen = self.screen
@@ -501,45 +443,6 @@ class SlcApp(CrashSafety):
             screen.show_saved(path, self.clock().strftime("%H:%M:%S"))
         elif isinstance(screen, PickerScreen):
             self.refresh_picker()  # a conference just finished: show its new status
-
-    def _save_failed(self, error: Exception) -> None:
-        assert self.session is not None
-        reason = error.reason if isinstance(error, CorruptResultsFile) else str(error)
-        self.notify(
-            f"Could not save to {self.session.results_dir}: {reason or error}. "
-            "Please tell the teacher; keep this window open.",
-            title="Not saved",
-            severity="error",
-            timeout=20,
-        )
-
-    def save_blocking(self) -> None:
-        """Write the conference now, on this thread (used when quitting)."""
-        if self.conference is not None and self.session is not None and not self._claim_pending:
-            self._save_seq += 1
-            self.session.save(self.session.snapshot(self.conference), self._save_seq)
-
-    async def action_quit(self) -> None:
-        """Let saves in flight land, save once more, then quit."""
-        saving = [worker for worker in self.workers if worker.group == "save"]
-        await self.workers.wait_for_complete(saving)
-        try:
-            self.save_blocking()
-            if self.session is not None:
-                self.session.release_claim()
-        except (OSError, CorruptResultsFile) as error:
-            self._save_failed(error)
-            self.push_screen(
-                ChoiceDialog(
-                    "The last changes could not be saved.\n"
-                    "Quit anyway, or stay and tell the teacher?",
-                    [("stay", "Stay"), ("quit", "Quit anyway")],
-                    cancel="stay",
-                ),
-                lambda answer: self.exit() if answer == "quit" else None,
-            )
-            return
-        self.exit()
 
 
 def create_app(

@@ -31,6 +31,16 @@ def steps_in_dom(app: Any) -> list[StepBody]:
     return list(conference_screen(app).query(StepBody))
 
 
+async def go_to_commitment(app: Any, pilot: Any) -> None:
+    """Jump to the "at home" step (its next step, the wrap-up, shows what is typed there)."""
+    await settle(app, pilot)
+    conference = app.conference
+    assert conference is not None
+    conference.go_to(next(s for s in conference.steps() if s.key == "commitment"))
+    app.show_step()
+    await settle(app, pilot)
+
+
 async def test_the_next_step_waits_hidden_and_next_shows_that_very_step(
     make_app: AppFactory,
 ) -> None:
@@ -62,12 +72,7 @@ async def test_typing_makes_the_step_built_ahead_stale_so_next_shows_the_new_wor
 ) -> None:
     app = make_app("maya")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        conference = app.conference
-        assert conference is not None
-        conference.go_to(next(s for s in conference.steps() if s.key == "commitment"))
-        app.show_step()
-        await settle(app, pilot)
+        await go_to_commitment(app, pilot)
         stale = conference_screen(app).prepared
         assert isinstance(stale, WrapUpStep)
 
@@ -85,12 +90,7 @@ async def test_typing_makes_the_step_built_ahead_stale_so_next_shows_the_new_wor
 async def test_a_pause_after_typing_builds_the_next_step_again(make_app: AppFactory) -> None:
     app = make_app("maya")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        conference = app.conference
-        assert conference is not None
-        conference.go_to(next(s for s in conference.steps() if s.key == "commitment"))
-        app.show_step()
-        await settle(app, pilot)
+        await go_to_commitment(app, pilot)
         stale = conference_screen(app).prepared
         step_on_screen(app).query_one("#commitment", TextArea).focus()
         await type_text(pilot, "Library on Saturdays")
