@@ -18,16 +18,14 @@ def slc_preview(path: Path, cells: tuple[int, int]) -> tuple[int, int]:
 
     Returns the pixel size the picture is drawn at (columns, 2 × lines).
     """
-    from slc_tui.media.halfblock import HalfBlockImage, fit_size
+    from slc_tui.media.halfblock import HalfBlockImage
     from slc_tui.media.safe_image import load_thumbnail
     from slc_tui.ui.widgets import image_preview
 
     max_size = getattr(image_preview, "THUMBNAIL_MAX_SIZE", (240, 240))
     thumbnail = load_thumbnail(path, max_size)
-    picture = HalfBlockImage(thumbnail)
-    image_preview.PictureStrips(picture, *cells)  # the lines, ready for Textual to paint
-    cols, lines = fit_size(thumbnail.width, thumbnail.height, *cells)
-    return cols, lines * 2
+    strips = image_preview.PictureStrips(HalfBlockImage(thumbnail), *cells)  # ready to paint
+    return strips.cols, len(strips.segments) * 2
 
 
 def plain_preview(path: Path, pixels: tuple[int, int]) -> None:

@@ -36,8 +36,9 @@ How each key is measured (docs/performance.md says more):
     /proc/self/status (the whole process: Python, Textual, the app, the harness). Not
     ``ru_maxrss``, which Linux carries over from the parent across fork and exec.
 ``image_preview_ms`` / ``image_preview_ratio``
-    In this process: ``load_thumbnail`` + ``HalfBlockImage.render_lines`` at the piece step's
-    picture size (as the app's ImagePreview does in its loader thread, bypassing the cache),
+    In this process: ``load_thumbnail`` + the picture's lines as Textual strips
+    (``PictureStrips``) at the piece step's picture size (as the app's ImagePreview does in
+    its loader thread, bypassing the cache),
     against ``Image.open(p).convert("RGB").resize(same pixels)``, on a different hard link of a
     12 MP JPEG each run (1 warm-up + 7 runs).
 ``save_p95_ms`` / ``save_flat_ratio``

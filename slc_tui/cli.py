@@ -340,8 +340,9 @@ def cmd_export(
 ) -> int:
     """``slc export``: every saved conference as CSV or JSON (teacher PIN if one is set)."""
     from slc_tui.export.tabular import records_to_csv, records_to_json
-    from slc_tui.store.atomic_storage import CorruptResultsFile, write_bytes_atomically
+    from slc_tui.store.fileops import write_bytes_atomically
     from slc_tui.store.results import ResultsStore
+    from slc_tui.store.tinydb_document import CorruptResultsFile
 
     class_dir = class_dir.expanduser()
     if not class_dir.is_dir():

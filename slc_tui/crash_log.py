@@ -27,7 +27,7 @@ def write_crash_log(
     Returns None if even that cannot be written (a full or read-only disk): a crash
     log must never cause a second crash.
     """
-    from slc_tui.store.atomic_storage import write_bytes_atomically
+    from slc_tui.store.fileops import write_bytes_atomically
     from slc_tui.store.private_paths import make_private_dir
 
     when = now or datetime.now()

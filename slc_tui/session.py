@@ -24,8 +24,8 @@ from slc_tui.core.record import (
     resume_point,
     to_record,
 )
-from slc_tui.store.atomic_storage import CorruptResultsFile
 from slc_tui.store.results import Recovery, ResultsStore
+from slc_tui.store.tinydb_document import CorruptResultsFile
 
 if TYPE_CHECKING:  # imported when first used: not on the start-up path
     from slc_tui.store.presence import ConferenceClaim, OpenElsewhere
@@ -216,7 +216,7 @@ class ClassSession:
     def write_take_home(self, record: dict[str, Any]) -> Path:
         """Write the family's plain-text copy of ``record`` next to the results; returns it."""
         from slc_tui.export.summary import take_home_summary
-        from slc_tui.store.atomic_storage import write_bytes_atomically
+        from slc_tui.store.fileops import write_bytes_atomically
         from slc_tui.store.private_paths import make_private_dir
 
         folder = self.results_dir / TAKE_HOME_DIR

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import platformdirs
 
-from slc_tui.store.atomic_storage import write_bytes_atomically
+from slc_tui.store.fileops import write_bytes_atomically
 from slc_tui.store.private_paths import make_private_dir
 
 __all__ = ["DATA_DIR_ENV", "default_user_data_dir", "results_dir_for", "seed_results"]

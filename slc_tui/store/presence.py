@@ -23,7 +23,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from slc_tui.core.fields import is_valid_id
-from slc_tui.store.atomic_storage import write_bytes_atomically
+from slc_tui.store.fileops import write_bytes_atomically
 from slc_tui.store.private_paths import PRIVATE_FILE_MODE, make_private_dir
 
 __all__ = ["OPEN_DIR", "STALE_AFTER", "ConferenceClaim", "OpenElsewhere"]

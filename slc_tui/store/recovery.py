@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from slc_tui.store.atomic_storage import CorruptResultsFile, parse_tinydb_document
 from slc_tui.store.fileops import (
     fsync_directory,
     keep_copy_under_new_name,
     remove_stale_temp_files,
     write_bytes_atomically,
 )
+from slc_tui.store.tinydb_document import CorruptResultsFile, parse_tinydb_document
 
 __all__ = ["BACKUP_SUFFIX", "Recovery", "damaged_copy_stem", "recover_results_file"]
 

@@ -28,11 +28,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from slc_tui.core.fields import is_valid_id
-from slc_tui.store.atomic_storage import CorruptResultsFile, parse_tinydb_document
 from slc_tui.store.locking import DEFAULT_LOCK_TIMEOUT, ResultsBusy, student_file_lock
 from slc_tui.store.private_paths import make_private_dir
 from slc_tui.store.recovery import BACKUP_SUFFIX, Recovery, recover_results_file
 from slc_tui.store.results_file import TABLE_NAME, ResultsFile
+from slc_tui.store.tinydb_document import CorruptResultsFile, parse_tinydb_document
 
 if TYPE_CHECKING:
     from slc_tui.store.tinydb_storage import AtomicJSONStorage
@@ -75,7 +75,7 @@ class ResultsStore:
     Records go in and come out as plain ``dict`` copies. Strings are normalised
     to NFC when saved. A results file that is damaged (empty, cut off, not JSON,
     not a TinyDB document) raises
-    :class:`~slc_tui.store.atomic_storage.CorruptResultsFile`; it is never reset.
+    :class:`~slc_tui.store.tinydb_document.CorruptResultsFile`; it is never reset.
     :meth:`check_and_recover` (at start-up) and :meth:`recover` (for one student)
     keep such a file aside and restore the last good copy that every save keeps.
 

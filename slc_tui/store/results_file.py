@@ -15,7 +15,7 @@ its own (which checks the whole file, as a save must before it replaces anything
 and the lines of the records left alone are written back as they were. A file in
 any other layout (indented by older versions, hand-edited) is parsed as a whole
 and written back in this layout; a damaged one raises
-:class:`~slc_tui.store.atomic_storage.CorruptResultsFile` with its plain-words
+:class:`~slc_tui.store.tinydb_document.CorruptResultsFile` with its plain-words
 reason, so the cost of a save depends little on how many conferences it holds.
 """
 
@@ -25,7 +25,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from slc_tui.store.atomic_storage import encode_tinydb_document, parse_tinydb_document
+from slc_tui.store.tinydb_document import encode_tinydb_document, parse_tinydb_document
 
 __all__ = ["TABLE_NAME", "ResultsFile"]
 
@@ -99,7 +99,7 @@ class ResultsFile:
     def parse(cls, path: Path, raw: bytes) -> ResultsFile:
         """Parse the bytes of ``path``: each line on its own when the layout allows.
 
-        Raises :class:`~slc_tui.store.atomic_storage.CorruptResultsFile` (with the
+        Raises :class:`~slc_tui.store.tinydb_document.CorruptResultsFile` (with the
         same reasons as a whole-file parse) when ``raw`` is not a non-empty TinyDB
         document.
         """

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from slc_tui.core.fields import is_valid_id
 from slc_tui.core.teacher_pin import PinRecordInvalid, hash_pin, verify_pin
-from slc_tui.store.atomic_storage import write_bytes_atomically
+from slc_tui.store.fileops import write_bytes_atomically
 from slc_tui.store.private_paths import make_private_dir
 
 __all__ = ["PIN_FILE", "PinStore", "forget_student"]

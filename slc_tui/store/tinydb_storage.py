@@ -10,7 +10,7 @@ Optionally it also keeps the *last good copy*: before a write replaces the file,
 the version it replaces (which TinyDB has just read and this module has just
 checked) is kept as a backup, again atomically.
 
-The format itself (checking and encoding the document) is :mod:`slc_tui.store.atomic_storage`.
+The format itself (checking and encoding the document) is :mod:`slc_tui.store.tinydb_document`.
 """
 
 from __future__ import annotations
@@ -22,16 +22,16 @@ from typing import Any, TypeVar
 
 from tinydb.storages import Storage
 
-from slc_tui.store.atomic_storage import (
-    CorruptResultsFile,
-    encode_tinydb_document,
-    parse_tinydb_document,
-)
 from slc_tui.store.fileops import (
     FileIdentity,
     file_identity,
     replace_with_link_or_copy,
     write_bytes_atomically,
+)
+from slc_tui.store.tinydb_document import (
+    CorruptResultsFile,
+    encode_tinydb_document,
+    parse_tinydb_document,
 )
 
 __all__ = ["AtomicJSONStorage", "CorruptResultsFile"]

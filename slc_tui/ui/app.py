@@ -21,7 +21,7 @@ from slc_tui.core.conference import Conference, StepBlocked
 from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_questions
 from slc_tui.core.steps import Step
 from slc_tui.session import ClassSession
-from slc_tui.store.atomic_storage import CorruptResultsFile
+from slc_tui.store.tinydb_document import CorruptResultsFile
 from slc_tui.ui.collection import collect_everything, freeze_long_lived, pause_collection
 from slc_tui.ui.doors import Doors
 from slc_tui.ui.messages import (

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from textual.message import Message
-
-if TYPE_CHECKING:
-    from slc_tui.ui.steps.base import StepBody
 
 
 @dataclass
@@ -37,8 +34,5 @@ class Flash(Message):
     text: str
 
 
-@dataclass
 class StepShown(Message):
     """A step is on screen (the app may build the next one ahead of time now)."""
-
-    body: StepBody

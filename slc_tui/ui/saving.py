@@ -17,7 +17,7 @@ from typing import Any
 
 from textual.timer import Timer
 
-from slc_tui.store.atomic_storage import CorruptResultsFile
+from slc_tui.store.tinydb_document import CorruptResultsFile
 from slc_tui.ui.crash_safety import CrashSafety
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from filelock import FileLock
 
-from slc_tui.store.atomic_storage import CorruptResultsFile
 from slc_tui.store.results import ResultsBusy, ResultsStore
+from slc_tui.store.tinydb_document import CorruptResultsFile
 
 
 def make_record(student_id: str = "maya", **changes: Any) -> dict[str, Any]:

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from slc_tui.store.atomic_storage import CorruptResultsFile
 from slc_tui.store.results import ResultsStore
+from slc_tui.store.tinydb_document import CorruptResultsFile
 from tests.unit.store_workers.harness import Acks, Writer
 
 pytestmark = pytest.mark.skipif(

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from slc_tui.store.atomic_storage import CorruptResultsFile
 from slc_tui.store.results import Recovery, ResultsBusy, ResultsStore
+from slc_tui.store.tinydb_document import CorruptResultsFile
 from tests.unit.test_results_store import make_record
 
 NOW = datetime(2026, 11, 22, 14, 55, 1)

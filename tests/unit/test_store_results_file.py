@@ -10,9 +10,9 @@ import pytest
 from tinydb import TinyDB
 
 from slc_tui.store import results_file
-from slc_tui.store.atomic_storage import CorruptResultsFile, parse_tinydb_document
 from slc_tui.store.results import ResultsStore
 from slc_tui.store.results_file import ResultsFile
+from slc_tui.store.tinydb_document import CorruptResultsFile, parse_tinydb_document
 
 PATH = Path("maya.json")
 

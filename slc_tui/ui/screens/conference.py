@@ -173,7 +173,7 @@ class ConferenceScreen(Screen[None]):
             body.show_saved(path, when)
         self.shown = body
         # Once painted, the app may build the next step (never before the first paint).
-        self.call_after_refresh(self.post_message, StepShown(body))
+        self.call_after_refresh(self.post_message, StepShown())
 
     # -- what the app and the steps tell the screen ---------------------------------------
 

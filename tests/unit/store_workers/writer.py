@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from slc_tui.store import atomic_storage, results
+from slc_tui.store import results, tinydb_storage
 from slc_tui.store.results import ResultsStore
 
 MAX_RECORDS_PER_STUDENT = 6
@@ -40,7 +40,7 @@ WORDS = ("butterfly", "wings", "colours", "story", "arrays", "Zoë", "中文", "
 
 
 def _unsafe_write(mode: str) -> None:
-    def write_bytes(self: atomic_storage.AtomicJSONStorage, payload: bytes) -> None:
+    def write_bytes(self: tinydb_storage.AtomicJSONStorage, payload: bytes) -> None:
         if mode == "truncate":
             with open(self.path, "wb") as handle:
                 handle.write(payload)
@@ -54,7 +54,7 @@ def _unsafe_write(mode: str) -> None:
             os.fsync(handle.fileno())
             handle.truncate()
 
-    atomic_storage.AtomicJSONStorage.write_bytes = write_bytes  # type: ignore[method-assign]
+    tinydb_storage.AtomicJSONStorage.write_bytes = write_bytes  # type: ignore[method-assign]
 
 
 @contextlib.contextmanager

@@ -1,4 +1,4 @@
-"""Tests for the crash-safe TinyDB storage."""
+"""Tests for the crash-safe TinyDB storage and the results document it writes."""
 
 from __future__ import annotations
 
@@ -11,11 +11,8 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB
 
-from slc_tui.store.atomic_storage import (
-    CorruptResultsFile,
-    parse_tinydb_document,
-    write_bytes_atomically,
-)
+from slc_tui.store.fileops import write_bytes_atomically
+from slc_tui.store.tinydb_document import CorruptResultsFile, parse_tinydb_document
 from slc_tui.store.tinydb_storage import AtomicJSONStorage
 
 

@@ -13,14 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from slc_tui.core.fields import json_type
-from slc_tui.store.fileops import write_bytes_atomically
 
-__all__ = [
-    "CorruptResultsFile",
-    "encode_tinydb_document",
-    "parse_tinydb_document",
-    "write_bytes_atomically",
-]
+__all__ = ["CorruptResultsFile", "encode_tinydb_document", "parse_tinydb_document"]
 
 
 class CorruptResultsFile(Exception):
