@@ -12,12 +12,28 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from slc_tui.core.classinfo import ClassInfo
+from slc_tui.core.fields import is_valid_date
 from slc_tui.core.portfolio import PIECES_TO_CHOOSE, Goal, Portfolio
 from slc_tui.core.steps import STEP_LABELS, Step, StepKind
 from slc_tui.core.text import MAX_LINE_LENGTH, clean_line, clean_text
 
 #: Most goals, strengths, next steps or questions one conference keeps.
 MAX_ITEMS = 20
+
+
+def clean_by(value: str) -> str:
+    """A goal's "by": an ISO month ``YYYY-MM`` (or day ``YYYY-MM-DD``) as given, else ""."""
+    value = clean_line(value, max_length=10)
+    return value if is_valid_date(value) else ""
+
+
+@dataclass(frozen=True)
+class RemovedGoal:
+    """A goal just removed, with what the parent said for it (to put both back)."""
+
+    index: int
+    goal: Goal
+    pledge: str
 
 
 class StepBlocked(Exception):
@@ -300,17 +316,40 @@ class Conference:
             Goal(
                 clean_line(goal.goal),
                 clean_line(goal.how, max_length=MAX_LINE_LENGTH * 2),
-                clean_line(goal.by, max_length=10),
+                clean_by(goal.by),
             )
             for goal in goals[:MAX_ITEMS]
         ]
 
-    def remove_goal(self, index: int) -> None:
-        """Remove goal ``index`` together with what the parent said for it."""
-        if 0 <= index < len(self.goals):
-            del self.goals[index]
-            if index < len(self.goal_commitments):
-                del self.goal_commitments[index]
+    def remove_goal(self, index: int) -> RemovedGoal | None:
+        """Remove goal ``index`` together with what the parent said for it; return both
+        (for :meth:`restore_goal`), or None when there is no such goal."""
+        if not 0 <= index < len(self.goals):
+            return None
+        goal = self.goals.pop(index)
+        pledge = self.goal_commitments.pop(index) if index < len(self.goal_commitments) else ""
+        return RemovedGoal(index, goal, pledge)
+
+    def restore_goal(self, removed: RemovedGoal) -> int:
+        """Put a removed goal back where it was (or last), with its pledge; return where."""
+        index = min(removed.index, len(self.goals))
+        self.goals.insert(index, removed.goal)
+        del self.goals[MAX_ITEMS:]
+        if removed.pledge or index < len(self.goal_commitments):
+            pledges = [*self.goal_commitments, *[""] * (index - len(self.goal_commitments))]
+            pledges.insert(index, removed.pledge)
+            self.goal_commitments = pledges
+        return index
+
+    def shown_said(self) -> dict[str, str]:
+        """What was said at each step, without notes of pieces no longer chosen (those are
+        kept in :attr:`said` while the conference is open, in case the child swaps back)."""
+        return {
+            key: text
+            for key, text in self.said.items()
+            if not key.startswith(f"{StepKind.PIECE.value}:")
+            or key.partition(":")[2] in self.chosen
+        }
 
     def agreed_goals(self) -> list[tuple[int, Goal, str]]:
         """``(index, goal, commitment)`` for every goal with any text in it."""

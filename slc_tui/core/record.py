@@ -100,7 +100,7 @@ def to_record(conference: Conference) -> dict[str, Any]:
         "finished": _iso(conference.finished),
         "chosen": list(conference.chosen),
         "chosen_titles": [_title(conference.portfolio, pid) for pid in conference.chosen],
-        "said": dict(conference.said),
+        "said": conference.shown_said(),
         "strengths": list(conference.strengths),
         "next_steps": list(conference.next_steps),
         "goals": [{"goal": g.goal, "how": g.how, "by": g.by} for _, g, _ in agreed],

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -90,6 +90,18 @@ class SlcApp(Saving):
         """
         if node is self or node.is_attached:
             super().update_styles(node, animate)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys first pass the conference screen's typing rule (typed words land in a
+        text box, not on a card or checkbox: :mod:`slc_tui.ui.typing_router`)."""
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and isinstance(self.screen, ConferenceScreen)
+            and self.screen.route_key(event)
+        ):
+            return
+        await super().on_event(event)
 
     def compose(self) -> ComposeResult:
         """Shown only while the class loads."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -36,3 +37,12 @@ class Flash(Message):
 
 class StepShown(Message):
     """A step is on screen (the app may build the next one ahead of time now)."""
+
+
+@dataclass
+class ItemRemoved(Message):
+    """A strength, question, goal… was removed; ``undo`` puts it back where it was (the
+    conference screen offers Undo for a few seconds)."""
+
+    what: str
+    undo: Callable[[], Awaitable[None]]

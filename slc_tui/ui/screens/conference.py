@@ -10,19 +10,22 @@ under the current one, and Next only has to show it.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import MountError
 from textual.widgets import Button, Footer, Label, Static
 
 from slc_tui.core.conference import Conference
 from slc_tui.ui.collection import pause_collection
-from slc_tui.ui.messages import Flash, Navigate, StepShown
+from slc_tui.ui.messages import Flash, ItemRemoved, Navigate, StepShown
 from slc_tui.ui.steps.base import StepBody
+from slc_tui.ui.typing_router import EDITING_KEYS, TypingRouter, takes_text
 from slc_tui.ui.widgets.clock_label import ClockLabel
 from slc_tui.ui.widgets.help_panel import HelpPanel
 from slc_tui.ui.widgets.stepper import Stepper
@@ -36,7 +39,12 @@ class ConferenceScreen(Screen[None]):
         Binding("ctrl+n", "next", "Next", id="next", priority=True),
         Binding("ctrl+b", "back", "Back", id="back", priority=True),
         Binding("escape", "hide_help", "Hide help", show=False),
+        # Only while an Undo is offered; otherwise Ctrl+Z undoes typing in a text box.
+        Binding("ctrl+z", "undo", "Undo", id="undo", priority=True),
     ]
+
+    #: Seconds the Undo button stays after something is removed.
+    UNDO_SECONDS = 10.0
 
     #: No automatic focus: each step says where the keyboard starts.
     AUTO_FOCUS = None
@@ -54,6 +62,10 @@ class ConferenceScreen(Screen[None]):
         self._swapping = asyncio.Lock()  # one change to the steps mounted at a time
         #: A save that landed while the step was being put on screen.
         self._saved_meanwhile: tuple[str, str] | None = None
+        self.typing = TypingRouter()
+        #: What the Undo button would put back (None when nothing is offered).
+        self._undo: Callable[[], Awaitable[None]] | None = None
+        self._undo_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """Top bar, the step with the help panel, navigation bar, footer."""
@@ -73,6 +85,7 @@ class ConferenceScreen(Screen[None]):
         with Horizontal(id="nav"):
             yield Button("◀ Back", id="back", disabled=conference.is_first)
             yield Button("? Help", id="help", variant="warning")
+            yield Button("↶ Undo", id="undo", variant="primary")
             yield Static("", id="nav-message")
             yield Button(self.body.next_label(), id="next", variant="success")
         yield Footer()
@@ -162,9 +175,11 @@ class ConferenceScreen(Screen[None]):
         clock.refresh()  # the minutes as of this step, not of the last half-minute tick
         self.query_one(HelpPanel).show_prompts(context.help_prompts)
         self.query_one("#help", Button).label = "? Help"  # each step starts without help
+        self._end_undo()
 
     def _arrived(self, body: StepBody) -> None:
         """The step is mounted: give it the keyboard and any save that landed meanwhile."""
+        self.typing.reset()
         body.arrive()
         if self._saved_meanwhile is not None:
             path, when = self._saved_meanwhile
@@ -174,6 +189,62 @@ class ConferenceScreen(Screen[None]):
         self.shown = body
         # Once painted, the app may build the next step (never before the first paint).
         self.call_after_refresh(self.post_message, StepShown())
+
+    # -- typing ---------------------------------------------------------------------------
+
+    def route_key(self, key: events.Key) -> bool:
+        """Called by the app for every key before the widget with the keyboard sees it:
+        True when the key was typed into the step's text box instead (see
+        :mod:`slc_tui.ui.typing_router`)."""
+        body, focused = self.body, self.focused
+        if body is not self.shown:
+            return False  # between steps: keys reach whatever has the keyboard
+        if (
+            (key.is_printable or key.key in EDITING_KEYS)
+            and takes_text(focused)
+            and focused is not None
+            and body in focused.ancestors
+        ):
+            body.last_box = focused  # type: ignore[assignment]  # (takes_text: a box)
+        if not self.typing.redirects(focused, key):
+            return False
+        body.type_into_box(key)
+        return True
+
+    # -- undo -----------------------------------------------------------------------------
+
+    @on(ItemRemoved)
+    def _offer_undo(self, message: ItemRemoved) -> None:
+        message.stop()
+        self._undo = message.undo
+        self.query_one("#undo", Button).display = True
+        self.flash(f"Removed “{message.what}” — press ↶ Undo (Ctrl+Z) to put it back")
+        if self._undo_timer is not None:
+            self._undo_timer.stop()
+        self._undo_timer = self.set_timer(self.UNDO_SECONDS, self._end_undo)
+
+    def _end_undo(self) -> None:
+        self._undo = None
+        if self._undo_timer is not None:
+            self._undo_timer.stop()
+            self._undo_timer = None
+        for button in self.query("#undo").results(Button):
+            button.display = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Ctrl+Z is the screen's only while an Undo is offered."""
+        if action == "undo":
+            return self._undo is not None
+        return True
+
+    @on(Button.Pressed, "#undo")
+    async def action_undo(self) -> None:
+        """Put back what was just removed."""
+        undo = self._undo
+        self._end_undo()
+        if undo is not None:
+            await undo()
+            self.flash("Put back ✔")
 
     # -- what the app and the steps tell the screen ---------------------------------------
 

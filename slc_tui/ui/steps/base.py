@@ -13,16 +13,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from slc_tui.core.conference import Conference
 from slc_tui.core.prompts import Prompt
 from slc_tui.core.steps import Step
 from slc_tui.ui.messages import ConferenceEdited, Flash
+from slc_tui.ui.typing_router import put_cursor_at_end, takes_text
 from slc_tui.ui.widgets.limited_text_area import LimitedTextArea
+
+#: Said when a letter is typed on a step that has no text box.
+NOTHING_TO_TYPE_IN = "There is nothing to type on this step: press ◀ Back to change something."
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,8 @@ class StepBody(Vertical):
         #: edit in between makes the step look out of date, never the other way round.
         self.built_from = conference.contents()
         self._contents_told = self.built_from
+        #: The text box last typed in on this step (where stray letters go first).
+        self.last_box: Input | TextArea | None = None
 
     def is_current_for(
         self, conference: Conference, context: StepContext, step: Step | None = None
@@ -82,9 +88,42 @@ class StepBody(Vertical):
         """The Next button's text."""
         return "Next ▶"
 
+    def main_box(self) -> Input | TextArea | None:
+        """The step's main text box: where the keyboard starts and stray letters go (the
+        notes box by default; None when the step has no text box)."""
+        for box in self.query("#notes").results(TextArea):
+            return box
+        return None
+
+    def typing_box(self) -> Input | TextArea | None:
+        """Where a letter typed on something that cannot take text goes: the box last
+        typed in on this step, if it is still there, else :meth:`main_box`."""
+        last = self.last_box
+        if last is not None and last.is_attached and last.display and takes_text(last):
+            return last
+        return self.main_box()
+
+    def type_into_box(self, key: events.Key) -> None:
+        """Type ``key`` into :meth:`typing_box` and give that box the keyboard (a step
+        without a text box says so instead)."""
+        box = self.typing_box()
+        if box is None:
+            self.flash(NOTHING_TO_TYPE_IN)
+            return
+        if box is not self.last_box and not box.has_focus:
+            put_cursor_at_end(box)
+        self.last_box = box
+        box.focus()
+        box._forward_event(events.Key(key.key, key.character))
+
     def arrive(self) -> None:
-        """The step is now on screen: put the keyboard where the child starts (the first
-        thing that takes focus, unless a step chooses another)."""
+        """The step is now on screen: the keyboard starts in the main box (after its
+        text), or on the first thing that takes focus when the step has no text box."""
+        box = self.main_box()
+        if box is not None:
+            put_cursor_at_end(box)
+            box.focus()
+            return
         for widget in self.query("*"):
             if widget.focusable:
                 widget.focus()

@@ -43,6 +43,7 @@ class ChooseStep(StepBody):
             for piece in pieces[:FIRST_CARDS]:
                 yield PieceCard(piece, self._position(piece.id))
         self._waiting = list(pieces[FIRST_CARDS:])
+        yield self.notes_box("Why I picked these (optional)")
 
     @property
     def cards_to_come(self) -> int:
@@ -50,9 +51,10 @@ class ChooseStep(StepBody):
         return len(self._waiting)
 
     def arrive(self) -> None:
-        """Start on the first picture, with the counter shown; the other cards come after
-        the first paint (not while the step waits hidden: showing it would then have to lay
-        out every card at once)."""
+        """Start on the first picture (choosing is this step's job; letters typed on a card
+        go to the notes box), with the counter shown; the other cards come after the first
+        paint (not while the step waits hidden: showing it would then have to lay out every
+        card at once)."""
         self.query(PieceCard).first().focus()
         self._show_count()
         if self._waiting:

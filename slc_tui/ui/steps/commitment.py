@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from slc_tui.core.text import MAX_TEXT_LENGTH
 from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.widgets.limited_text_area import LimitedTextArea
+from slc_tui.ui.widgets.tick_box import TickBox
 
 
 class CommitmentStep(StepBody):
@@ -19,7 +20,8 @@ class CommitmentStep(StepBody):
     HEADLINE = "🏠 Grown-ups: how will you help at home?"
 
     def compose(self) -> ComposeResult:
-        """Ideas on the left; the commitment, per-goal help and follow-up on the right."""
+        """Ideas on the left; the commitment, per-goal help and the follow-up on the right
+        (the follow-up last: Tab from a box never lands on it before the next box)."""
         with Horizontal(id="commitment-layout"):
             with Vertical(id="ideas-column"):
                 yield Label("Ideas (click to add)", classes="column-title")
@@ -39,12 +41,6 @@ class CommitmentStep(StepBody):
                     tab_behavior="focus",
                     placeholder="Type here how you will help (any language)",
                 )
-                yield Checkbox(
-                    "Private follow-up with the teacher",
-                    self.conference.follow_up,
-                    id="follow-up",
-                    compact=True,
-                )
                 for index, goal, pledge in self.conference.agreed_goals():
                     yield Label(f"🎯 To help with “{goal.goal or goal.how}”:", classes="goal-label")
                     yield Input(
@@ -56,10 +52,22 @@ class CommitmentStep(StepBody):
                         compact=True,
                         select_on_focus=False,
                     )
+                yield TickBox(
+                    "Private follow-up with the teacher",
+                    self.conference.follow_up,
+                    id="follow-up",
+                )
 
-    def arrive(self) -> None:
+    def main_box(self) -> TextArea:
         """The parent types here first; the ideas are a Shift+Tab away."""
-        self.query_one("#commitment", TextArea).focus()
+        return self.query_one("#commitment", TextArea)
+
+    @on(Input.Submitted, ".goal-commitment")
+    def _next_box(self, event: Input.Submitted) -> None:
+        """Enter in a goal's box: on to the next goal's (from the last, the follow-up box)."""
+        boxes = list(self.query(".goal-commitment").results(Input))
+        at = boxes.index(event.input) if event.input in boxes else len(boxes)
+        (boxes[at + 1] if at + 1 < len(boxes) else self.query_one("#follow-up")).focus()
 
     def _store(self) -> None:
         self.conference.set_commitment(

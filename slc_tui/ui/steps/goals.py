@@ -6,6 +6,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
+from textual.widgets import Input
+
+from slc_tui.ui.messages import ItemRemoved
 from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.widgets.goal_editor import GoalEditor
 
@@ -18,11 +21,27 @@ class GoalsStep(StepBody):
     def compose(self) -> ComposeResult:
         """The goal editor, scrollable."""
         with VerticalScroll(id="goals-scroll", can_focus=False):
-            yield GoalEditor(list(self.conference.goals), id="goal-editor")
+            yield GoalEditor(
+                list(self.conference.goals), self.context.clock().date(), id="goal-editor"
+            )
+
+    def main_box(self) -> Input | None:
+        """The first goal's text (the editor always shows at least one goal)."""
+        for box in self.query(".goal-text").results(Input):
+            return box
+        return None
 
     @on(GoalEditor.Changed, "#goal-editor")
     def _goals_changed(self, event: GoalEditor.Changed) -> None:
-        if event.removed is not None:
-            self.conference.remove_goal(event.removed)
+        removed = None if event.removed is None else self.conference.remove_goal(event.removed)
         self.conference.set_goals(event.goals)
         self.edited()
+        if removed is None:
+            return
+        editor = event.editor
+
+        async def undo() -> None:
+            index = self.conference.restore_goal(removed)
+            await editor.put_back(index, removed.goal)
+
+        self.post_message(ItemRemoved(removed.goal.goal or f"Goal {removed.index + 1}", undo))

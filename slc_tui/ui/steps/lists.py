@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.widgets import Input
 
 from slc_tui.core.steps import StepKind
 from slc_tui.ui.steps.base import StepBody
@@ -28,9 +29,9 @@ class ListStep(StepBody):
                 id="items",
             )
 
-    def arrive(self) -> None:
-        """Arrive ready to add one more; the existing ones are a Shift+Tab away."""
-        self.query_one(EditableList).focus_add_box()
+    def main_box(self) -> Input:
+        """The "add" box: arrive ready to add one more (the others are a Shift+Tab away)."""
+        return self.query_one(EditableList).add_box
 
     @on(EditableList.Changed, "#items")
     def _items_changed(self, event: EditableList.Changed) -> None:

@@ -48,7 +48,7 @@ class PieceStep(StepBody):
                     yield TalkingPoints(points, title=about or "About this work", id="piece-notes")
                 yield self.notes_box("What did your family notice? (optional)")
                 if self.conference.can_change_pieces:
-                    yield Button("⇄ Change my pieces", id="change-pieces", compact=True)
+                    yield Button("⇄ Change my pieces", id="change-pieces")
 
     @on(Button.Pressed, "#change-pieces")
     def _change_pieces(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from slc_tui.core.steps import StepKind
@@ -38,6 +38,10 @@ class QuestionsStep(StepBody):
                         add_placeholder="Type your own question and press Enter",
                         id="asked",
                     )
+
+    def main_box(self) -> Input:
+        """The box for the parent's own question: the keyboard starts there."""
+        return self.query_one("#asked", EditableList).add_box
 
     @on(OptionList.OptionSelected, "#question-ideas")
     async def _pick_idea(self, event: OptionList.OptionSelected) -> None:

@@ -63,7 +63,7 @@ class WrapUpStep(StepBody):
             yield Static(record_text(self.conference), id="record")
         with Horizontal(id="wrap-up-bar"):
             yield Static(f"💾 Saving in {self.context.results_dir} …", id="saved-where")
-            yield Button("🖨 Take-home copy", id="take-home", compact=True)
+            yield Button("🖨 Take-home copy", id="take-home")
 
     @on(Button.Pressed, "#take-home")
     def _take_home(self) -> None:

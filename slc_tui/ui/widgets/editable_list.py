@@ -11,16 +11,16 @@ from textual.message import Message
 from textual.widgets import Button, Input
 
 from slc_tui.core.text import MAX_LINE_LENGTH
+from slc_tui.ui.messages import ItemRemoved
 
 
 class ItemRow(Horizontal):
-    """One editable entry with a remove button."""
+    """One editable entry with a remove button (both three rows high: easy to hit)."""
 
     DEFAULT_CSS = """
-    ItemRow { height: auto; margin-bottom: 1; }
-    ItemRow > Input { width: 1fr; background: $boost; }
-    ItemRow > Input:focus { background: $primary 30%; }
-    ItemRow > Button { min-width: 5; width: 5; }
+    ItemRow { height: auto; }
+    ItemRow > Input { width: 1fr; }
+    ItemRow > Button { min-width: 7; width: 7; }
     """
 
     def __init__(self, text: str, placeholder: str) -> None:
@@ -34,20 +34,28 @@ class ItemRow(Horizontal):
             self.text,
             placeholder=self.placeholder,
             max_length=MAX_LINE_LENGTH,
-            compact=True,
             select_on_focus=False,
         )
-        yield Button("✕", classes="remove", tooltip="Remove this one", compact=True)
+        yield Button("✕", classes="remove", tooltip="Remove this one")
+
+    @property
+    def box(self) -> Input:
+        """The row's text box."""
+        return self.query_one(Input)
 
 
 class EditableList(Vertical):
-    """Rows of text boxes plus an "add" box; posts :class:`EditableList.Changed` on edits."""
+    """Rows of text boxes plus an "add" box; posts :class:`EditableList.Changed` on edits.
+
+    Enter in a row moves to the next row (from the last, to the add box); Enter in the add
+    box adds its text. ✕ removes a row, moves the keyboard to a neighbour and posts
+    :class:`~slc_tui.ui.messages.ItemRemoved`, whose ``undo`` puts the row back.
+    """
 
     DEFAULT_CSS = """
     EditableList { height: auto; }
     EditableList > .add-row { height: auto; }
-    EditableList > .add-row > Input { width: 1fr; background: $boost; }
-    EditableList > .add-row > Input:focus { background: $primary 30%; }
+    EditableList > .add-row > Input { width: 1fr; }
     EditableList > .add-row > Button { min-width: 9; }
     """
 
@@ -87,14 +95,18 @@ class EditableList(Vertical):
                 placeholder=self.add_placeholder,
                 max_length=MAX_LINE_LENGTH,
                 classes="add-input",
-                compact=True,
                 select_on_focus=False,
             )
-            yield Button("+ Add", classes="add", compact=True)
+            yield Button("+ Add", classes="add")
+
+    @property
+    def add_box(self) -> Input:
+        """The box a new item is typed into."""
+        return self.query_one(".add-input", Input)
 
     def focus_add_box(self) -> None:
         """Put the cursor in the "add" box (adding is what a child usually wants here)."""
-        self.query_one(".add-input", Input).focus()
+        self.add_box.focus()
 
     @property
     def items(self) -> list[str]:
@@ -103,8 +115,8 @@ class EditableList(Vertical):
         Text still waiting in the add box counts too: words typed are never lost
         because nobody pressed Enter.
         """
-        texts = [row.query_one(Input).value.strip() for row in self.query(ItemRow)]
-        pending = self.query_one(".add-input", Input).value.strip()
+        texts = [row.box.value.strip() for row in self.query(ItemRow)]
+        pending = self.add_box.value.strip()
         if pending and pending not in texts:
             texts.append(pending)
         return [text for text in texts if text]
@@ -115,7 +127,7 @@ class EditableList(Vertical):
     async def add_item(self, text: str) -> bool:
         """Append ``text`` as a new row (False when empty, a duplicate, or the list is full)."""
         text = text.strip()
-        rows = [row.query_one(Input).value.strip() for row in self.query(ItemRow)]
+        rows = [row.box.value.strip() for row in self.query(ItemRow)]
         if not text or text in rows or len(rows) >= self.max_items:
             return False
         await self.mount(ItemRow(text, self.item_placeholder), before=self.query_one(".add-row"))
@@ -126,18 +138,51 @@ class EditableList(Vertical):
     @on(Button.Pressed, ".add")
     async def _add_from_box(self, event: Input.Submitted | Button.Pressed) -> None:
         event.stop()
-        box = self.query_one(".add-input", Input)
+        box = self.add_box
         if await self.add_item(box.value):
             box.value = ""
         box.focus()
+
+    @on(Input.Submitted)
+    def _next_box(self, event: Input.Submitted) -> None:
+        """Enter in a row: on to the next row, or from the last one to the add box."""
+        event.stop()
+        rows = list(self.query(ItemRow))
+        for index, row in enumerate(rows):
+            if row.box is event.input:
+                (rows[index + 1].box if index + 1 < len(rows) else self.add_box).focus()
+                return
 
     @on(Button.Pressed, ".remove")
     async def _remove(self, event: Button.Pressed) -> None:
         event.stop()
         row = event.button.parent
-        if isinstance(row, ItemRow):
-            await row.remove()
-            self._changed()
+        rows = list(self.query(ItemRow))
+        if not isinstance(row, ItemRow) or row not in rows:
+            return
+        index, text = rows.index(row), row.box.value
+        rows.remove(row)
+        await row.remove()
+        # The keyboard goes to the row now in its place, else the one before, else "add".
+        neighbour = rows[min(index, len(rows) - 1)].box if rows else self.add_box
+        neighbour.focus()
+        self._changed()
+
+        async def undo() -> None:
+            await self._put_back(index, text)
+
+        self.post_message(ItemRemoved(text.strip() or "an empty line", undo))
+
+    async def _put_back(self, index: int, text: str) -> None:
+        """Undo a removal: the row goes back at ``index`` (or last) and takes the keyboard."""
+        if not self.is_attached:
+            return
+        rows = list(self.query(ItemRow))
+        row = ItemRow(text, self.item_placeholder)
+        before = rows[index] if index < len(rows) else self.query_one(".add-row")
+        await self.mount(row, before=before)
+        row.box.focus()
+        self._changed()
 
     @on(Input.Changed)
     def _edited(self, event: Input.Changed) -> None:

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, Static
+from textual.widget import Widget
+from textual.widgets import Button, Input, Select, Static
 
 from slc_tui.core.portfolio import Goal
 from slc_tui.core.text import MAX_LINE_LENGTH
+from slc_tui.ui.widgets.month_picker import MonthPicker
 
 
 class GoalRow(Grid):
-    """One goal: what, how and by when, and a remove button, in a framed grid.
+    """One goal: what, how and by when, and a tall remove button, in a framed grid.
 
-    The three labels are one Static beside the three boxes (a goal is built with six widgets,
-    not eleven: the goals step is built while the family waits).
+    The three labels are one Static beside the three controls (a goal is built with six
+    widgets, not eleven: the goals step is built while the family waits).
     """
 
     DEFAULT_CSS = """
@@ -27,26 +30,26 @@ class GoalRow(Grid):
         border: round $primary 50%;
         padding: 0 1;
         grid-size: 3 3;
-        grid-columns: 19 1fr 5;
+        grid-columns: 19 1fr 7;
         grid-rows: 1;
-        grid-gutter: 1 0;
+        grid-gutter: 1 1;
     }
     GoalRow > .goal-labels { row-span: 3; height: 5; padding-right: 1; }
     GoalRow > Input { background: $boost; }
     GoalRow > Input:focus { background: $primary 30%; }
-    GoalRow > .goal-how { column-span: 2; }
-    GoalRow > .goal-by { width: 14; }
-    GoalRow > Button { min-width: 5; width: 5; }
+    GoalRow > .remove-goal { row-span: 3; height: 5; min-width: 7; width: 7; }
+    GoalRow > .goal-by { width: 24; }
     """
 
-    def __init__(self, goal: Goal, number: int) -> None:
+    def __init__(self, goal: Goal, number: int, today: date) -> None:
         super().__init__()
         self.goal = goal
+        self.today = today
         self.border_title = f"🎯 Goal {number}"
 
     def compose(self) -> ComposeResult:
-        """Labels, then the goal, remove, how and by, in grid order."""
-        yield Static("My goal\n\nHow I'll get there\n\nBy (YYYY-MM)", classes="goal-labels")
+        """Labels, the goal, remove, how and by, in grid order."""
+        yield Static("My goal\n\nHow I'll get there\n\nBy when", classes="goal-labels")
         yield Input(
             self.goal.goal,
             placeholder="What I want to get better at",
@@ -55,7 +58,7 @@ class GoalRow(Grid):
             compact=True,
             select_on_focus=False,
         )
-        yield Button("✕", classes="remove-goal", tooltip="Remove this goal", compact=True)
+        yield Button("✕", classes="remove-goal", tooltip="Remove this goal")
         yield Input(
             self.goal.how,
             placeholder="What I will do",
@@ -64,26 +67,29 @@ class GoalRow(Grid):
             compact=True,
             select_on_focus=False,
         )
-        yield Input(
-            self.goal.by,
-            placeholder="2027-03",
-            max_length=10,
-            classes="goal-by",
-            compact=True,
-            select_on_focus=False,
-        )
+        yield MonthPicker(self.goal.by, self.today, classes="goal-by", compact=True)
+
+    @property
+    def text_box(self) -> Input:
+        """The box for what the goal is."""
+        return self.query_one(".goal-text", Input)
 
     def value(self) -> Goal:
         """The goal as typed now."""
         return Goal(
-            self.query_one(".goal-text", Input).value,
+            self.text_box.value,
             self.query_one(".goal-how", Input).value,
-            self.query_one(".goal-by", Input).value,
+            self.query_one(MonthPicker).month,
         )
 
 
 class GoalEditor(Vertical):
-    """All goals, with an "add a goal" button; posts :class:`GoalEditor.Changed`."""
+    """All goals, with an "add a goal" button; posts :class:`GoalEditor.Changed`.
+
+    With no goals yet it shows one empty goal to type into. Enter moves from a goal's text
+    to its "how", then to its month; picking a month moves on to the next goal (from the
+    last one, to "+ Add a goal").
+    """
 
     DEFAULT_CSS = """
     GoalEditor { height: auto; }
@@ -107,48 +113,107 @@ class GoalEditor(Vertical):
             """The editor that changed (lets ``@on(..., "#id")`` match)."""
             return self.editor
 
-    def __init__(self, goals: list[Goal], *, max_goals: int = 5, id: str | None = None) -> None:
+    def __init__(
+        self, goals: list[Goal], today: date, *, max_goals: int = 5, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
-        self.initial_goals = goals
+        self.initial_goals = goals or [Goal("")]
+        self.today = today
         self.max_goals = max_goals
 
     def compose(self) -> ComposeResult:
         """One row per goal and the add button."""
         for number, goal in enumerate(self.initial_goals, start=1):
-            yield GoalRow(goal, number)
-        yield Button("+ Add a goal", id="add-goal", compact=True)
+            yield GoalRow(goal, number, self.today)
+        yield Button("+ Add a goal", id="add-goal")
+
+    @property
+    def rows(self) -> list[GoalRow]:
+        """The goal rows, in order."""
+        return list(self.query(GoalRow))
 
     @property
     def goals(self) -> list[Goal]:
         """The goals as typed now."""
-        return [row.value() for row in self.query(GoalRow)]
+        return [row.value() for row in self.rows]
 
     def _renumber(self) -> None:
-        for number, row in enumerate(self.query(GoalRow), start=1):
+        for number, row in enumerate(self.rows, start=1):
             row.border_title = f"🎯 Goal {number}"
+
+    def _row_of(self, widget: Widget) -> GoalRow | None:
+        """The goal row holding ``widget``."""
+        for ancestor in widget.ancestors_with_self:
+            if isinstance(ancestor, GoalRow):
+                return ancestor
+        return None
 
     @on(Button.Pressed, "#add-goal")
     async def _add(self, event: Button.Pressed) -> None:
         event.stop()
-        rows = list(self.query(GoalRow))
+        rows = self.rows
         if len(rows) >= self.max_goals:
             self.notify(f"{self.max_goals} goals is plenty!")
             return
-        row = GoalRow(Goal(""), len(rows) + 1)
+        row = GoalRow(Goal(""), len(rows) + 1, self.today)
         await self.mount(row, before=self.query_one("#add-goal"))
-        row.query_one(".goal-text", Input).focus()
+        row.text_box.focus()
+
+    async def put_back(self, index: int, goal: Goal) -> None:
+        """Undo a removal: ``goal`` goes back at ``index`` and takes the keyboard."""
+        if not self.is_attached:
+            return
+        rows = self.rows
+        row = GoalRow(goal, index + 1, self.today)
+        await self.mount(row, before=rows[index] if index < len(rows) else "#add-goal")
+        self._renumber()
+        row.text_box.focus()
+        self.post_message(self.Changed(self, self.goals))
 
     @on(Button.Pressed, ".remove-goal")
     async def _remove(self, event: Button.Pressed) -> None:
         event.stop()
-        rows = list(self.query(GoalRow))
-        for ancestor in event.button.ancestors:
-            if isinstance(ancestor, GoalRow):
-                index = rows.index(ancestor)
-                await ancestor.remove()
-                self._renumber()
-                self.post_message(self.Changed(self, self.goals, removed=index))
-                return
+        rows = self.rows
+        row = self._row_of(event.button)
+        if row is None or row not in rows:
+            return
+        index = rows.index(row)
+        rows.remove(row)
+        await row.remove()
+        self._renumber()
+        # The keyboard goes to the goal now in its place, else the one before, else "add".
+        if rows:
+            rows[min(index, len(rows) - 1)].text_box.focus()
+        else:
+            self.query_one("#add-goal", Button).focus()
+        self.post_message(self.Changed(self, self.goals, removed=index))
+
+    @on(Input.Submitted)
+    def _next_box(self, event: Input.Submitted) -> None:
+        """Enter: from a goal's text to its "how", from "how" to its month."""
+        event.stop()
+        row = self._row_of(event.input)
+        if row is None:
+            return
+        if event.input.has_class("goal-text"):
+            row.query_one(".goal-how", Input).focus()
+        else:
+            row.query_one(MonthPicker).focus()
+
+    @on(Select.Changed)
+    def _month_picked(self, event: Select.Changed) -> None:
+        """A month picked: on to the next goal's text (from the last, "+ Add a goal")."""
+        event.stop()
+        self.post_message(self.Changed(self, self.goals))
+        row = self._row_of(event.select)
+        if row is None or not event.select.has_focus:
+            return
+        rows = self.rows
+        index = rows.index(row)
+        if index + 1 < len(rows):
+            rows[index + 1].text_box.focus()
+        else:
+            self.query_one("#add-goal", Button).focus()
 
     @on(Input.Changed)
     def _edited(self, event: Input.Changed) -> None:
