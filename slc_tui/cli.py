@@ -339,7 +339,7 @@ def cmd_export(
     class_dir: Path, fmt: str, out: Path | None, results: Path | None, pin: str | None = None
 ) -> int:
     """``slc export``: every saved conference as CSV or JSON (teacher PIN if one is set)."""
-    from slc_tui.export.tabular import records_to_csv, records_to_json
+    from slc_tui.export.tabular import BYTE_ORDER_MARK, records_to_csv, records_to_json
     from slc_tui.store.fileops import write_bytes_atomically
     from slc_tui.store.results import ResultsStore
     from slc_tui.store.tinydb_document import CorruptResultsFile
@@ -357,7 +357,11 @@ def cmd_export(
     except OSError as error:
         return _error(f"cannot read results in {error.filename or results}: {error.strerror}")
     buffer = io.StringIO(newline="")
-    count = records_to_csv(records, buffer) if fmt == "csv" else records_to_json(records, buffer)
+    if fmt == "csv":
+        buffer.write(BYTE_ORDER_MARK)  # Excel then reads the file as UTF-8
+        count = records_to_csv(records, buffer)
+    else:
+        count = records_to_json(records, buffer)
     if out is None:
         sys.stdout.write(buffer.getvalue())
     else:

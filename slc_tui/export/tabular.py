@@ -1,9 +1,14 @@
 """Export conference records as CSV (one row per conference) or JSON.
 
 Both take plain record dicts (see ``slc_tui.core.record``) and a text stream.
-Open CSV files with ``newline=""`` (the csv module writes its own line ends);
-use ``encoding="utf-8-sig"`` if the file is meant for Excel, which otherwise
-guesses the wrong encoding for accents, emoji, CJK or RTL text.
+Open CSV files with ``newline=""`` (the csv module writes its own line ends) and
+``encoding="utf-8-sig"`` (what ``slc export`` writes): the byte-order mark makes Excel
+read accents, emoji, CJK and RTL text as UTF-8.
+
+A list (strengths, goals, questions…) is one cell with one item per line, as spreadsheets
+show a cell with line breaks: a semicolon or comma inside an item is just text. An item's
+own line breaks (a parent's multi-line promise for a goal) become `` / `` so that every
+line of a list cell is exactly one item.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from datetime import datetime
 from typing import Any, TextIO
 
 __all__ = [
+    "BYTE_ORDER_MARK",
     "EXPORT_COLUMNS",
     "EXPORT_FORMAT",
     "format_goal",
@@ -27,8 +33,10 @@ __all__ = [
 
 EXPORT_FORMAT = "slc-export/1"
 
-LIST_SEPARATOR = "; "
-SAID_SEPARATOR = " | "
+LIST_SEPARATOR = "\n"
+#: What ``slc export`` writes before a CSV (UTF-8's byte-order mark, U+FEFF).
+BYTE_ORDER_MARK = "\ufeff"
+LINE_BREAK_IN_ITEM = " / "
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_CELL_LENGTH = 32_767
@@ -54,10 +62,20 @@ def _encodable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+def _one_line(text: str) -> str:
+    """``text`` on one line: its own line breaks shown as :data:`LINE_BREAK_IN_ITEM`."""
+    return LINE_BREAK_IN_ITEM.join(line.strip() for line in text.splitlines() if line.strip())
+
+
 def _strings(value: object) -> list[str]:
     if isinstance(value, list | tuple):
         return [_text(v) for v in value if _text(v).strip()]
     return [_text(value)] if _text(value).strip() else []
+
+
+def _items(values: Iterable[str]) -> str:
+    """A list cell: one item per line (items folded onto one line each)."""
+    return LIST_SEPARATOR.join(item for item in map(_one_line, values) if item)
 
 
 def _goals(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -85,20 +103,20 @@ def _format_goal_commitments(record: Mapping[str, Any]) -> str:
             continue
         goal_text = _text(goals[index].get("goal")).strip() if index < len(goals) else ""
         parts.append(f"{goal_text}: {commitment_text}" if goal_text else commitment_text)
-    return LIST_SEPARATOR.join(parts)
+    return _items(parts)
 
 
 def _format_said(record: Mapping[str, Any]) -> str:
     said = record.get("said") or {}
     if not isinstance(said, Mapping):
         return ""
-    return SAID_SEPARATOR.join(
+    return _items(
         f"{step}: {_text(text).strip()}" for step, text in said.items() if _text(text).strip()
     )
 
 
 def _joined(key: str) -> Callable[[Mapping[str, Any]], str]:
-    return lambda record: LIST_SEPARATOR.join(_strings(record.get(key)))
+    return lambda record: _items(_strings(record.get(key)))
 
 
 def _plain(key: str) -> Callable[[Mapping[str, Any]], str]:
@@ -115,9 +133,10 @@ _COLUMN_FORMATTERS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "started": _plain("started"),
     "finished": _plain("finished"),
     "chosen": _joined("chosen"),
+    "chosen_titles": _joined("chosen_titles"),
     "strengths": _joined("strengths"),
     "next_steps": _joined("next_steps"),
-    "goals": lambda r: LIST_SEPARATOR.join(g for g in map(format_goal, _goals(r)) if g),
+    "goals": lambda r: _items(map(format_goal, _goals(r))),
     "parent_questions": _joined("parent_questions"),
     "commitment": _plain("commitment"),
     "goal_commitments": _format_goal_commitments,

@@ -78,8 +78,7 @@ class TypingRouter:
             self._choosing = None
             return False
         if not key.is_printable or (
-            key.key == "space"
-            and ((moved and not came_from_typing) or self._choosing is focused)
+            key.key == "space" and ((moved and not came_from_typing) or self._choosing is focused)
         ):
             self._choosing = focused if key.key in CHOOSING_KEYS else None
             self._typing = False  # a key pressed here, away from any text box

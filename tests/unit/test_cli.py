@@ -252,7 +252,8 @@ def test_export_with_no_results_is_a_header_only_csv(
 ) -> None:
     code, out, _ = run(capsys, "export", class_dir, "--format", "csv")
     assert code == 0
-    rows = list(csv.reader(io.StringIO(out)))
+    assert out.startswith("\ufeff")  # the byte-order mark: Excel reads accents
+    rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))
     assert rows == [list(EXPORT_COLUMNS)]
 
 
@@ -262,7 +263,7 @@ def test_export_csv_and_json_contain_the_commitment(
     record = save_finished_conference(class_dir)
     code, out, _ = run(capsys, "export", class_dir, "--format", "csv")
     assert code == 0
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert len(rows) == 1
     assert rows[0]["commitment"] == COMMITMENT
     assert rows[0]["student_id"] == "maya"

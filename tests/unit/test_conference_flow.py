@@ -423,3 +423,68 @@ def test_stepper_keeps_three_places_for_pieces_while_choosing() -> None:
         conference.toggle_piece(piece_id)
     assert conference.stepper_labels() == before
     assert len(conference.steps()) == len(before)
+
+
+# -- what typing cannot get wrong ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("2027-03", "2027-03"),
+        ("2027-03-15", "2027-03-15"),
+        ("junio", ""),
+        ("2027-13", ""),
+        ("2027-02-30", ""),
+        ("27-03", ""),
+        ("", ""),
+    ],
+)
+def test_a_goal_keeps_only_a_real_month_or_day_as_its_by(typed: str, kept: str) -> None:
+    conference = start()
+    conference.set_goals([Goal("Swim", "Pool", typed)])
+    assert conference.goals[0].by == kept
+
+
+def test_a_removed_goal_comes_back_with_its_promise_where_it_was() -> None:
+    conference = start()
+    conference.set_goals([Goal("A"), Goal("B"), Goal("C")])
+    conference.set_commitment("", {0: "help A", 1: "help B", 2: "help C"}, False)
+    removed = conference.remove_goal(1)
+    assert removed is not None and removed.goal == Goal("B") and removed.pledge == "help B"
+    assert [(g.goal, p) for _, g, p in conference.agreed_goals()] == [
+        ("A", "help A"),
+        ("C", "help C"),
+    ]
+    assert conference.restore_goal(removed) == 1
+    assert [(g.goal, p) for _, g, p in conference.agreed_goals()] == [
+        ("A", "help A"),
+        ("B", "help B"),
+        ("C", "help C"),
+    ]
+    assert conference.remove_goal(7) is None
+
+
+def test_a_goal_removed_before_any_promise_comes_back_without_one() -> None:
+    conference = start()
+    conference.set_goals([Goal("A"), Goal("B")])
+    removed = conference.remove_goal(0)
+    assert removed is not None
+    conference.restore_goal(removed)
+    assert [g.goal for g in conference.goals] == ["A", "B"]
+    assert conference.goal_commitments == []
+
+
+def test_notes_of_a_piece_swapped_out_are_left_out_of_the_record_but_kept_while_open() -> None:
+    conference = start(FIVE, chosen=("butterfly", "story", "arrays"))
+    conference.say("piece:story", "The dragon is green")
+    conference.say("welcome", "Hi")
+    conference.change_pieces()
+    conference.toggle_piece("story")
+    conference.toggle_piece("map")
+    record = to_record(conference)
+    assert record["said"] == {"welcome": "Hi"}
+    assert record["chosen"] == ["butterfly", "arrays", "map"]
+    conference.toggle_piece("map")
+    conference.toggle_piece("story")  # swapped back: its notes are there again
+    assert to_record(conference)["said"] == {"welcome": "Hi", "piece:story": "The dragon is green"}

@@ -58,16 +58,28 @@ def test_csv_header_and_row() -> None:
     assert header[-1] == "said"
     (row,) = read_csv(out.getvalue())
     assert row["student_name"] == "Maya López"
-    assert row["chosen"] == "butterfly; story; arrays"
-    assert row["strengths"] == "I build things carefully; I help friends"
+    assert row["chosen"] == "butterfly\nstory\narrays"
+    assert row["strengths"] == "I build things carefully\nI help friends"
     assert (
         row["goals"]
-        == "Read a chapter book — 20 minutes every night (by 2027-03); Count by 5s to 100"
+        == "Read a chapter book — 20 minutes every night (by 2027-03)\nCount by 5s to 100"
     )
     assert row["commitment"] == "We will read together after dinner."
     assert row["goal_commitments"] == "Read a chapter book: Library trip every Saturday"
     assert row["follow_up"] == "yes"
-    assert row["said"] == "welcome: Hi Mum! | piece:butterfly: I drew the stages."
+    assert row["said"] == "welcome: Hi Mum!\npiece:butterfly: I drew the stages."
+
+
+def test_csv_list_cells_hold_one_item_per_line_whatever_the_items_hold() -> None:
+    strengths = ["Reads; writes, counts", "Says “yes | no”", "Plays — and shares"]
+    record = make_record(strengths=strengths, said={"welcome": "Hello\nMum\n\nand Dad"})
+    record["chosen_titles"] = ["Butterfly; life cycle", "My story", "Arrays"]
+    out = io.StringIO(newline="")
+    records_to_csv([record], out)
+    (row,) = read_csv(out.getvalue())
+    assert row["strengths"].split("\n") == strengths
+    assert row["chosen_titles"].split("\n") == record["chosen_titles"]
+    assert row["said"] == "welcome: Hello / Mum / and Dad"
 
 
 def test_csv_empty_and_unfinished_record() -> None:

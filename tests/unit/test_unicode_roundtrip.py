@@ -191,13 +191,14 @@ def test_csv_export_round_trip(tmp_path: Path) -> None:
     data = ("\ufeff" + out.getvalue()).encode("utf-8")  # as written for Excel (utf-8-sig)
     (row,) = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
     assert row["student_name"] == NFC_SAMPLES["accents"]
-    assert row["strengths"] == "; ".join(EXPECTED_TEXTS["strengths"])
+    assert row["strengths"] == "\n".join(EXPECTED_TEXTS["strengths"])
     assert row["parent_questions"] == NFC_SAMPLES["hebrew"]
     assert row["commitment"] == NFC_SAMPLES["arabic"]
     assert row["goals"] == f"{NFC_SAMPLES['flag']} — {NFC_SAMPLES['accents']} (by 2027-03)"
     assert row["goal_commitments"] == f"{NFC_SAMPLES['flag']}: {NFC_SAMPLES['hebrew']}"
     said = EXPECTED_TEXTS["said.piece:butterfly"]
-    assert row["said"] == f"welcome: {NFC_SAMPLES['mixed']} | piece:butterfly: {said}"
+    said = " / ".join(said.splitlines())  # a note's own line breaks, on its one line
+    assert row["said"] == f"welcome: {NFC_SAMPLES['mixed']}\npiece:butterfly: {said}"
 
 
 def test_json_export_round_trip(tmp_path: Path) -> None:

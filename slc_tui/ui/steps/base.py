@@ -26,7 +26,7 @@ from slc_tui.ui.typing_router import put_cursor_at_end, takes_text
 from slc_tui.ui.widgets.limited_text_area import LimitedTextArea
 
 #: Said when a letter is typed on a step that has no text box.
-NOTHING_TO_TYPE_IN = "There is nothing to type on this step: press ◀ Back to change something."
+NOTHING_TO_TYPE_IN = "Nothing to type here: press ◀ Back to change something."
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,9 @@ class CommitmentStep(StepBody):
     HEADLINE = "🏠 Grown-ups: how will you help at home?"
 
     def compose(self) -> ComposeResult:
-        """Ideas on the left; the commitment, per-goal help and the follow-up on the right
-        (the follow-up last: Tab from a box never lands on it before the next box)."""
+        """Ideas on the left; the commitment and per-goal help on the right; the follow-up
+        box across the bottom, always in sight (Space there straight after typing goes to
+        the text, not to the box: see ``ui/typing_router.py``)."""
         with Horizontal(id="commitment-layout"):
             with Vertical(id="ideas-column"):
                 yield Label("Ideas (click to add)", classes="column-title")
@@ -52,11 +53,11 @@ class CommitmentStep(StepBody):
                         compact=True,
                         select_on_focus=False,
                     )
-                yield TickBox(
-                    "Private follow-up with the teacher",
-                    self.conference.follow_up,
-                    id="follow-up",
-                )
+        yield TickBox(
+            "A grown-up would like a private follow-up with the teacher",
+            self.conference.follow_up,
+            id="follow-up",
+        )
 
     def main_box(self) -> TextArea:
         """The parent types here first; the ideas are a Shift+Tab away."""
@@ -64,10 +65,10 @@ class CommitmentStep(StepBody):
 
     @on(Input.Submitted, ".goal-commitment")
     def _next_box(self, event: Input.Submitted) -> None:
-        """Enter in a goal's box: on to the next goal's (from the last, the follow-up box)."""
+        """Enter in a goal's box: on to the next goal's (from the last, to Next)."""
         boxes = list(self.query(".goal-commitment").results(Input))
         at = boxes.index(event.input) if event.input in boxes else len(boxes)
-        (boxes[at + 1] if at + 1 < len(boxes) else self.query_one("#follow-up")).focus()
+        (boxes[at + 1] if at + 1 < len(boxes) else self.screen.query_one("#next")).focus()
 
     def _store(self) -> None:
         self.conference.set_commitment(

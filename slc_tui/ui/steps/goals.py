@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-
 from textual.widgets import Input
 
 from slc_tui.ui.messages import ItemRemoved

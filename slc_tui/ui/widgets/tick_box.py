@@ -25,5 +25,5 @@ class TickBox(Checkbox):
     def _button(self) -> Content:
         """``[✔]`` (bold) or ``[ ]``: the mark, not the colour, tells on from off."""
         if self.value:
-            return Content.assemble(("[✔]", Style(bold=True)))
-        return Content("[ ]")
+            return Content.assemble(("[✔]", Style(bold=True)), " ")
+        return Content("[ ] ")
