@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from slc_tui.core.classinfo import ClassInfo
-from slc_tui.core.conference import Conference
+from slc_tui.core.conference import Conference, clean_by
 from slc_tui.core.fields import MAX_LIST_ITEMS, is_valid_id
 from slc_tui.core.portfolio import PIECES_TO_CHOOSE, Goal, Portfolio
 from slc_tui.core.steps import Step, StepKind
@@ -141,7 +141,7 @@ def _goals(value: Any) -> list[Goal]:
                 Goal(
                     _text(item["goal"], multiline=False),
                     _text(item.get("how"), multiline=False),
-                    _text(item.get("by"), max_length=10, multiline=False),
+                    clean_by(_text(item.get("by"), max_length=10, multiline=False)),
                 )
             )
     return goals
