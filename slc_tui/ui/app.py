@@ -15,6 +15,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.widgets import Static
 
 from slc_tui.core.conference import Conference, StepBlocked
@@ -90,6 +91,20 @@ class SlcApp(Saving):
         """
         if node is self or node.is_attached:
             super().update_styles(node, animate)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification, always as plain text: slc's messages hold names, titles and
+        paths from the class folder, which must never be read as markup (``markup`` is
+        ignored; it is there because widgets pass it on)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     async def on_event(self, event: events.Event) -> None:
         """Keys first pass the conference screen's typing rule (typed words land in a

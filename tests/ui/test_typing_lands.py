@@ -393,3 +393,38 @@ async def test_letters_on_the_wrap_up_are_not_dropped_silently(make_app: AppFact
         await type_like_a_parent(pilot, "thanks")
         assert nav_message(app) == NOTHING_TO_TYPE_IN
         assert record_of(app) == before
+
+
+# -- every step: a sentence typed on arrival lands in that step's field --------------------
+
+
+async def test_a_sentence_typed_on_arrival_lands_in_each_steps_own_field(
+    make_app: AppFactory,
+) -> None:
+    app = make_app(student_id="sam")  # Sam has a last conference: the review step shows
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        conference = conference_of(app)
+        for piece_id in ("volcano", "map", "poem"):
+            conference.toggle_piece(piece_id)
+        expected_change = {
+            "welcome": lambda r: {"said": {**r["said"], "welcome": SENTENCE}},
+            "review": lambda r: {"said": {**r["said"], "review": SENTENCE}},
+            "choose": lambda r: {"said": {**r["said"], "choose": SENTENCE}},
+            "piece:map": lambda r: {"said": {**r["said"], "piece:map": SENTENCE}},
+            "strengths": lambda r: {"strengths": [*r["strengths"], SENTENCE]},
+            "next_steps": lambda r: {"next_steps": [*r["next_steps"], SENTENCE]},
+            "goals": lambda r: {
+                "goals": [
+                    {**r["goals"][0], "goal": r["goals"][0]["goal"] + SENTENCE},
+                    *r["goals"][1:],
+                ]
+            },
+            "questions": lambda r: {"parent_questions": [*r["parent_questions"], SENTENCE]},
+            "commitment": lambda r: {"commitment": SENTENCE},
+        }
+        for step_key, expected in expected_change.items():
+            await jump_to(app, pilot, step_key)
+            before = record_of(app)
+            await type_like_a_parent(pilot, SENTENCE)
+            assert changed(before, record_of(app)) == expected(before), step_key

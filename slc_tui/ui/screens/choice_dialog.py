@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from slc_tui.ui.plain_text import plain
+
 
 class ChoiceDialog(ModalScreen[str]):
     """Ask one question; ``choices`` are (id, label) pairs, the first is the default."""
@@ -26,11 +28,11 @@ class ChoiceDialog(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         """The question and its buttons."""
         with Vertical(id="dialog-box"):
-            yield Static(self.question, id="dialog-question")
+            yield Static(plain(self.question), id="dialog-question")
             with Horizontal(id="dialog-buttons"):
                 for index, (choice_id, label) in enumerate(self.choices):
                     yield Button(
-                        label, id=choice_id, variant="primary" if index == 0 else "default"
+                        plain(label), id=choice_id, variant="primary" if index == 0 else "default"
                     )
 
     def on_mount(self) -> None:

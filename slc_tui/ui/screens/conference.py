@@ -24,6 +24,7 @@ from textual.widgets import Button, Footer, Label, Static
 from slc_tui.core.conference import Conference
 from slc_tui.ui.collection import pause_collection
 from slc_tui.ui.messages import Flash, ItemRemoved, Navigate, StepShown
+from slc_tui.ui.plain_text import plain
 from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.typing_router import EDITING_KEYS, TypingRouter, takes_text
 from slc_tui.ui.widgets.clock_label import ClockLabel
@@ -71,7 +72,7 @@ class ConferenceScreen(Screen[None]):
         """Top bar, the step with the help panel, navigation bar, footer."""
         conference, context = self.conference, self.body.context
         with Horizontal(id="topbar"):
-            yield Label(conference.portfolio.student.name, id="student-name")
+            yield Label(plain(conference.portfolio.student.name), id="student-name")
             yield Stepper(conference.stepper_labels(), conference.index, id="stepper")
             yield Static("", id="saved-badge")
             yield ClockLabel(
@@ -79,7 +80,7 @@ class ConferenceScreen(Screen[None]):
             )
         with Horizontal(id="main"):
             with Vertical(id="body"):
-                yield Static(self.body.headline(), id="headline")
+                yield Static(plain(self.body.headline()), id="headline")
                 yield self.body
             yield HelpPanel(context.help_prompts, id="help-panel")
         with Horizontal(id="nav"):
@@ -166,7 +167,7 @@ class ConferenceScreen(Screen[None]):
         conference, context = body.conference, body.context
         self.conference = conference
         self.query_one(Stepper).show(conference.stepper_labels(), conference.index)
-        self.query_one("#headline", Static).update(body.headline())
+        self.query_one("#headline", Static).update(plain(body.headline()))
         self.query_one("#back", Button).disabled = conference.is_first
         self.query_one("#next", Button).label = body.next_label()
         self.query_one("#nav-message", Static).update("")
@@ -259,7 +260,7 @@ class ConferenceScreen(Screen[None]):
 
     def flash(self, text: str) -> None:
         """Show a short message in the navigation bar."""
-        self.query_one("#nav-message", Static).update(text)
+        self.query_one("#nav-message", Static).update(plain(text))
 
     @on(Flash)
     def _flash(self, message: Flash) -> None:

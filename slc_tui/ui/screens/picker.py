@@ -21,6 +21,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from slc_tui.session import PickerRow
+from slc_tui.ui.plain_text import plain
 
 STATUS_BADGES = {
     "not started": "○ not started",
@@ -126,14 +127,14 @@ class PickerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Title, table of students, notices, footer."""
         with Vertical(id="picker-box"):
-            yield Static(f"📚 {self.title_text}", id="picker-title")
-            yield Static(self.subtitle, id="picker-subtitle")
+            yield Static(plain(f"📚 {self.title_text}"), id="picker-title")
+            yield Static(plain(self.subtitle), id="picker-subtitle")
             yield Static(
                 ASK if self.rows is not None else "Reading the class list…", id="picker-ask"
             )
             yield Static(self._row_table("Name", "Grade", "Status"), id="students-header")
             yield OptionList(id="students")
-            yield Static(self.notice, id="picker-notice")
+            yield Static(plain(self.notice), id="picker-notice")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -146,7 +147,7 @@ class PickerScreen(Screen[None]):
     def _row_table(name: str, grade: str, status: str) -> Table:
         """One line laid out in the picker's columns (the header)."""
         grid = _add_columns(Table.grid(expand=True, padding=(0, 1)))
-        grid.add_row(name, grade, status)
+        grid.add_row(Text(name), Text(grade), Text(status))
         return grid
 
     def set_rows(self, rows: list[PickerRow]) -> None:

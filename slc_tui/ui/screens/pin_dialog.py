@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from slc_tui.ui.plain_text import plain
+
 
 class PinDialog(ModalScreen[str | None]):
     """A teacher-only door: ``reason`` says what the PIN opens; ``error`` a wrong try."""
@@ -23,9 +25,9 @@ class PinDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """The reason, a hidden PIN box, OK and Cancel."""
         with Vertical(id="dialog-box"):
-            yield Static(f"🔒 {self.reason}", id="dialog-question")
+            yield Static(plain(f"🔒 {self.reason}"), id="dialog-question")
             if self.error:
-                yield Static(self.error, id="pin-error")
+                yield Static(plain(self.error), id="pin-error")
             yield Input(
                 id="pin",
                 password=True,

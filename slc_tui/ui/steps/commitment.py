@@ -9,6 +9,7 @@ from textual.widgets import Checkbox, Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from slc_tui.core.text import MAX_TEXT_LENGTH
+from slc_tui.ui.plain_text import plain
 from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.widgets.limited_text_area import LimitedTextArea
 from slc_tui.ui.widgets.tick_box import TickBox
@@ -28,7 +29,7 @@ class CommitmentStep(StepBody):
                 yield Label("Ideas (click to add)", classes="column-title")
                 yield OptionList(
                     *(
-                        Option(text, id=f"i{n}")
+                        Option(plain(text), id=f"i{n}")
                         for n, text in enumerate(self.context.commitment_ideas)
                     ),
                     id="commitment-ideas",
@@ -43,7 +44,10 @@ class CommitmentStep(StepBody):
                     placeholder="Type here how you will help (any language)",
                 )
                 for index, goal, pledge in self.conference.agreed_goals():
-                    yield Label(f"🎯 To help with “{goal.goal or goal.how}”:", classes="goal-label")
+                    yield Label(
+                        plain(f"🎯 To help with “{goal.goal or goal.how}”:"),
+                        classes="goal-label",
+                    )
                     yield Input(
                         pledge,
                         id=f"goal-commitment-{index}",

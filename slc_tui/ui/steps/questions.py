@@ -9,6 +9,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from slc_tui.core.steps import StepKind
+from slc_tui.ui.plain_text import plain
 from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.widgets.editable_list import EditableList
 
@@ -25,7 +26,7 @@ class QuestionsStep(StepBody):
                 yield Label("Ideas (click to ask)", classes="column-title")
                 yield OptionList(
                     *(
-                        Option(text, id=f"q{index}")
+                        Option(plain(text), id=f"q{index}")
                         for index, text in enumerate(self.context.parent_questions)
                     ),
                     id="question-ideas",

@@ -10,6 +10,7 @@ from textual.widgets import Button, Static
 
 from slc_tui.core.conference import Conference
 from slc_tui.ui.messages import TakeHomeRequested
+from slc_tui.ui.plain_text import plain
 from slc_tui.ui.steps.base import StepBody
 
 
@@ -62,7 +63,7 @@ class WrapUpStep(StepBody):
         with VerticalScroll(id="record-scroll"):
             yield Static(record_text(self.conference), id="record")
         with Horizontal(id="wrap-up-bar"):
-            yield Static(f"💾 Saving in {self.context.results_dir} …", id="saved-where")
+            yield Static(plain(f"💾 Saving in {self.context.results_dir} …"), id="saved-where")
             yield Button("🖨 Take-home copy", id="take-home")
 
     @on(Button.Pressed, "#take-home")
@@ -78,4 +79,4 @@ class WrapUpStep(StepBody):
         """Say exactly where the record is, once it is on disk."""
         super().show_saved(path, when)
         for line in self.query("#saved-where").results(Static):
-            line.update(f"💾 Saved on this computer at {when}:\n{path}")
+            line.update(plain(f"💾 Saved on this computer at {when}:\n{path}"))

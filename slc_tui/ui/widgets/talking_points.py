@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.content import Content
 from textual.widgets import Static
 
 
@@ -21,7 +22,7 @@ class TalkingPoints(Static):
         id: str | None = None,
     ) -> None:
         super().__init__(self._render_points(points), id=id)
-        self.border_title = title
+        self.border_title = Content(title)  # the words as written, never markup
 
     @staticmethod
     def _render_points(points: list[tuple[str, str]]) -> Text:
