@@ -29,12 +29,15 @@ from tests.ui.test_conference_flow import conference_of, jump_to, nav_message, t
 SENTENCE = "Él lee [2+3] cada día, and we'll read [/] together"
 
 
-async def type_like_a_parent(pilot: Pilot[Any], text: str) -> None:
-    """Type ``text`` key by key as a terminal sends it (accents too, unlike Pilot.press)."""
+async def type_like_a_parent(pilot: Pilot[Any], text: str, *, burst: bool = False) -> None:
+    """Type ``text`` key by key as a terminal sends it (accents too, unlike Pilot.press):
+    one key at a time, or with ``burst`` all at once (as a paste-fast typist would)."""
     app = pilot.app
     for character in text:
         app.post_message(events.Key(_character_to_key(character), character))
-        await pilot.pause()
+        if not burst:
+            await pilot.pause()
+    await pilot.pause()
 
 
 def record_of(app: SlcApp) -> dict[str, Any]:
