@@ -27,6 +27,8 @@ class CrashSafety(App[None]):
     session: ClassSession | None
     results_dir: Path
     crash_log: Path | None
+    #: A bug was met and the app is closing with the calm message.
+    _crashed = False
 
     def save_blocking(self) -> None:
         """Write the conference now, on this thread (the app provides it)."""
@@ -54,12 +56,24 @@ class CrashSafety(App[None]):
 
         Replaces Textual's traceback on screen (the traceback goes to the crash log).
         """
+        from textual.worker import WorkerFailed
+
         from slc_tui.crash_log import crash_message, write_crash_log
 
+        # A worker's bug arrives wrapped, and the wrapper was never raised: log the bug
+        # itself, with the traceback of where it happened.
+        while isinstance(error, WorkerFailed) and isinstance(error.error, Exception):
+            error = error.error
         self._return_code = 1
         if self._exception is None:  # Pilot re-raises it for the tests
             self._exception = error
             self._exception_event.set()
+        if self._crashed:
+            # Already closing after a bug: log this one too, but the family reads one calm
+            # message (a second panic would add Textual's "1 of 2 errors shown" note).
+            write_crash_log(self.results_dir, error, "while closing after an earlier error")
+            return
+        self._crashed = True
         saved: bool | None = None
         if self.conference is not None:
             try:

@@ -141,3 +141,33 @@ async def test_typing_without_a_pause_is_still_saved_every_few_seconds(
                 break
         assert saved() and typed.startswith(saved())  # saved mid-sentence, before a pause
         assert len(typed) < len("we read every night")
+
+
+async def test_a_bug_in_a_worker_is_logged_with_its_traceback_and_one_calm_message(
+    make_app: AppFactory,
+    results_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from slc_tui.session import ClassSession
+
+    def broken_save(*_args: object, **_kwargs: object) -> None:
+        raise Boom("planted bug in a save worker")
+
+    app = make_app("maya")
+    with pytest.raises(Boom):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            monkeypatch.setattr(ClassSession, "save", broken_save)
+            app.run_worker(lambda: broken_save(), thread=True)  # a worker's bug
+            app.run_worker(lambda: broken_save(), thread=True)  # and a second one
+            for _ in range(50):
+                await pilot.pause(0.02)
+    assert app.return_code == 1
+    assert app.crash_log is not None
+    log = app.crash_log.read_text(encoding="utf-8")
+    assert "Boom: planted bug in a save worker" in log
+    assert "in broken_save" in log  # the frame where it happened, not just WorkerFailed
+    shown = capsys.readouterr().err
+    assert shown.startswith("Sorry — slc ran into a problem")
+    assert "NOTE" not in shown and "errors shown" not in shown
