@@ -22,14 +22,11 @@ CRASH_LOG_DIR = "crash-logs"
 def write_crash_log(
     results_dir: Path, error: BaseException, context: str = "", now: datetime | None = None
 ) -> Path | None:
-    """Write ``error``'s traceback to ``results_dir/crash-logs/`` (owner-only); return the file.
+    """Write ``error``'s traceback to ``results_dir/crash-logs/`` (owner-only), or to the
+    user's data folder when the results folder cannot be written; return the file.
 
-    Returns None if even that cannot be written (a full or read-only disk): a crash
-    log must never cause a second crash.
+    Returns None if neither can be written: a crash log must never cause a second crash.
     """
-    from slc_tui.store.fileops import write_bytes_atomically
-    from slc_tui.store.private_paths import make_private_dir
-
     when = now or datetime.now()
     lines = [
         f"slc {__version__} crashed at {when.isoformat(timespec='seconds')}",
@@ -39,7 +36,22 @@ def write_crash_log(
         *traceback.format_exception(error),
     ]
     text = "\n".join(line.rstrip("\n") for line in lines if line is not None) + "\n"
-    folder = Path(results_dir) / CRASH_LOG_DIR
+    from slc_tui.store.locations import default_user_data_dir
+
+    # The results folder first; if it cannot be written (a read-only or full disk), the
+    # user's own data folder.
+    for folder in (Path(results_dir) / CRASH_LOG_DIR, default_user_data_dir() / CRASH_LOG_DIR):
+        path = _write_log(folder, when, text)
+        if path is not None:
+            return path
+    return None
+
+
+def _write_log(folder: Path, when: datetime, text: str) -> Path | None:
+    """Write ``text`` as a new crash log in ``folder``; None when it cannot be written."""
+    from slc_tui.store.fileops import write_bytes_atomically
+    from slc_tui.store.private_paths import make_private_dir
+
     try:
         make_private_dir(folder)
         path = folder / f"crash-{when:%Y%m%d-%H%M%S}-{os.getpid()}.log"

@@ -69,6 +69,16 @@ class ClassSession:
         """Load ``class_dir`` (problems are collected, never raised)."""
         return cls(load_class_folder(class_dir), results_dir, clock)
 
+    def cannot_write(self) -> str | None:
+        """Why nothing can be saved in the results folder, or None when saves can go there."""
+        from slc_tui.store.locations import cannot_write_reason
+
+        return cannot_write_reason(self.results_dir)
+
+    def moved_to(self, results_dir: Path) -> ClassSession:
+        """The same class, saving in ``results_dir`` instead (nothing may be claimed)."""
+        return ClassSession(self.folder, results_dir, self.clock)
+
     @property
     def results_dir(self) -> Path:
         """Where this class's results are written."""

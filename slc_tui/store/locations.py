@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -19,7 +20,14 @@ import platformdirs
 from slc_tui.store.fileops import write_bytes_atomically
 from slc_tui.store.private_paths import make_private_dir
 
-__all__ = ["DATA_DIR_ENV", "default_user_data_dir", "results_dir_for", "seed_results"]
+__all__ = [
+    "DATA_DIR_ENV",
+    "cannot_write_reason",
+    "default_user_data_dir",
+    "results_dir_for",
+    "seed_results",
+    "user_results_dir",
+]
 
 DATA_DIR_ENV = "SLC_DATA_DIR"
 """Environment variable that overrides the per-user data folder (tests set it)."""
@@ -52,6 +60,24 @@ def _is_writable(class_dir: Path) -> bool:
     return not results.exists() or os.access(results, os.W_OK)
 
 
+def user_results_dir(class_dir: Path) -> Path:
+    """The per-user results folder for ``class_dir`` (under :func:`default_user_data_dir`)."""
+    return default_user_data_dir() / "classes" / _safe_folder_name(Path(class_dir)) / "results"
+
+
+def cannot_write_reason(results_dir: Path) -> str | None:
+    """Why results cannot be written in ``results_dir`` (made if missing), or None when a
+    file can be created there: the test is a real write, so a read-only disk, a missing
+    permission or a path through a file are all found (``os.access`` misses some)."""
+    try:
+        make_private_dir(results_dir)
+        with tempfile.NamedTemporaryFile(dir=results_dir, prefix=".slc-probe-"):
+            pass
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
+
+
 def results_dir_for(class_dir: Path, bundled_sample_dir: Path, override: Path | None) -> Path:
     """Choose the results folder for a class folder.
 
@@ -65,7 +91,7 @@ def results_dir_for(class_dir: Path, bundled_sample_dir: Path, override: Path | 
         return Path(override)
     class_dir = Path(class_dir)
     if class_dir.resolve() == Path(bundled_sample_dir).resolve() or not _is_writable(class_dir):
-        return default_user_data_dir() / "classes" / _safe_folder_name(class_dir) / "results"
+        return user_results_dir(class_dir)
     return class_dir / "results"
 
 

@@ -148,10 +148,13 @@ class SlcApp(Saving):
         # so the first screen painted is the child's first step; the student list (every
         # results file of the class) is then read when the conference ends.
         # (It is claimed once painted: the claim's file lock costs start-up ~20 ms.)
-        student = self.start_student
+        cannot_write = session.cannot_write()
+        student = None if cannot_write else self.start_student
         ready = session.start_without_questions(student, claim=False) if student else None
         rows = session.picker_rows() if ready is None else None
         self.call_from_thread(self._class_loaded, session, rows, ready)
+        if cannot_write:
+            self.call_from_thread(self.offer_own_folder, cannot_write)
 
     def _tell_recoveries(self) -> list[str]:
         """Tell the teacher about damaged results files just recovered; return the messages."""
@@ -208,6 +211,44 @@ class SlcApp(Saving):
             self.switch_screen(PickerScreen(name, subtitle, self._first_rows, notice))
 
     # -- opening a student ------------------------------------------------------------
+
+    @work(exclusive=True, group="open")
+    async def offer_own_folder(self, reason: str) -> None:
+        """The results folder cannot be written: offer the per-user folder instead, or
+        say plainly on the student list that nothing can be saved."""
+        from slc_tui.store.locations import cannot_write_reason, user_results_dir
+
+        session = self.session
+        assert session is not None
+        stuck = session.results_dir
+        own = user_results_dir(self.class_dir)
+        if own != stuck and await Doors(self, session).save_elsewhere(reason, own):
+            problem = await asyncio.to_thread(cannot_write_reason, own)
+            if problem is None:
+                self.results_dir = own
+                self.session = session.moved_to(own)
+                self._show_notice(
+                    f"Results are saved in {own}\n(slc can't save in {stuck}: {reason})"
+                )
+                self.refresh_picker_soon()
+                return
+            stuck, reason = own, problem
+        self._show_notice(
+            f"⚠ Nothing can be saved: slc can't write in {stuck} ({reason}).\n"
+            "Conferences can't be opened until the teacher fixes it."
+        )
+
+    def _show_notice(self, notice: str) -> None:
+        """Change the note under the student list (now, and whenever the list is made)."""
+        name, subtitle, _ = self._picker_heading
+        self._picker_heading = (name, subtitle, notice)
+        for screen in self.screen_stack:
+            if isinstance(screen, PickerScreen):
+                screen.show_notice(notice)
+
+    def refresh_picker_soon(self) -> None:
+        """Re-read the student list in a thread (see :meth:`refresh_picker`)."""
+        self.run_worker(self.refresh_picker, thread=True, group="load")
 
     @on(PickerScreen.StudentPicked)
     def _student_picked(self, event: PickerScreen.StudentPicked) -> None:

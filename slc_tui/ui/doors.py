@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from textual.app import App
@@ -28,8 +29,20 @@ class Doors:
 
     async def claim(self, student_id: str, name: str) -> bool:
         """Hold the student's conference for this screen; if it is open on another
-        screen, say so and let the family cancel (True: go ahead)."""
-        other = await asyncio.to_thread(self.session.claim, student_id)
+        screen, say so and let the family cancel (True: go ahead). A results folder that
+        cannot be written is named, and nothing opens."""
+        try:
+            other = await asyncio.to_thread(self.session.claim, student_id)
+        except OSError as error:
+            self.app.notify(
+                f"Can't open {name}'s conference: nothing can be saved in "
+                f"{self.session.results_dir} ({error.strerror or error}). "
+                "Please tell the teacher.",
+                title="Can't save here",
+                severity="error",
+                timeout=20,
+            )
+            return False
         if other is None:
             return True
         answer = await self.app.push_screen_wait(
@@ -43,6 +56,17 @@ class Doors:
             return False
         await asyncio.to_thread(self.session.claim, student_id, True)
         return True
+
+    async def save_elsewhere(self, reason: str, own: Path) -> bool:
+        """The results folder cannot be written: offer the user's own folder (True: use it)."""
+        answer = await self.app.push_screen_wait(
+            ChoiceDialog(
+                f"slc can't save conferences in {self.session.results_dir}\n({reason}).\n\n"
+                f"Save this class's conferences in your own folder instead?\n{own}",
+                [("own", "Save in my folder"), ("no", "Not now")],
+            )
+        )
+        return answer == "own"
 
     async def choose_conference(self, student_id: str, name: str) -> Conference | None:
         """Resume, restart or start (asking the family), or None when they cancel."""

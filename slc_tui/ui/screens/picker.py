@@ -150,6 +150,12 @@ class PickerScreen(Screen[None]):
         grid.add_row(Text(name), Text(grade), Text(status))
         return grid
 
+    def show_notice(self, notice: str) -> None:
+        """Replace the note under the list (where results are saved, what went wrong)."""
+        self.notice = notice
+        for line in self.query("#picker-notice").results(Static):
+            line.update(plain(notice))
+
     def set_rows(self, rows: list[PickerRow]) -> None:
         """Show ``rows`` (after a conference, statuses change); one click opens a student."""
         self.rows = rows
