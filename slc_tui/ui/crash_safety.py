@@ -34,6 +34,11 @@ class CrashSafety(App[None]):
         """Write the conference now, on this thread (the app provides it)."""
         raise NotImplementedError
 
+    def write_owed_blocking(self) -> Path | None:
+        """Write conferences whose saves failed, here or to a rescue file (the app
+        provides it)."""
+        raise NotImplementedError
+
     def _catch_signals(self) -> None:
         """Closing the terminal (SIGHUP), ``kill`` (SIGTERM) or SIGINT: save, then exit."""
         loop = asyncio.get_running_loop()
@@ -49,6 +54,8 @@ class CrashSafety(App[None]):
             self.save_blocking()
             if self.session is not None:
                 self.session.release_claim()
+        with contextlib.suppress(Exception):
+            self.write_owed_blocking()  # what could not be saved: to a rescue file
         self.exit(return_code=1)
 
     def _handle_exception(self, error: Exception) -> None:

@@ -8,6 +8,7 @@ newer one.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -27,6 +28,9 @@ AUTOSAVE_DELAY = 1.0
 #: While typing goes on without a pause, save at least this often (seconds).
 AUTOSAVE_MAX_WAIT = 3.0
 
+#: Seconds between tries to write a conference whose save failed.
+RETRY_SECONDS = 10.0
+
 
 class Saving(CrashSafety):
     """Autosave, save now, save before quitting; and telling the family when a save fails."""
@@ -41,6 +45,11 @@ class Saving(CrashSafety):
         self._unsaved_since: float | None = None
         #: A conference on screen not held for this window yet: nothing is saved until it is.
         self._claim_pending = False
+        #: Conferences whose newest save failed, by record id: ``(seq, record)``, kept in
+        #: memory and tried again (also once the family has finished and left) until one
+        #: lands, or they are written to a rescue file on quitting.
+        self._unsaved: dict[str, tuple[int, dict[str, Any]]] = {}
+        self._retry_timer: Timer | None = None
 
     def autosave_soon(self) -> None:
         """Save about a second after typing stops, and at least every few seconds while a
@@ -82,14 +91,74 @@ class Saving(CrashSafety):
             else:
                 self.session.touch_claim()
         except (OSError, CorruptResultsFile) as error:
-            self.call_from_thread(self._save_failed, error)
+            self.call_from_thread(self._keep_unsaved, record, seq, error)
         except Exception as error:  # a bug: keep the conference going, log it for the teacher
             from slc_tui.crash_log import write_crash_log
 
             write_crash_log(self.results_dir, error, "saving a conference")
-            self.call_from_thread(self._save_failed, error)
+            self.call_from_thread(self._keep_unsaved, record, seq, error)
         else:
-            self.call_from_thread(self._saved, str(path), str(record.get("id")))
+            self.call_from_thread(self._landed, str(path), record, seq)
+
+    def _landed(self, path: str, record: dict[str, Any], seq: int) -> None:
+        """A save landed: it is no longer owed (unless a newer snapshot failed since)."""
+        record_id = str(record.get("id"))
+        owed = self._unsaved.get(record_id)
+        if owed is not None and owed[0] <= seq:
+            del self._unsaved[record_id]
+            self.notify(
+                f"{record.get('student_name', '')}: saved now ✔ (an earlier save had failed)",
+                title="Saved",
+                timeout=8,
+            )
+        self._saved(path, record_id)
+
+    def _keep_unsaved(self, record: dict[str, Any], seq: int, error: Exception) -> None:
+        """A save failed: keep the snapshot, tell the family, and try again shortly."""
+        record_id = str(record.get("id"))
+        if seq >= self._unsaved.get(record_id, (0, {}))[0]:
+            self._unsaved[record_id] = (seq, record)
+        self._save_failed(error)
+        if self._retry_timer is None:
+            self._retry_timer = self.set_interval(RETRY_SECONDS, self._retry_unsaved)
+
+    def _retry_unsaved(self) -> None:
+        """Write the conferences still owed (in workers, as any save)."""
+        if not self._unsaved:
+            if self._retry_timer is not None:
+                self._retry_timer.stop()
+                self._retry_timer = None
+            return
+        for seq, record in list(self._unsaved.values()):
+            self.run_worker(
+                partial(self._write, record, seq), thread=True, group="save", exit_on_error=False
+            )
+
+    def write_owed_blocking(self) -> Path | None:
+        """On quitting: try the owed conferences once more; those that still fail go to a
+        rescue file in the user's own folder. Returns the rescue file (None: nothing owed,
+        or it could not be written either — :attr:`owed` then still holds them)."""
+        from slc_tui.store.rescue import write_rescue_file
+
+        assert self.session is not None or not self._unsaved
+        for record_id, (seq, record) in list(self._unsaved.items()):
+            try:
+                assert self.session is not None
+                self.session.save(record, seq)
+            except (OSError, CorruptResultsFile):
+                continue
+            del self._unsaved[record_id]
+        if not self._unsaved:
+            return None
+        rescued = write_rescue_file([record for _, record in self._unsaved.values()])
+        if rescued is not None:
+            self._unsaved.clear()
+        return rescued
+
+    @property
+    def owed(self) -> int:
+        """How many conferences have changes that are not saved anywhere yet."""
+        return len(self._unsaved)
 
     def _saved(self, path: str, record_id: str) -> None:
         """A save of conference ``record_id`` landed at ``path`` (the app shows it)."""
@@ -112,23 +181,37 @@ class Saving(CrashSafety):
             self.session.save(self.session.snapshot(self.conference), self._save_seq)
 
     async def action_quit(self) -> None:
-        """Let saves in flight land, save once more, then quit."""
+        """Let saves in flight land, save once more, then quit. Changes that cannot be saved
+        go to a rescue file the family is told about; if even that fails, every quit asks
+        first."""
         saving = [worker for worker in self.workers if worker.group == "save"]
         await self.workers.wait_for_complete(saving)
         try:
             self.save_blocking()
-            if self.session is not None:
-                self.session.release_claim()
         except (OSError, CorruptResultsFile) as error:
-            self._save_failed(error)
-            self.push_screen(
-                ChoiceDialog(
-                    "The last changes could not be saved.\n"
-                    "Quit anyway, or stay and tell the teacher?",
-                    [("stay", "Stay"), ("quit", "Quit anyway")],
-                    cancel="stay",
-                ),
-                lambda answer: self.exit() if answer == "quit" else None,
+            assert self.conference is not None and self.session is not None
+            self._save_seq += 1
+            self._keep_unsaved(self.session.snapshot(self.conference), self._save_seq, error)
+        rescued = self.write_owed_blocking()
+        if not self.owed and self.session is not None:
+            with contextlib.suppress(OSError):
+                self.session.release_claim()
+        if rescued is not None:
+            question = (
+                f"These changes could not be saved in {self.results_dir},\n"
+                f"so a copy was written to\n{rescued}\nPlease tell the teacher."
             )
+            choices = [("quit", "OK, quit"), ("stay", "Stay")]
+        elif self.owed:
+            question = (
+                "The last changes could not be saved anywhere on this computer.\n"
+                "Quitting now loses them: stay and tell the teacher?"
+            )
+            choices = [("stay", "Stay"), ("quit", "Quit anyway")]
+        else:
+            self.exit()
             return
-        self.exit()
+        self.push_screen(
+            ChoiceDialog(question, choices, cancel="stay"),
+            lambda answer: self.exit() if answer == "quit" else None,
+        )
