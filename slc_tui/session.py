@@ -24,11 +24,13 @@ from slc_tui.core.record import (
     resume_point,
     to_record,
 )
+from slc_tui.store.claims import ClaimLost as ClaimLost
+from slc_tui.store.claims import OpenElsewhere
 from slc_tui.store.results import Recovery, ResultsStore
 from slc_tui.store.tinydb_document import CorruptResultsFile
 
 if TYPE_CHECKING:  # imported when first used: not on the start-up path
-    from slc_tui.store.presence import ConferenceClaim, OpenElsewhere
+    from slc_tui.store.presence import ConferenceClaim
 
 #: Sub-folder of the results folder for the families' take-home copies.
 TAKE_HOME_DIR = "take-home"
@@ -111,6 +113,15 @@ class ClassSession:
             return
         claim.release()
         self._claim = None
+
+    def _check_still_ours(self, student_id: str) -> None:
+        """Raise :class:`ClaimLost` when another screen took ``student_id``'s conference
+        over after this one opened it (checked before every save of it)."""
+        claim = self._claim
+        if claim is not None and claim.student_id == student_id:
+            other = claim.taken_over()
+            if other is not None:
+                raise ClaimLost(student_id, other)
 
     def teacher_pin_set(self) -> bool:
         """True if teacher-only things (finished records) need the teacher PIN."""
@@ -240,6 +251,7 @@ class ClassSession:
         """Write ``record`` atomically. Thread-safe; a save older than one already written
         (a lower ``seq`` for the same conference) is skipped so saves never go backwards."""
         with self._save_lock:
+            self._check_still_ours(str(record.get("student_id")))
             record_id = str(record["id"])
             if seq and seq < self._last_saved_seq.get(record_id, 0):
                 return self.store.results_dir / f"{record['student_id']}.json"

@@ -15,7 +15,7 @@ import json
 import os
 import platform
 import threading
-from dataclasses import dataclass
+import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,35 +23,16 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from slc_tui.core.fields import is_valid_id
+from slc_tui.store.claims import ClaimLost, OpenElsewhere
 from slc_tui.store.fileops import write_bytes_atomically
 from slc_tui.store.private_paths import PRIVATE_FILE_MODE, make_private_dir
 
-__all__ = ["OPEN_DIR", "STALE_AFTER", "ConferenceClaim", "OpenElsewhere"]
+__all__ = ["OPEN_DIR", "STALE_AFTER", "ClaimLost", "ConferenceClaim", "OpenElsewhere"]
 
 OPEN_DIR = ".open"
 
 #: A note from another computer older than this is from a screen that went away.
 STALE_AFTER = timedelta(minutes=2)
-
-
-@dataclass(frozen=True)
-class OpenElsewhere:
-    """The conference is open on another screen: where, and since when."""
-
-    host: str
-    pid: int
-    since: str
-    same_computer: bool
-
-    def describe(self) -> str:
-        """E.g. "in another window on this computer (since 14:02)"."""
-        where = (
-            "in another window on this computer"
-            if self.same_computer
-            else f"on another computer ({self.host})"
-        )
-        when = self.since[11:16] if len(self.since) >= 16 else ""
-        return f"{where} (since {when})" if when else where
 
 
 def _this_host() -> str:
@@ -69,6 +50,9 @@ class ConferenceClaim:
         self.note = self.folder / f"{student_id}.json"
         self._lock = FileLock(self.folder / f"{student_id}.lock", timeout=0, mode=PRIVATE_FILE_MODE)
         self._since = (now or datetime.now()).isoformat(timespec="seconds")
+        #: Names this hold in the note: a note with another token means another screen
+        #: took the conference over after this one.
+        self.token = uuid.uuid4().hex
         self.held = False
         self._guard = threading.Lock()  # touch (a worker) never races release
 
@@ -95,7 +79,7 @@ class ConferenceClaim:
                 return other
         with self._guard:
             self.held = True
-        self.touch(now)
+            self._write_note(now)  # from now on the note names this screen
         return None
 
     def touch(self, now: datetime | None = None) -> None:
@@ -105,12 +89,31 @@ class ConferenceClaim:
         other screen lets go, so a third screen is told too.
         """
         with self._guard:
-            if not self.held:
-                return
+            if not self.held or self._taken_by() is not None:
+                return  # (taken over: the other screen's note stays)
             if not self._lock.is_locked:
                 with contextlib.suppress(Timeout, OSError):
                     self._lock.acquire(timeout=0)
             self._write_note(now)
+
+    def taken_over(self) -> OpenElsewhere | None:
+        """The screen that took this conference over since this one opened it, or None
+        while it is still this screen's (also when the note is missing or unreadable: a
+        lost hint must not stop saving). Once taken over, this screen lets go of the lock
+        so the other one can hold it."""
+        with self._guard:
+            other = self._taken_by()
+            if other is not None and self._lock.is_locked:
+                with contextlib.suppress(OSError):
+                    self._lock.release()
+            return other
+
+    def _taken_by(self) -> OpenElsewhere | None:
+        note = self._read_note()
+        token = note.get("token")
+        if not self.held or not isinstance(token, str) or token == self.token:
+            return None
+        return self._describe(note)
 
     def _write_note(self, now: datetime | None) -> None:
         note = {
@@ -118,6 +121,7 @@ class ConferenceClaim:
             "pid": os.getpid(),
             "student_id": self.student_id,
             "since": self._since,
+            "token": self.token,
             "seen": (now or datetime.now()).isoformat(timespec="seconds"),
         }
         with contextlib.suppress(OSError):
@@ -132,12 +136,22 @@ class ConferenceClaim:
                 return
             self.held = False
             note = self._read_note()
-            if note.get("pid") == os.getpid() and note.get("host") == _this_host():
+            ours = note.get("token", self.token) == self.token
+            if ours and note.get("pid") == os.getpid() and note.get("host") == _this_host():
                 with contextlib.suppress(OSError):
                     self.note.unlink()
             if self._lock.is_locked:
                 with contextlib.suppress(OSError):
                     self._lock.release()
+
+    @staticmethod
+    def _describe(note: dict[str, Any]) -> OpenElsewhere | None:
+        """The screen a note names (None for a note without a host and process)."""
+        host, pid = str(note.get("host") or ""), note.get("pid")
+        if not host or not isinstance(pid, int):
+            return None
+        same = host == _this_host()
+        return OpenElsewhere(host, pid, str(note.get("since") or ""), same_computer=same)
 
     def _read_note(self) -> dict[str, Any]:
         try:
@@ -152,14 +166,10 @@ class ConferenceClaim:
         ``now`` None means the lock is known taken: any readable note describes the holder.
         """
         note = self._read_note()
-        host, pid = str(note.get("host") or ""), note.get("pid")
-        if not host or not isinstance(pid, int):
-            return None
-        same = host == _this_host()
-        found = OpenElsewhere(host, pid, str(note.get("since") or ""), same_computer=same)
-        if now is None:
+        found = self._describe(note)
+        if found is None or now is None:
             return found
-        if same:
+        if found.same_computer:
             return None  # we hold the lock, so the process here that had it is gone
         try:
             seen = datetime.fromisoformat(str(note.get("seen")))

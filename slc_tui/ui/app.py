@@ -33,6 +33,7 @@ from slc_tui.ui.messages import (
     UnlockRequested,
 )
 from slc_tui.ui.saving import Saving
+from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.conference import ConferenceScreen
 from slc_tui.ui.screens.picker import PickerScreen
 from slc_tui.ui.steps.base import StepContext
@@ -427,6 +428,16 @@ class SlcApp(Saving):
         if ready is not None and ready.is_current_for(conference, context, step):
             return
         screen.prepare(step_for(conference, context, step))
+
+    def conference_taken_over(self, record_id: str, message: str) -> None:
+        """Another screen took this conference over: leave it unsaved, say why."""
+        if self.conference is not None and self.conference.id == record_id:
+            self.conference = None
+            if self.session is not None:
+                self.run_worker(self.session.release_claim, thread=True, group="save")
+            self._back_to_picker()
+            self.refresh_picker_soon()
+        self.push_screen(ChoiceDialog(message, [("ok", "OK")], cancel="ok"))
 
     # -- moving through the conference -----------------------------------------------
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from textual.timer import Timer
 
+from slc_tui.session import ClaimLost
 from slc_tui.store.tinydb_document import CorruptResultsFile
 from slc_tui.ui.crash_safety import CrashSafety
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
@@ -49,6 +50,8 @@ class Saving(CrashSafety):
         #: memory and tried again (also once the family has finished and left) until one
         #: lands, or they are written to a rescue file on quitting.
         self._unsaved: dict[str, tuple[int, dict[str, Any]]] = {}
+        #: Conferences another screen took over: never saved from here again.
+        self._given_up: set[str] = set()
         self._retry_timer: Timer | None = None
 
     def autosave_soon(self) -> None:
@@ -90,6 +93,8 @@ class Saving(CrashSafety):
                 self.session.release_claim(str(record.get("student_id")))
             else:
                 self.session.touch_claim()
+        except ClaimLost as lost:
+            self.call_from_thread(self._claim_lost, record, lost)
         except (OSError, CorruptResultsFile) as error:
             self.call_from_thread(self._keep_unsaved, record, seq, error)
         except Exception as error:  # a bug: keep the conference going, log it for the teacher
@@ -99,6 +104,35 @@ class Saving(CrashSafety):
             self.call_from_thread(self._keep_unsaved, record, seq, error)
         else:
             self.call_from_thread(self._landed, str(path), record, seq)
+
+    def _claim_lost(self, record: dict[str, Any], lost: ClaimLost) -> None:
+        """Another screen took this conference over: nothing more is saved from here; what
+        was typed here goes to a rescue file the teacher is told about (the app then
+        leaves the conference)."""
+        from slc_tui.store.rescue import write_rescue_file
+
+        record_id = str(record.get("id"))
+        if record_id in self._given_up:
+            return  # a second save in flight: already told
+        self._given_up.add(record_id)
+        self._unsaved.pop(record_id, None)
+        rescued = write_rescue_file([record])
+        kept = (
+            f"What was typed here is kept for the teacher in\n{rescued}"
+            if rescued is not None
+            else "What was typed here could not be kept: please tell the teacher now."
+        )
+        self.conference_taken_over(
+            record_id,
+            f"{record.get('student_name', '')}'s conference was opened "
+            f"{lost.other.describe()}.\nTo keep the two screens from writing over each other, "
+            f"nothing more is saved from this one.\n{kept}"
+        )
+
+    def conference_taken_over(self, record_id: str, message: str) -> None:
+        """Leave conference ``record_id`` (if on screen) without saving and tell the family
+        why (the app does)."""
+        raise NotImplementedError
 
     def _landed(self, path: str, record: dict[str, Any], seq: int) -> None:
         """A save landed: it is no longer owed (unless a newer snapshot failed since)."""
@@ -175,10 +209,20 @@ class Saving(CrashSafety):
         )
 
     def save_blocking(self) -> None:
-        """Write the conference now, on this thread (used when quitting)."""
+        """Write the conference now, on this thread (used when quitting). A conference
+        another screen took over goes to a rescue file instead."""
         if self.conference is not None and self.session is not None and not self._claim_pending:
             self._save_seq += 1
-            self.session.save(self.session.snapshot(self.conference), self._save_seq)
+            record = self.session.snapshot(self.conference)
+            if str(record.get("id")) in self._given_up:
+                return
+            try:
+                self.session.save(record, self._save_seq)
+            except ClaimLost:
+                from slc_tui.store.rescue import write_rescue_file
+
+                self._given_up.add(str(record.get("id")))
+                write_rescue_file([record])
 
     async def action_quit(self) -> None:
         """Let saves in flight land, save once more, then quit. Changes that cannot be saved

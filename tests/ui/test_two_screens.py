@@ -90,3 +90,54 @@ async def test_a_conference_saved_elsewhere_before_the_claim_is_asked_about_not_
         await settle(app, pilot)
         assert app.conference is not None
         assert app.conference.said == {"welcome": "typed in the other window"}
+
+
+async def other_window_takes_over(results_dir: Path, start_again: bool) -> ClassSession:
+    """Another window opens Maya's conference anyway (and maybe starts it again)."""
+    from slc_tui.locations import bundled_sample_dir
+
+    other = ClassSession.open(bundled_sample_dir(), results_dir)
+    assert other.claim("maya", force=True) is None
+    if start_again:
+        unfinished = other.unfinished_record("maya")
+        assert unfinished is not None
+        other.abandon(unfinished)
+        other.save(other.snapshot(other.start("maya")))
+    return other
+
+
+@pytest.mark.parametrize("start_again", [False, True])
+async def test_a_window_that_lost_the_conference_saves_nothing_over_the_other(
+    make_app: AppFactory, results_dir: Path, slc_data_dir: Path, start_again: bool
+) -> None:
+    from textual.widgets import TextArea
+
+    from slc_tui.store.rescue import RESCUE_DIR
+
+    app = make_app("maya")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        notes = app.screen.query_one("#notes", TextArea)
+        notes.text = "Typed in the first window"
+        await pilot.press("ctrl+n")  # saved while this window holds it
+        await settle(app, pilot)
+        other = await other_window_takes_over(results_dir, start_again)
+        before = saved_records(results_dir, "maya")
+        await pilot.press("ctrl+b")  # a step change saves: this window must not
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        told = static_text(app.screen.query_one("#dialog-question", Static))
+        assert "Maya López's conference was opened in another window on this computer" in told
+        assert "nothing more is saved from this one" in told
+        [rescued] = (slc_data_dir / RESCUE_DIR).glob("rescue-*.json")
+        assert str(rescued) in told
+        assert "Typed in the first window" in rescued.read_text(encoding="utf-8")
+        await pilot.click("#ok")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert saved_records(results_dir, "maya") == before  # untouched, abandoned stays so
+    if start_again:
+        assert [r["status"] for r in before] == ["abandoned", "in_progress"]
+    other.release_claim()
