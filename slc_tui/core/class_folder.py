@@ -51,6 +51,11 @@ class ClassFolder:
         return None
 
     @property
+    def left_out(self) -> list[StudentEntry]:
+        """Portfolio files that could not be used (their children are not in the list)."""
+        return [entry for entry in self.students if entry.portfolio is None]
+
+    @property
     def all_problems(self) -> list[Problem]:
         """Class-level problems followed by every portfolio's."""
         found = list(self.problems)

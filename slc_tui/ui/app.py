@@ -176,17 +176,18 @@ class SlcApp(Saving):
         notice = self.notice or f"Results are saved in {session.results_dir}"
         if repaired:
             notice += f"\n⚠ {len(repaired)} damaged results file(s) repaired: see the messages"
+        left_out = len(session.folder.left_out)
         if problems:
-            notice += (
-                f"\n⚠ {len(problems)} problem(s) in the class folder:"
-                f" run  slc validate {self.class_dir}"
-            )
+            notice += f"\n⚠ {len(problems)} problem(s) in the class folder"
+            if left_out:
+                notice += f", {left_out} portfolio(s) left out of this list"
+            notice += ": teacher, press F2 to see them"
         self._picker_heading = (info.name, subtitle, notice)
         self._first_rows = rows
         if ready is not None:
             self.begin(ready, claimed=False)  # the picker is made when the conference ends
         else:
-            self.push_screen(PickerScreen(*self._picker_heading[:2], rows, notice))
+            self.push_screen(self._new_picker(rows))
             if self.start_student:
                 self.open_student(self.start_student)
         self.call_after_refresh(self._started)
@@ -208,8 +209,7 @@ class SlcApp(Saving):
         if any(isinstance(screen, PickerScreen) for screen in self.screen_stack):
             self.pop_screen()
         else:
-            name, subtitle, notice = self._picker_heading
-            self.switch_screen(PickerScreen(name, subtitle, self._first_rows, notice))
+            self.switch_screen(self._new_picker(self._first_rows))
 
     # -- opening a student ------------------------------------------------------------
 
@@ -238,6 +238,31 @@ class SlcApp(Saving):
             f"⚠ Nothing can be saved: slc can't write in {stuck} ({reason}).\n"
             "Conferences can't be opened until the teacher fixes it."
         )
+
+    def _new_picker(self, rows: list[Any] | None) -> PickerScreen:
+        """The student list, with the class's heading and notice."""
+        name, subtitle, notice = self._picker_heading
+        picker = PickerScreen(name, subtitle, rows, notice)
+        picker.has_problems = self.session is not None and bool(self.session.folder.all_problems)
+        return picker
+
+    @on(PickerScreen.ProblemsRequested)
+    def _problems_requested(self) -> None:
+        self.show_problems()
+
+    @work(exclusive=True, group="unlock")
+    async def show_problems(self) -> None:
+        """Teacher PIN (when set), then every problem of the class folder."""
+        from slc_tui.ui.screens.problems import ProblemsScreen
+
+        session = self.session
+        if session is None:
+            return
+        if await asyncio.to_thread(session.teacher_pin_set):
+            reason = "Teacher PIN to see the problems in the class folder"
+            if not await Doors(self, session).teacher_says_yes(reason):
+                return
+        await self.push_screen_wait(ProblemsScreen(session.folder))
 
     def _show_notice(self, notice: str) -> None:
         """Change the note under the student list (now, and whenever the list is made)."""

@@ -126,7 +126,7 @@ class Saving(CrashSafety):
             record_id,
             f"{record.get('student_name', '')}'s conference was opened "
             f"{lost.other.describe()}.\nTo keep the two screens from writing over each other, "
-            f"nothing more is saved from this one.\n{kept}"
+            f"nothing more is saved from this one.\n{kept}",
         )
 
     def conference_taken_over(self, record_id: str, message: str) -> None:

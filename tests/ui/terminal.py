@@ -14,6 +14,12 @@ import time
 from pathlib import Path
 
 
+def _take_terminal() -> None:
+    """In the child, after ``setsid``: make its stdin (the pty) the controlling terminal, so
+    closing the terminal sends it SIGHUP as a real terminal window does."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class Terminal:
     """``slc ARGS`` in a pty of ``columns`` x ``rows``; read its output, type, send signals."""
 
@@ -30,7 +36,8 @@ class Terminal:
             stdout=slave,
             stderr=slave,
             env={**os.environ, "TERM": "xterm-256color", **env},
-            start_new_session=True,  # the pty becomes its controlling terminal
+            start_new_session=True,
+            preexec_fn=_take_terminal,  # the pty becomes its controlling terminal
             close_fds=True,
         )
         os.close(slave)

@@ -71,6 +71,7 @@ SCENES = {
     "resume_dialog": Scene("maya", unfinished_at="piece:story"),
     "review_locked": Scene("sam", "review", pin=True),
     "pin_dialog": Scene("sam", "review", pin=True, unlock=True),
+    "undo_offered": Scene("maya", "strengths", keys=("shift+tab", "enter")),  # ✕ pressed
 }
 
 

@@ -219,7 +219,8 @@ class ConferenceScreen(Screen[None]):
         message.stop()
         self._undo = message.undo
         self.query_one("#undo", Button).display = True
-        self.flash(f"Removed “{message.what}” — press ↶ Undo (Ctrl+Z) to put it back")
+        what = message.what if len(message.what) <= 24 else message.what[:23] + "…"
+        self.flash(f"Removed “{what}”")
         if self._undo_timer is not None:
             self._undo_timer.stop()
         self._undo_timer = self.set_timer(self.UNDO_SECONDS, self._end_undo)

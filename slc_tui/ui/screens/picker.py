@@ -106,7 +106,13 @@ ASK = "Who is leading their conference? Pick your name."
 class PickerScreen(Screen[None]):
     """Who is leading their conference now? Click a name (or move and press Enter)."""
 
-    BINDINGS = [Binding("ctrl+q", "app.quit", "Quit", id="quit")]
+    BINDINGS = [
+        Binding("ctrl+q", "app.quit", "Quit", id="quit"),
+        Binding("f2", "show_problems", "Problems (teacher)", id="problems"),
+    ]
+
+    class ProblemsRequested(Message):
+        """The teacher asked to see what is wrong in the class folder."""
 
     @dataclass
     class StudentPicked(Message):
@@ -149,6 +155,17 @@ class PickerScreen(Screen[None]):
         grid = _add_columns(Table.grid(expand=True, padding=(0, 1)))
         grid.add_row(Text(name), Text(grade), Text(status))
         return grid
+
+    #: Whether the class folder has problems to show (the F2 key is offered only then).
+    has_problems = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F2 only when there is something to show."""
+        return self.has_problems if action == "show_problems" else True
+
+    def action_show_problems(self) -> None:
+        """Ask the app for the problems report (it asks for the teacher PIN first)."""
+        self.post_message(self.ProblemsRequested())
 
     def show_notice(self, notice: str) -> None:
         """Replace the note under the list (where results are saved, what went wrong)."""
