@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +20,25 @@ from textual.app import App
 if TYPE_CHECKING:
     from slc_tui.core.conference import Conference
     from slc_tui.session import ClassSession
+
+
+#: Seconds a closing app (after a hang-up or kill signal, its words saved) may take to stop
+#: before the process ends without waiting further.
+EXIT_GRACE_SECONDS = 3.0
+
+
+def _exit_later(seconds: float) -> None:
+    """End the process in ``seconds`` unless it has ended by then.
+
+    Works around a Textual 8.2.8 bug: its output thread (``WriterThread.run``) has no error
+    handling, so when the terminal is closed its ``write`` raises ``OSError`` (EIO) and the
+    thread ends; the writes of the app's shutdown (``disable_input``, ``close``) then fill
+    its bounded queue and block for ever in ``Queue.put``. The conference is saved before
+    this matters; what is skipped is restoring a terminal that no longer exists.
+    """
+    timer = threading.Timer(seconds, os._exit, args=(1,))
+    timer.daemon = True
+    timer.start()
 
 
 class CrashSafety(App[None]):
@@ -49,7 +70,12 @@ class CrashSafety(App[None]):
                     loop.add_signal_handler(number, self._stop_on_signal)
 
     def _stop_on_signal(self) -> None:
-        """Save what is on screen right now, then close (the terminal may be gone)."""
+        """Save what is on screen right now, then close (the terminal may be gone).
+
+        If closing has not ended the process :data:`EXIT_GRACE_SECONDS` later, it ends
+        anyway (see :func:`_exit_later`).
+        """
+        _exit_later(EXIT_GRACE_SECONDS)
         with contextlib.suppress(Exception):
             self.save_blocking()
             if self.session is not None:

@@ -24,8 +24,15 @@ class Terminal:
     """``slc ARGS`` in a pty of ``columns`` x ``rows``; read its output, type, send signals."""
 
     def __init__(
-        self, args: list[str], env: dict[str, str], columns: int = 80, rows: int = 24
+        self,
+        args: list[str],
+        env: dict[str, str],
+        columns: int = 80,
+        rows: int = 24,
+        controlling: bool = True,
     ) -> None:
+        """``controlling``: the pty is the app's controlling terminal (closing it sends
+        SIGHUP, as a terminal window's closing does); else the app only has it as stdio."""
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.master = master
@@ -37,7 +44,7 @@ class Terminal:
             stderr=slave,
             env={**os.environ, "TERM": "xterm-256color", **env},
             start_new_session=True,
-            preexec_fn=_take_terminal,  # the pty becomes its controlling terminal
+            preexec_fn=_take_terminal if controlling else None,
             close_fds=True,
         )
         os.close(slave)

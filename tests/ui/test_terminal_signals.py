@@ -49,3 +49,43 @@ def test_typed_words_survive_the_terminal_closing_or_a_kill(
     [record] = saved_records(results, "maya")
     assert record["said"] == {"welcome": "we read"}
     assert record["status"] == "in_progress"
+
+
+def _close_terminal_at_random_moments(tmp_path: Path, controlling: bool, launches: int) -> int:
+    """Launch slc, close its terminal at a random moment (before or after the first paint),
+    and count the processes still alive 10 s later. Without a controlling terminal nothing
+    sends SIGHUP, so SIGTERM follows the close (as ``pkill`` after a lost ssh session)."""
+    import random
+
+    from tests.ui.terminal import Terminal
+
+    chance = random.Random(20261201)
+    left = 0
+    for launch in range(launches):
+        data = tmp_path / f"data-{launch}"
+        terminal = Terminal(
+            ["open", str(bundled_sample_dir()), "--student", "maya"],
+            {"SLC_DATA_DIR": str(data)},
+            controlling=controlling,
+        )
+        if chance.random() < 0.7:
+            terminal.read_until("Welcome to my conference", timeout=20)
+        time.sleep(chance.random() * 0.4)
+        os.close(terminal.master)  # the window closes
+        if not controlling:
+            time.sleep(0.2)
+            terminal.process.send_signal(signal.SIGTERM)
+        try:
+            terminal.process.wait(timeout=10)
+        except Exception:
+            left += 1
+            terminal.process.kill()
+            terminal.process.wait(timeout=10)
+    return left
+
+
+@pytest.mark.parametrize("controlling", [True, False], ids=["hang-up", "gone-then-term"])
+def test_closing_the_terminal_at_random_moments_leaves_no_process(
+    tmp_path: Path, controlling: bool
+) -> None:
+    assert _close_terminal_at_random_moments(tmp_path, controlling, launches=6) == 0
