@@ -103,6 +103,10 @@ async def lead_whole_conference(pilot: Pilot[Any], typed: str) -> None:
     assert isinstance(app.screen, PickerScreen)
     await click_option(pilot, "#students", 0)  # on the name: "[@click=app.quit]" in it
     await settle(app, pilot)
+    await pilot.click("#student-name")  # the name in the top bar: clicking runs nothing
+    await pilot.click("#headline")
+    await pilot.pause()
+    assert app.is_running
     for _ in range(20):
         step = current_step(app)
         assert step is not None, f"no step on screen: {app.screen!r}"
