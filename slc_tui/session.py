@@ -155,8 +155,9 @@ class ClassSession:
         return cast(Status, status)
 
     def _records(self, student_id: str) -> list[dict[str, Any]]:
-        """The student's records; a damaged results file is recovered first (kept aside,
-        last good copy restored) and the recovery remembered for the teacher."""
+        """The student's records (only ever their own); a damaged results file (also one
+        holding another student's conference) is recovered first (kept aside, repaired)
+        and the recovery remembered for the teacher."""
         try:
             return self.store.records_for(student_id)
         except CorruptResultsFile:
@@ -215,10 +216,16 @@ class ClassSession:
         previous = self.previous_record(student_id)
         return Conference.start(portfolio, self.folder.info, self.clock(), previous)
 
-    def resume(self, record: dict[str, Any]) -> Conference:
-        """Rebuild the conference saved in ``record``, exactly where it stopped."""
-        portfolio = self._portfolio(str(record.get("student_id")))
-        previous = self.previous_record(portfolio.student.id, exclude_id=str(record.get("id")))
+    def resume(self, student_id: str, record: dict[str, Any]) -> Conference:
+        """Rebuild ``student_id``'s conference saved in ``record``, exactly where it stopped.
+
+        Raises ValueError if ``record`` is not ``student_id``'s (the records this session
+        reads for a student never are), KeyError if the student has no usable portfolio.
+        """
+        if record.get("student_id") != student_id:
+            raise ValueError(f"that conference is not {student_id}'s")
+        portfolio = self._portfolio(student_id)
+        previous = self.previous_record(student_id, exclude_id=str(record.get("id")))
         conference = from_record(record, portfolio, self.folder.info, previous)
         conference.resumed(self.clock())
         return conference
@@ -249,13 +256,20 @@ class ClassSession:
 
     def save(self, record: dict[str, Any], seq: int = 0) -> Path:
         """Write ``record`` atomically. Thread-safe; a save older than one already written
-        (a lower ``seq`` for the same conference) is skipped so saves never go backwards."""
+        (a lower ``seq`` for the same conference) is skipped so saves never go backwards.
+
+        A results file found damaged (something broke it while the app was open) is
+        repaired on the way, ``record`` saved into it, and the recovery remembered for
+        the teacher (:meth:`take_recoveries`).
+        """
         with self._save_lock:
             self._check_still_ours(str(record.get("student_id")))
             record_id = str(record["id"])
             if seq and seq < self._last_saved_seq.get(record_id, 0):
                 return self.store.results_dir / f"{record['student_id']}.json"
-            path = self.store.save(record)
+            path, recovery = self.store.save_recovering(record)
+            if recovery is not None:
+                self._recoveries.append(recovery)
             if seq:
                 self._last_saved_seq[record_id] = seq
             return path

@@ -24,6 +24,7 @@ __all__ = [
     "replace_with_link_or_copy",
     "temp_prefix",
     "write_bytes_atomically",
+    "write_file_and_backup",
 ]
 
 FileIdentity = tuple[int, int, int, int]
@@ -109,6 +110,44 @@ def write_bytes_atomically(path: Path, data: bytes, *, durable: bool = True) -> 
         raise
     if durable:
         fsync_directory(directory)
+
+
+def _write_temp_file(target: Path, data: bytes) -> Path:
+    """Write ``data`` to a new temporary file next to ``target``, fsynced; return its path."""
+    fd, temp = _create_temp_file(target)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    return temp
+
+
+def write_file_and_backup(path: Path, backup: Path, data: bytes) -> None:
+    """Atomically replace both ``path`` and ``backup`` with ``data`` (two separate files).
+
+    Both temporary files are written and fsynced before either is renamed into place,
+    ``path`` first, and the folder is fsynced once at the end. A failure before the
+    renames leaves both files as they were; a crash between them leaves ``path`` new
+    and ``backup`` one version behind (both valid). The two are never hard links of
+    one another, so damage done to one in place cannot reach the other.
+    """
+    path, backup = Path(path), Path(backup)
+    temps = [_write_temp_file(path, data)]
+    try:
+        temps.append(_write_temp_file(backup, data))
+        os.replace(temps[0], path)
+        os.replace(temps[1], backup)
+    except BaseException:
+        for temp in temps:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        raise
+    fsync_directory(path.parent)
 
 
 def _link_to_fresh_temp(source: Path, target: Path) -> Path:

@@ -3,21 +3,28 @@
 Layout of the results folder::
 
     <student_id>.json                     a TinyDB database, table "conferences"
-    <student_id>.json.bak                 the version before the last save (last good copy)
+    <student_id>.json.bak                 what the last save wrote (the last good copy)
     <student_id>.damaged-<when>.json      a damaged file kept by recovery (never read)
     .locks/<student_id>.lock              the inter-process write lock
 
 Saving a conference rewrites only that student's file, so the cost of a save
 does not grow with the size of the class. A save parses that file once,
-replaces or adds its record and writes the file back, re-encoding only that
-record (see :mod:`slc_tui.store.results_file`); a read parses each file once
-with ``json.loads``. The files stay TinyDB documents
+replaces or adds its record and writes the file back (and the same bytes to
+its last good copy), re-encoding only that record (see
+:mod:`slc_tui.store.results_file`); a read parses each file once with
+``json.loads``. The files stay TinyDB documents
 (``{"conferences": {"<doc id>": {record}}}``, compact JSON, one record per line)
 that TinyDB itself can open, but the store needs no TinyDB to read or write them.
+
+A student's file holds that student's conferences only: one whose ``student_id``
+is not the file's student (or not text) makes the file damaged, like bad JSON
+does (see :mod:`slc_tui.store.ownership`), so it is never returned, resumed or
+saved into for that student.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 import unicodedata
@@ -25,17 +32,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from slc_tui.core.fields import is_valid_id
+from slc_tui.store.fileops import write_file_and_backup
 from slc_tui.store.locking import DEFAULT_LOCK_TIMEOUT, ResultsBusy, student_file_lock
+from slc_tui.store.ownership import foreign_records_reason
 from slc_tui.store.private_paths import make_private_dir
 from slc_tui.store.recovery import BACKUP_SUFFIX, Recovery, recover_results_file
 from slc_tui.store.results_file import TABLE_NAME, ResultsFile
 from slc_tui.store.tinydb_document import CorruptResultsFile, parse_tinydb_document
-
-if TYPE_CHECKING:
-    from slc_tui.store.tinydb_storage import AtomicJSONStorage
 
 __all__ = ["Recovery", "ResultsBusy", "ResultsStore"]
 
@@ -68,16 +74,18 @@ class ResultsStore:
     """Reads and writes conference records under one results folder.
 
     Each student's conferences live in ``<results_dir>/<student_id>.json`` (a
-    TinyDB document written through :class:`AtomicJSONStorage`). Every call opens
-    the file, does its work and closes it again, so reads always reflect the disk.
-    The folder is created (mode 0o700) on the first write, not before.
+    TinyDB document, written atomically). Every call opens the file, does its work
+    and closes it again, so reads always reflect the disk. The folder is created
+    (mode 0o700) on the first write, not before. Every write also leaves
+    ``<student_id>.json.bak`` equal to what it wrote: the last good copy.
 
     Records go in and come out as plain ``dict`` copies. Strings are normalised
     to NFC when saved. A results file that is damaged (empty, cut off, not JSON,
-    not a TinyDB document) raises
-    :class:`~slc_tui.store.tinydb_document.CorruptResultsFile`; it is never reset.
-    :meth:`check_and_recover` (at start-up) and :meth:`recover` (for one student)
-    keep such a file aside and restore the last good copy that every save keeps.
+    not a TinyDB document, or holding a conference that is not its student's)
+    raises :class:`~slc_tui.store.tinydb_document.CorruptResultsFile`; it is never
+    reset. :meth:`check_and_recover` (at start-up), :meth:`recover` (for one
+    student) and :meth:`save_recovering` (a save that finds the damage) keep such
+    a file aside and repair it (:mod:`slc_tui.store.recovery`).
 
     Every read-modify-write (save, delete, recover) holds an in-process lock and
     the student's inter-process file lock, so two copies of the app on one class
@@ -116,8 +124,7 @@ class ResultsStore:
 
     def backup_path_for(self, student_id: str) -> Path:
         """Return where the last good copy of ``student_id``'s results file is kept."""
-        path = self.path_for(student_id)
-        return path.with_name(path.name + BACKUP_SUFFIX)
+        return self._backup_path(self.path_for(student_id))
 
     # -- writing -----------------------------------------------------------
 
@@ -128,19 +135,42 @@ class ResultsStore:
         id, :class:`CorruptResultsFile` if the student's file is damaged (nothing
         is written), :class:`ResultsBusy` if another writer holds the file too long.
         """
+        path, _ = self._save(record, repair=False)
+        return path
+
+    def save_recovering(self, record: dict[str, Any]) -> tuple[Path, Recovery | None]:
+        """:meth:`save`, repairing a damaged file on the way instead of raising.
+
+        The damaged file is kept aside and repaired as :meth:`recover` does, and
+        ``record`` is then saved into the repaired file, all under one lock. Returns
+        the file and the :class:`Recovery` (``saved_again``), or ``None`` when the
+        file was fine.
+        """
+        return self._save(record, repair=True)
+
+    def _save(self, record: dict[str, Any], repair: bool) -> tuple[Path, Recovery | None]:
         record_id = record.get("id")
         if not isinstance(record_id, str) or not record_id:
             raise ValueError("record has no id")
         student_id = record.get("student_id")
         path = self.path_for(student_id)  # type: ignore[arg-type]
+        assert isinstance(student_id, str)  # a valid id
         document: dict[str, Any] = _nfc(dict(record))
-
-        with self._writing(str(student_id)):
-            storage = self._storage(path)
-            content = storage.read_with(ResultsFile.parse) or ResultsFile.empty()
+        recovery: Recovery | None = None
+        with self._writing(student_id):
+            try:
+                content = self._read_for_change(path, student_id)
+            except CorruptResultsFile:
+                if not repair:
+                    raise
+                recovery = recover_results_file(path, student_id, self._clock())
+                content = self._read_for_change(path, student_id)
+            content = content or ResultsFile.empty()
             content.put(record_id, document)
-            storage.write_bytes(content.encode())
-        return path
+            write_file_and_backup(path, self._backup_path(path), content.encode())
+        if recovery is not None:
+            recovery = dataclasses.replace(recovery, saved_again=True)
+        return path, recovery
 
     def delete(self, record_id: str, student_id: str) -> bool:
         """Remove the conference ``record_id`` of ``student_id``; return True if one was removed."""
@@ -148,11 +178,10 @@ class ResultsStore:
         if not path.exists():
             return False
         with self._writing(student_id):
-            storage = self._storage(path)
-            content = storage.read_with(ResultsFile.parse)
+            content = self._read_for_change(path, student_id)
             if content is None or not content.remove(record_id):
                 return False
-            storage.write_bytes(content.encode())
+            write_file_and_backup(path, self._backup_path(path), content.encode())
         return True
 
     # -- recovery ----------------------------------------------------------
@@ -161,8 +190,9 @@ class ResultsStore:
         """Repair ``student_id``'s results file if it is damaged; ``None`` if it is fine.
 
         The damaged file is kept as ``<id>.damaged-<YYYYmmdd-HHMMSS>.json`` (which
-        :meth:`all_records` does not read) and the last good copy is restored if
-        it is valid; otherwise the student starts with no file. Takes the same
+        :meth:`all_records` does not read). A file that reads but holds other
+        students' conferences keeps the student's own ones; otherwise the last good
+        copy is restored if it is valid, or the student starts with no file. Takes the same
         locks as a save (so it may raise :class:`ResultsBusy`). Use it when a read
         raised :class:`CorruptResultsFile` mid-session; show ``.message``.
         """
@@ -182,7 +212,7 @@ class ResultsStore:
         damaged: set[str] = set()
         for student_id in self._student_ids():
             try:
-                self._read_file(self.path_for(student_id))
+                self._read_file(self.path_for(student_id), student_id)
             except CorruptResultsFile:
                 damaged.add(student_id)
         recoveries: list[Recovery] = []
@@ -195,9 +225,13 @@ class ResultsStore:
     # -- reading -----------------------------------------------------------
 
     def records_for(self, student_id: str) -> list[dict[str, Any]]:
-        """Return all conferences of ``student_id``, oldest first (by ``started``)."""
+        """Return all conferences of ``student_id``, oldest first (by ``started``).
+
+        Raises :class:`CorruptResultsFile` when the file is damaged, also when a
+        conference in it is not ``student_id``'s.
+        """
         path = self.path_for(student_id)
-        return self._read_file(path)
+        return self._read_file(path, student_id)
 
     def all_records(self) -> list[dict[str, Any]]:
         """Return every stored conference, sorted by student id, then by ``started``.
@@ -207,7 +241,7 @@ class ResultsStore:
         """
         records: list[dict[str, Any]] = []
         for student_id in self._student_ids():
-            records.extend(self._read_file(self.path_for(student_id)))
+            records.extend(self._read_file(self.path_for(student_id), student_id))
         records.sort(key=lambda r: (str(r.get("student_id") or ""), *_sort_key(r)))
         return records
 
@@ -241,10 +275,12 @@ class ResultsStore:
         return found
 
     @staticmethod
-    def _read_file(path: Path) -> list[dict[str, Any]]:
+    def _read_file(path: Path, student_id: str) -> list[dict[str, Any]]:
         """The records in ``path`` (``[]`` if it is missing), sorted by :func:`_sort_key`.
 
         The file is parsed once; the records are new objects, the caller's to keep.
+        Raises :class:`CorruptResultsFile` if it is damaged or holds a conference
+        that is not ``student_id``'s.
         """
         try:
             with open(path, "rb") as handle:
@@ -253,9 +289,23 @@ class ResultsStore:
             return []
         tables = parse_tinydb_document(path, raw, empty_is_corrupt=True)
         assert tables is not None  # empty_is_corrupt
+        _check_ownership(path, student_id, tables)
         records: list[dict[str, Any]] = list(tables.get(TABLE_NAME, {}).values())
         records.sort(key=_sort_key)
         return records
+
+    @staticmethod
+    def _read_for_change(path: Path, student_id: str) -> ResultsFile | None:
+        """The content of ``path`` for a save or delete (``None`` if it is missing), checked
+        as :meth:`_read_file` checks it."""
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read()
+        except FileNotFoundError:
+            return None
+        content = ResultsFile.parse(path, raw)
+        _check_ownership(path, student_id, content.tables)
+        return content
 
     @contextmanager
     def _writing(self, student_id: str) -> Iterator[None]:
@@ -266,9 +316,12 @@ class ResultsStore:
                 yield
 
     @staticmethod
-    def _storage(path: Path) -> AtomicJSONStorage:
-        """The storage of one read-modify-write of ``path`` (keeping the last good copy)."""
-        from slc_tui.store.tinydb_storage import AtomicJSONStorage  # TinyDB: not at start-up
+    def _backup_path(path: Path) -> Path:
+        return path.with_name(path.name + BACKUP_SUFFIX)
 
-        backup_path = path.with_name(path.name + BACKUP_SUFFIX)
-        return AtomicJSONStorage(path, backup_path=backup_path, empty_is_corrupt=True)
+
+def _check_ownership(path: Path, student_id: str, tables: dict[str, dict[str, Any]]) -> None:
+    """Raise :class:`CorruptResultsFile` if a conference in ``tables`` is not ``student_id``'s."""
+    reason = foreign_records_reason(student_id, tables)
+    if reason is not None:
+        raise CorruptResultsFile(path, reason)

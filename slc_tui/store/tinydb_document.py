@@ -1,7 +1,7 @@
 """The results file format: a TinyDB JSON document, read and checked, or encoded.
 
-The crash-safe storage that writes it is :mod:`slc_tui.store.tinydb_storage` (it imports
-TinyDB, so it is imported when the first save is made, not when the app starts). Files are
+The results store writes it atomically itself (:mod:`slc_tui.store.results`); for TinyDB,
+:mod:`slc_tui.store.tinydb_storage` is a crash-safe storage of the same format. Files are
 compact JSON (no indentation, so CPython's C encoder does the work) in UTF-8; TinyDB's own
 ``JSONStorage`` and any JSON reader read them.
 """

@@ -53,8 +53,8 @@ class AtomicJSONStorage(Storage):
     (only a version this storage has just read and found valid, and only if the
     file has not changed since): the last good copy, for recovery.
 
-    The results store uses it without TinyDB (:meth:`read_with`, :meth:`write_bytes`):
-    one read and one write per save.
+    The results store does not use it (it writes its files, and their last good copies,
+    itself: :mod:`slc_tui.store.results`); it is for opening those files with TinyDB.
     """
 
     def __init__(

@@ -542,6 +542,7 @@ class SlcApp(Saving):
         self.autosave_soon()
 
     def _saved(self, path: str, record_id: str) -> None:
+        self._tell_recoveries()  # a save that found its file damaged repaired it
         screen = self.screen
         if isinstance(screen, ConferenceScreen) and screen.conference.id == record_id:
             screen.show_saved(path, self.clock().strftime("%H:%M:%S"))

@@ -80,7 +80,7 @@ class Doors:
                 )
             )
             if answer == "resume":
-                return await asyncio.to_thread(self.session.resume, unfinished)
+                return await asyncio.to_thread(self.session.resume, student_id, unfinished)
             if answer != "new":
                 return None
             await asyncio.to_thread(self.session.abandon, unfinished)

@@ -20,7 +20,7 @@ from slc_tui.core.fields import MAX_LIST_ITEMS
 from slc_tui.core.json_files import MAX_JSON_BYTES
 from slc_tui.core.portfolio import Piece, Portfolio, Student, parse_portfolio
 from slc_tui.core.problems import Problem, ProblemList
-from slc_tui.core.record import from_record
+from slc_tui.core.record import from_record, to_record
 from slc_tui.core.text import MAX_TEXT_LENGTH
 from slc_tui.export.tabular import CUT_MARK, MAX_CELL_LENGTH, records_to_csv, records_to_json
 from slc_tui.validation import validate_path
@@ -244,6 +244,19 @@ def test_a_record_with_absurd_sizes_resumes_with_texts_capped() -> None:
     assert conference.chosen == ["butterfly"]
     assert len(conference.said["welcome"]) == MAX_TEXT_LENGTH
     assert len(conference.strengths) == MAX_LIST_ITEMS  # as many as a portfolio may give
+
+
+@pytest.mark.parametrize(
+    "student_id", [5, None, ["maya"], {"id": "maya"}, True, "sam", "x" * 10**6]
+)
+def test_a_record_with_a_wrong_typed_student_id_resumes_as_the_portfolios_student(
+    student_id: object,
+) -> None:
+    portfolio = Portfolio(Student("maya", "Maya", "2"), (Piece("butterfly", "Butterfly"),))
+    record = {"student_id": student_id, "said": {"welcome": "hi"}, "step": "welcome"}
+    conference = from_record(record, portfolio, ClassInfo("Room 12"))
+    assert conference.said == {"welcome": "hi"}
+    assert to_record(conference)["student_id"] == "maya"
 
 
 def test_an_absurd_cell_is_cut_for_spreadsheets_but_kept_in_json() -> None:

@@ -327,6 +327,19 @@ def test_export_of_a_corrupt_results_file(
     assert "maya.json" in err
 
 
+def test_export_refuses_a_results_file_holding_another_students_conference(
+    capsys: pytest.CaptureFixture[str], class_dir: Path
+) -> None:
+    record = save_finished_conference(class_dir)
+    results = class_dir / "results"
+    (results / "leo.json").write_bytes((results / "maya.json").read_bytes())  # Maya's, as Leo's
+    code, out, err = run(capsys, "export", class_dir, "--format", "csv")
+    assert code == 1
+    assert out == "", "Maya's conference is not exported as Leo's, nor twice"
+    assert "leo.json: 1 conference in it is not leo's: student id 'maya'" in err
+    assert record["id"] not in err
+
+
 def test_validate_opens_picture_headers(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """Pictures that exist but cannot be shown are named: a bomb, a fake, a truncated PNG."""
     from PIL import Image

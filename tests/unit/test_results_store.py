@@ -184,19 +184,74 @@ def test_empty_file_is_reported_not_reset(store: ResultsStore) -> None:
     assert path.read_bytes() == b""
 
 
-def test_each_save_keeps_the_previous_version(store: ResultsStore) -> None:
+def test_every_save_and_delete_leaves_the_backup_equal_to_what_it_wrote(
+    store: ResultsStore,
+) -> None:
     first, second = make_record(), make_record(started="2027-03-10T09:00:00")
-    store.save(first)
-    backup = store.backup_path_for("maya")
+    path, backup = store.path_for("maya"), store.backup_path_for("maya")
     assert backup == store.results_dir / "maya.json.bak"
-    assert not backup.exists()
-    one_record = (store.results_dir / "maya.json").read_bytes()
-    store.save(second)
-    assert backup.read_bytes() == one_record
-    two_records = (store.results_dir / "maya.json").read_bytes()
-    assert store.delete(second["id"], "maya")
-    assert backup.read_bytes() == two_records
+    for change in (
+        lambda: store.save(first),
+        lambda: store.save(second),
+        lambda: store.save({**second, "step": "goals"}),
+        lambda: store.delete(second["id"], "maya"),
+    ):
+        change()
+        assert backup.read_bytes() == path.read_bytes()
+        assert not os.path.samefile(path, backup), "two files: damage to one spares the other"
     assert store.records_for("maya") == [first]
+    with open(path, "r+b") as handle:  # damaged in place (a bad disk, an editor)
+        handle.write(b"xx")
+    assert json.loads(backup.read_bytes()) == {"conferences": {"1": first}}
+
+
+def write_results(path: Path, *records: dict[str, Any]) -> bytes:
+    """Write ``path`` by hand as a TinyDB document holding ``records``; return its bytes."""
+    raw = json.dumps({"conferences": {str(n): r for n, r in enumerate(records, 1)}}).encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(raw)
+    return raw
+
+
+FOREIGN_OWNERS = {
+    "another student": ("sam", "student id 'sam'"),
+    "a number": (5, "student id a number"),
+    "null": (None, "student id null"),
+    "a list": (["maya"], "student id a list"),
+    "an object": ({"id": "maya"}, "student id an object"),
+    "other case": ("Maya", "student id 'Maya'"),
+    "blank": ("", "student id ''"),
+}
+
+
+@pytest.mark.parametrize("owner", FOREIGN_OWNERS.values(), ids=FOREIGN_OWNERS.keys())
+def test_a_conference_that_is_not_the_students_makes_the_file_damaged(
+    store: ResultsStore, owner: tuple[object, str]
+) -> None:
+    student_id, named = owner
+    path = store.path_for("maya")
+    raw = write_results(path, make_record(), make_record(student_id=student_id))
+    expected = f"1 conference in it is not maya's: {named}"
+    with pytest.raises(CorruptResultsFile) as caught:
+        store.records_for("maya")
+    assert caught.value.reason == expected
+    assert caught.value.path == path
+    with pytest.raises(CorruptResultsFile, match="not maya's"):
+        store.all_records()  # nor is it exported
+    with pytest.raises(CorruptResultsFile, match="not maya's"):
+        store.save(make_record())  # nor saved into
+    assert path.read_bytes() == raw, "untouched"
+
+
+def test_a_conference_without_a_student_id_makes_the_file_damaged(store: ResultsStore) -> None:
+    stray = make_record()
+    del stray["student_id"]
+    write_results(store.path_for("maya"), stray, make_record("sam"), make_record(student_id=7))
+    with pytest.raises(CorruptResultsFile) as caught:
+        store.records_for("maya")
+    assert caught.value.reason == (
+        "3 conferences in it are not maya's: student id missing, 'sam', a number"
+    )
 
 
 def test_all_records_ignores_backups_damaged_copies_and_locks(store: ResultsStore) -> None:
@@ -301,3 +356,25 @@ def test_everything_the_store_creates_is_private(tmp_path: Path) -> None:
     for file in (results / "maya.json", results / "maya.json.bak", results / ".locks/maya.lock"):
         assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
     assert sorted(p.name for p in results.iterdir()) == [".locks", "maya.json", "maya.json.bak"]
+
+
+def test_a_save_that_cannot_write_its_backup_changes_neither_file(
+    store: ResultsStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from slc_tui.store import fileops
+
+    store.save(make_record())
+    path, backup = store.path_for("maya"), store.backup_path_for("maya")
+    before = path.read_bytes()
+    real_write = fileops._write_temp_file
+
+    def no_room_for_the_backup(target: Path, data: bytes) -> Path:
+        if target == backup:
+            raise OSError(28, "No space left on device")
+        return real_write(target, data)
+
+    monkeypatch.setattr(fileops, "_write_temp_file", no_room_for_the_backup)
+    with pytest.raises(OSError, match="No space"):
+        store.save(make_record())
+    assert path.read_bytes() == before == backup.read_bytes()
+    assert not [name for name in os.listdir(store.results_dir) if name.endswith(".tmp")]

@@ -64,7 +64,7 @@ def test_start_save_resume(session: ClassSession, clock: Clock) -> None:
     assert record is not None
     assert record["id"] == conference.id
     assert record["updated"] == clock.now.isoformat()
-    resumed = session.resume(record)
+    resumed = session.resume("maya", record)
     assert resumed.id == conference.id
     assert resumed.step == Step(StepKind.PIECE, "story")
     assert resumed.said == {"piece:story": "Érase una vez… 🐉"}
@@ -108,7 +108,7 @@ def test_previous_record_feeds_review(session: ClassSession, clock: Clock) -> No
     session.save(session.snapshot(second))
     unfinished = session.unfinished_record("maya")
     assert unfinished is not None and unfinished["id"] == second.id
-    resumed = session.resume(unfinished)
+    resumed = session.resume("maya", unfinished)
     assert resumed.previous is not None and resumed.previous["id"] == first.id
     assert resumed.step.kind is StepKind.REVIEW
 
@@ -116,7 +116,7 @@ def test_previous_record_feeds_review(session: ClassSession, clock: Clock) -> No
 def test_a_finished_conference_is_not_its_own_review(session: ClassSession, clock: Clock) -> None:
     conference = session.start("maya")
     record = finish(session, conference, clock)
-    resumed = session.resume(record)
+    resumed = session.resume("maya", record)
     assert resumed.previous is None
     assert "review" not in [s.key for s in resumed.steps()]
 
@@ -214,3 +214,59 @@ def test_starting_without_a_claim_holds_nothing_until_claimed(
     other.release()
     assert session.claim(student) is None  # now it holds it
     session.release_claim()
+
+
+def test_a_file_damaged_while_open_is_repaired_by_the_next_save(
+    session: ClassSession, clock: Clock
+) -> None:
+    conference = session.start("maya")
+    conference.say("welcome", "We")
+    session.save(session.snapshot(conference), 1)
+    path = session.results_dir / "maya.json"
+    path.write_bytes(b'{"conferences": {"1": {"id": ')  # broken while the conference is open
+    conference.say("welcome", "We read every night 📚")
+    clock.advance(1)
+
+    session.save(session.snapshot(conference), 2)
+    conference.next(clock.advance(1))
+    session.save(session.snapshot(conference), 3)  # and every later save works too
+
+    (recovery,) = session.take_recoveries()
+    assert recovery.saved_again and recovery.restored
+    assert recovery.damaged_copy.read_bytes() == b'{"conferences": {"1": {"id": '
+    [record] = session.store.records_for("maya")
+    assert record["said"] == {"welcome": "We read every night 📚"}
+    assert record["step"] == conference.step.key
+    assert session.take_recoveries() == []
+
+
+def test_another_students_conference_in_maya_json_is_never_shown_or_resumed(
+    session: ClassSession, clock: Clock
+) -> None:
+    leos = session.start("leo")
+    finish(session, leos, clock)
+    carried_on = session.start("leo")
+    carried_on.say("welcome", "Leo's words")
+    session.save(session.snapshot(carried_on))
+    leo_json = (session.results_dir / "leo.json").read_bytes()
+    (session.results_dir / "maya.json").write_bytes(leo_json)  # copied over Maya's
+
+    assert session.unfinished_record("maya") is None, "Leo's is not offered to carry on"
+    assert session.previous_record("maya") is None, "nor shown as Maya's last time"
+    assert session.status("maya") == "not started"
+    (recovery,) = session.take_recoveries()
+    assert recovery.reason == "2 conferences in it are not maya's: student id 'leo'"
+    assert recovery.damaged_copy.read_bytes() == leo_json
+    fresh = session.start("maya")
+    assert fresh.previous is None
+    session.save(session.snapshot(fresh))
+    assert [r["student_id"] for r in session.store.records_for("maya")] == ["maya"]
+    assert (session.results_dir / "leo.json").read_bytes() == leo_json, "Leo's file untouched"
+
+
+def test_resume_is_only_for_the_student_whose_conference_it_is(session: ClassSession) -> None:
+    record = session.snapshot(session.start("maya"))
+    for wrong in ("leo", 5, None, ["maya"]):
+        with pytest.raises(ValueError):
+            session.resume("maya", {**record, "student_id": wrong})
+    assert session.resume("maya", record).id == record["id"]

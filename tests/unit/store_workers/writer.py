@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from slc_tui.store import results, tinydb_storage
+from slc_tui.store import results
 from slc_tui.store.results import ResultsStore
 
 MAX_RECORDS_PER_STUDENT = 6
@@ -40,21 +40,25 @@ WORDS = ("butterfly", "wings", "colours", "story", "arrays", "Zoë", "中文", "
 
 
 def _unsafe_write(mode: str) -> None:
-    def write_bytes(self: tinydb_storage.AtomicJSONStorage, payload: bytes) -> None:
+    def write_in_place(path: Path, payload: bytes) -> None:
         if mode == "truncate":
-            with open(self.path, "wb") as handle:
+            with open(path, "wb") as handle:
                 handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
             return
-        with open(self.path, "r+b" if self.path.exists() else "w+b") as handle:
+        with open(path, "r+b" if path.exists() else "w+b") as handle:
             handle.seek(0)
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
             handle.truncate()
 
-    tinydb_storage.AtomicJSONStorage.write_bytes = write_bytes  # type: ignore[method-assign]
+    def write_file_and_backup(path: Path, backup: Path, payload: bytes) -> None:
+        write_in_place(path, payload)
+        write_in_place(backup, payload)
+
+    vars(results)["write_file_and_backup"] = write_file_and_backup
 
 
 @contextlib.contextmanager
