@@ -12,7 +12,14 @@ from slc_tui.store.locations import user_results_dir
 from slc_tui.ui.app import SlcApp, create_app
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.picker import PickerScreen
-from tests.ui.helpers import FrozenClock, saved_records, settle, static_text, step_on_screen
+from tests.ui.helpers import (
+    FrozenClock,
+    saved_records,
+    settle,
+    static_text,
+    step_on_screen,
+    wait_until,
+)
 
 
 def unwritable(tmp_path: Path) -> Path:
@@ -31,8 +38,7 @@ async def test_the_own_folder_is_offered_and_conferences_are_saved_there(
 ) -> None:
     app = create_app(bundled_sample_dir(), unwritable(tmp_path), clock=FrozenClock())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, ChoiceDialog)
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog), what="the offer")
         question = static_text(app.screen.query_one("#dialog-question", Static))
         assert "not-a-folder/results\n(File exists)" in question  # where, and why
         await pilot.click("#own")
@@ -57,8 +63,8 @@ async def test_not_now_says_so_and_opening_a_child_is_refused_calmly(
         bundled_sample_dir(), unwritable(tmp_path), student_id="maya", clock=FrozenClock()
     )
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, ChoiceDialog)  # not the child's first step
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog), what="the offer")
+        assert app.conference is None  # not the child's first step
         await pilot.click("#no")
         await settle(app, pilot)
         assert isinstance(app.screen, PickerScreen)
