@@ -72,16 +72,16 @@ class CrashSafety(App[None]):
     def _stop_on_signal(self) -> None:
         """Save what is on screen right now, then close (the terminal may be gone).
 
-        If closing has not ended the process :data:`EXIT_GRACE_SECONDS` later, it ends
-        anyway (see :func:`_exit_later`).
+        If closing has not ended the process :data:`EXIT_GRACE_SECONDS` after the words are
+        written, it ends anyway (see :func:`_exit_later`).
         """
-        _exit_later(EXIT_GRACE_SECONDS)
         with contextlib.suppress(Exception):
             self.save_blocking()
             if self.session is not None:
                 self.session.release_claim()
         with contextlib.suppress(Exception):
             self.write_owed_blocking()  # what could not be saved: to a rescue file
+        _exit_later(EXIT_GRACE_SECONDS)  # (only once everything is written)
         self.exit(return_code=1)
 
     def _handle_exception(self, error: Exception) -> None:
