@@ -118,11 +118,13 @@ async def settle(app: App[Any], pilot: Pilot[Any], timeout: float = SETTLE_TIMEO
 
 
 def stop_cursor_blink(app: App[Any]) -> None:
-    """Stop blinking cursors on screen so a screenshot does not depend on the moment taken."""
-    for box in app.screen.query(Input):
-        box.cursor_blink = False
-    for area in app.screen.query(TextArea):
-        area.cursor_blink = False
+    """Stop blinking cursors so a screenshot does not depend on the moment taken (on every
+    screen of the stack: a dialog shows the screen under it)."""
+    for screen in app.screen_stack:
+        for box in screen.query(Input):
+            box.cursor_blink = False
+        for area in screen.query(TextArea):
+            area.cursor_blink = False
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:

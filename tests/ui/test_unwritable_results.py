@@ -41,11 +41,18 @@ async def test_the_own_folder_is_offered_and_conferences_are_saved_there(
         await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog), what="the offer")
         question = static_text(app.screen.query_one("#dialog-question", Static))
         assert "not-a-folder/results\n(File exists)" in question  # where, and why
+        await pilot.pause()
         await pilot.click("#own")
-        await settle(app, pilot)
         own = user_results_dir(bundled_sample_dir())
-        assert isinstance(app.screen, PickerScreen)
-        assert notice(app).startswith(f"Results are saved in {own}")
+        await wait_until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, PickerScreen)
+                and notice(app).startswith(f"Results are saved in {own}")
+            ),
+            what="the student list saying where results go now",
+        )
+        await settle(app, pilot)
         await pilot.press("enter")  # the first child
         await settle(app, pilot)
         step_on_screen(app).query_one("#notes", TextArea).text = "Hola"
@@ -65,10 +72,17 @@ async def test_not_now_says_so_and_opening_a_child_is_refused_calmly(
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog), what="the offer")
         assert app.conference is None  # not the child's first step
+        await pilot.pause()
         await pilot.click("#no")
+        await wait_until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, PickerScreen)
+                and notice(app).startswith("⚠ Nothing can be saved")
+            ),
+            what="the student list's warning",
+        )
         await settle(app, pilot)
-        assert isinstance(app.screen, PickerScreen)
-        assert notice(app).startswith("⚠ Nothing can be saved")
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, PickerScreen)
