@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from slc_tui.core.class_folder import (
@@ -11,27 +12,37 @@ from slc_tui.core.class_folder import (
     load_portfolio_file,
     relative_name,
 )
+from slc_tui.core.portfolio import Piece
 from slc_tui.core.problems import Problem
+from slc_tui.core.text import printable
 
 
-def image_problems(entry: StudentEntry, class_root: Path) -> list[Problem]:
-    """Open the header of every picture of ``entry`` (no decoding) and name the bad ones."""
-    from slc_tui.media.safe_image import ImageProblem, check_image
+def image_problems(entries: Sequence[StudentEntry], class_root: Path) -> list[list[Problem]]:
+    """The problems of every picture of each of ``entries``, in piece order, one list per entry.
 
-    if entry.portfolio is None:
-        return []
-    found = []
-    for piece in entry.portfolio.pieces:
-        if piece.image_path is None:
-            continue
-        try:
-            check_image(piece.image_path)
-        except ImageProblem as problem:
-            found.append(
+    Each picture is decoded as the app would decode it (small, several at once: see
+    :func:`~slc_tui.media.safe_image.check_images`), so one the app could not show is named
+    here: ``FILE: pieces[N].image: reason: PATH``, with the path as the portfolio wrote it.
+    Pieces whose path was already refused while loading are not looked at again.
+    """
+    from slc_tui.media.safe_image import check_images
+
+    pictures: list[tuple[int, Piece]] = [
+        (number, piece)
+        for number, entry in enumerate(entries)
+        if entry.portfolio is not None
+        for piece in entry.portfolio.pieces
+        if piece.image_path is not None
+    ]
+    found: list[list[Problem]] = [[] for _ in entries]
+    paths = [piece.image_path for _, piece in pictures if piece.image_path is not None]
+    for (number, piece), problem in zip(pictures, check_images(paths), strict=True):
+        if problem is not None:
+            found[number].append(
                 Problem(
-                    relative_name(entry.path, class_root),
+                    relative_name(entries[number].path, class_root),
                     f"pieces[{piece.index}].image",
-                    f"{problem.reason}: {piece.image}",
+                    f"{problem.reason}: {printable(piece.image, max_length=100)}",
                 )
             )
     return found
@@ -45,13 +56,14 @@ def validate_path(path: Path) -> tuple[list[Problem], str]:
     if path.is_dir():
         folder = load_class_folder(path)
         problems = list(folder.problems)
-        for entry in folder.students:
+        pictures = image_problems(folder.students, folder.root)
+        for entry, picture_problems in zip(folder.students, pictures, strict=True):
             problems.extend(entry.problems)
-            problems.extend(image_problems(entry, folder.root))
+            problems.extend(picture_problems)
         return problems, f"{len(folder.students)} portfolio(s) in {path}"
     if path.is_file():
         parent = path.resolve().parent
         root = parent.parent if parent.name == PORTFOLIOS_DIR else parent
         entry = load_portfolio_file(path.resolve(), root)
-        return [*entry.problems, *image_problems(entry, root)], str(path)
+        return [*entry.problems, *image_problems([entry], root)[0]], str(path)
     raise FileNotFoundError(path)

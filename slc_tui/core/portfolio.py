@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from slc_tui.core.fields import (
     shown,
     warn_unknown_keys,
 )
+from slc_tui.core.file_kinds import not_a_picture_file
 from slc_tui.core.problems import ProblemList
 from slc_tui.core.text import MAX_LINE_LENGTH, printable, without_surrogates
 
@@ -197,40 +199,59 @@ def resolve_image(
 ) -> tuple[Path | None, str]:
     """Resolve a portfolio's relative ``image`` path, refusing anything outside the class folder.
 
-    Returns ``(path, "")`` or ``(None, reason)``; never raises for a strange path (a NUL,
-    a lone surrogate, a name too long for the file system). Symlinks are followed
-    before the check. ``paths``, shared by every picture of one load, makes the usual
-    picture cheaper to check, never differently (see :class:`RealPaths`).
+    Returns ``(path, "")`` or ``(None, reason)``; every reason ends with ``image`` as the
+    portfolio wrote it (made printable). Never raises for a strange path (a NUL, a lone
+    surrogate, a name too long for the file system). Symlinks are followed before the check;
+    a folder, FIFO, device or socket is named as such (and never opened). ``paths``, shared by
+    every picture of one load, makes the usual picture cheaper to check, never differently
+    (see :class:`RealPaths`).
     """
     if not image:
         return None, ""
     if "\x00" in image or without_surrogates(image) != image:
-        return None, "is not a usable file name (it holds a NUL or a broken character)"
+        reason = "is not a usable file name (it holds a NUL or a broken character)"
+        return None, _named(reason, image)
     quick = (paths or RealPaths()).picture(image, portfolio_dir, class_root)
     if quick is not None:
         return quick, ""
     pure = PurePosixPath(image.replace("\\", "/"))
     if pure.is_absolute() or Path(image).is_absolute() or (len(image) > 1 and image[1] == ":"):
-        return None, "must be a path relative to the portfolio file, not an absolute path"
+        return None, _named(
+            "must be a path relative to the portfolio file, not an absolute path", image
+        )
     candidate = portfolio_dir / Path(*pure.parts)
     try:
         resolved = candidate.resolve()
         root = class_root.resolve()
     except (OSError, RuntimeError, ValueError):
-        return None, "cannot be resolved (a symlink loop?)"
+        return None, _named("cannot be resolved (a symlink loop?)", image)
     if not resolved.is_relative_to(root):
-        return (
-            None,
+        return None, _named(
             "leaves the class folder (paths with '..' or symlinks pointing out are refused)",
+            image,
         )
     try:
-        found = resolved.is_file()
-    except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or "not a usable file name"
-        return None, f"cannot be opened ({reason}): {printable(image, max_length=100)}"
-    if not found:
-        return None, f"file not found: {printable(image, max_length=100)}"
+        mode = resolved.stat().st_mode
+    except ValueError:
+        return None, _named("file not found", image)
+    except OSError as exc:
+        if exc.errno in _NOT_FOUND_ERRNOS:
+            return None, _named("file not found", image)
+        reason = exc.strerror or "not a usable file name"
+        return None, _named(f"cannot be opened ({reason})", image)
+    kind = not_a_picture_file(mode)
+    if kind:
+        return None, _named(kind, image)
     return resolved, ""
+
+
+#: ``stat`` errors that mean "nothing there" (as ``Path.is_file`` treats them).
+_NOT_FOUND_ERRNOS = frozenset({errno.ENOENT, errno.ENOTDIR, errno.ELOOP, errno.EBADF})
+
+
+def _named(reason: str, image: str) -> str:
+    """``reason`` followed by the picture's path as the portfolio wrote it (printable)."""
+    return f"{reason}: {printable(image, max_length=100)}"
 
 
 def parse_portfolio(

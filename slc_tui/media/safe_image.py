@@ -8,15 +8,19 @@ warning escape.
 
 from __future__ import annotations
 
+import os
 import re
-import stat
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from slc_tui.core.file_kinds import not_a_picture_file
 
 __all__ = [
     "ALLOWED_FORMATS",
@@ -24,6 +28,7 @@ __all__ = [
     "MAX_PIXELS",
     "ImageProblem",
     "check_image",
+    "check_images",
     "load_thumbnail",
 ]
 
@@ -35,6 +40,10 @@ MAX_FILE_BYTES = 40 * 1024 * 1024
 MAX_PIXELS = 80_000_000
 
 _SMOOTH_RESIZE_PIXELS = 4_000_000
+#: The size :func:`check_image` decodes for: JPEGs then decode at 1/8 scale (draft mode).
+_CHECK_SIZE = (8, 8)
+#: Threads :func:`check_images` decodes on (Pillow's decoders release the GIL).
+_CHECK_THREADS = max(1, min(4, os.cpu_count() or 1))
 _ALLOWED_LABEL = "PNG, JPEG, GIF, WebP, BMP"
 _BOMB_PIXELS = re.compile(r"\((\d+) pixels\)")
 
@@ -57,42 +66,99 @@ class ImageProblem(Exception):
 def load_thumbnail(path: Path, max_size: tuple[int, int]) -> Image.Image:
     """Decode ``path`` into an RGB thumbnail no larger than ``max_size`` (before EXIF rotation).
 
-    The file is checked for size and type, only allowed formats are identified, and the pixel
-    count is checked from the header before any decoding. JPEGs are decoded at a reduced scale.
-    The result honours EXIF orientation (so width and height may be swapped relative to
-    ``max_size``), has transparency composited onto white, and for animations is the first frame.
+    Only a regular file is opened (never a folder or a FIFO), its size and type are checked,
+    only allowed formats are identified, and the pixel count is checked from the header before
+    any decoding. JPEGs are decoded at a reduced scale. The result honours EXIF orientation (so
+    width and height may be swapped relative to ``max_size``), has transparency composited onto
+    white, and for animations is the first frame.
 
     Raises:
         ImageProblem: for any reason the picture cannot be shown.
     """
     if max_size[0] < 1 or max_size[1] < 1:
         raise ValueError(f"max_size must be positive, got {max_size!r}")
-    _check_file(path)
-    with _image_errors(), _open_allowed(path) as img:
-        _check_pixels(img.size)
-        if img.format == "JPEG":
-            img.draft("RGB", max_size)
-        small = _prepare_for_resize(img)
-        small.thumbnail(max_size)
-        # thumbnail() loaded the pixels, so the file can be closed when we return a copy.
-        return _to_rgb(_upright(small))
+    with _opened(path) as img:
+        return _thumbnail(img, max_size)
 
 
 def check_image(path: Path) -> tuple[int, int]:
-    """Check ``path`` is a picture slc can show, without decoding it; returns (width, height).
+    """Check ``path`` is a picture slc can show; returns its (width, height).
 
-    Reads the header (allowed formats, pixel count) and lets Pillow verify the file's
-    structure, so ``slc validate`` names damaged and oversized pictures quickly.
+    Runs the checks of :func:`load_thumbnail`, then decodes the picture's pixels as it does,
+    only as small as the format allows (JPEGs at 1/8 scale in draft mode, GIFs their first
+    frame): a file cut off or damaged so that the app could not show it fails here too. A PNG
+    is first verified (its checksums), which finds damage the decoder would let through.
 
     Raises:
         ImageProblem: for any reason the picture could not be shown.
     """
-    _check_file(path)
-    with _image_errors(), _open_allowed(path) as img:
-        _check_pixels(img.size)
+    with _opened(path) as img:
         size = img.size
-        img.verify()
-        return size
+        verify = img.format == "PNG"  # the only allowed format whose verify() reads the data
+        if verify:
+            img.verify()
+        else:
+            _load_small(img, _CHECK_SIZE)
+    if verify:  # a verified image cannot be decoded: open it again
+        with _opened(path) as img:
+            _load_small(img, _CHECK_SIZE)
+    return size
+
+
+def check_images(paths: Sequence[Path]) -> list[ImageProblem | None]:
+    """:func:`check_image` for many pictures: the problem of each (None if fine), in order.
+
+    Pictures are decoded a few at a time on threads (Pillow releases the GIL while decoding),
+    and a path given more than once is checked once.
+    """
+    unique = list(dict.fromkeys(paths))
+    if len(unique) < 2 or _CHECK_THREADS < 2:
+        found = [_problem_of(path) for path in unique]
+    else:
+        with ThreadPoolExecutor(_CHECK_THREADS, thread_name_prefix="slc-check") as pool:
+            found = list(pool.map(_problem_of, unique))
+    by_path = dict(zip(unique, found, strict=True))
+    return [by_path[path] for path in paths]
+
+
+def _problem_of(path: Path) -> ImageProblem | None:
+    try:
+        check_image(path)
+    except ImageProblem as problem:
+        return problem
+    return None
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[Image.Image]:
+    """``path`` opened as an image of an allowed format whose size was checked; every
+    problem on the way (and in the ``with`` block) raised as an :class:`ImageProblem`."""
+    _check_file(path)
+    with _image_errors(), _open_regular_file(path) as file, _open_allowed(file) as img:
+        _check_pixels(img.size)
+        yield img
+
+
+def _thumbnail(img: Image.Image, max_size: tuple[int, int]) -> Image.Image:
+    """Decode ``img`` into an upright RGB thumbnail no larger than ``max_size``."""
+    _draft(img, max_size)
+    small = _prepare_for_resize(img)
+    small.thumbnail(max_size)
+    # thumbnail() loaded the pixels, so the file can be closed when we return a copy.
+    return _to_rgb(_upright(small))
+
+
+def _draft(img: Image.Image, max_size: tuple[int, int]) -> None:
+    """Let a JPEG decode at the smallest scale (1/2 to 1/8) that still covers ``max_size``."""
+    if img.format == "JPEG":
+        img.draft("RGB", max_size)
+
+
+def _load_small(img: Image.Image, max_size: tuple[int, int]) -> None:
+    """Decode ``img``'s pixels (the first frame) as :func:`_thumbnail` would, at the smallest
+    scale the format allows for ``max_size``."""
+    _draft(img, max_size)
+    img.load()
 
 
 @contextmanager
@@ -132,7 +198,8 @@ def _upright(img: Image.Image) -> Image.Image:
 
 
 def _check_file(path: Path) -> None:
-    """Refuse missing, non-regular and oversized files before opening them."""
+    """Refuse missing, non-regular and oversized files before opening them (``stat`` opens
+    nothing: a FIFO is never opened, so never waited on)."""
     try:
         info = path.stat()
     except FileNotFoundError as exc:
@@ -141,8 +208,9 @@ def _check_file(path: Path) -> None:
         raise ImageProblem("file cannot be read (no permission)") from exc
     except (OSError, ValueError) as exc:
         raise ImageProblem("file cannot be read") from exc
-    if not stat.S_ISREG(info.st_mode):
-        raise ImageProblem("not a picture file")
+    kind = not_a_picture_file(info.st_mode)
+    if kind:
+        raise ImageProblem(kind)
     if info.st_size == 0:
         raise ImageProblem("file is empty")
     if info.st_size > MAX_FILE_BYTES:
@@ -151,12 +219,30 @@ def _check_file(path: Path) -> None:
         raise ImageProblem(f"file is too big ({size_mb:.0f} MB; limit {limit_mb} MB)")
 
 
-def _open_allowed(path: Path) -> Image.Image:
+def _open_regular_file(path: Path) -> BinaryIO:
+    """Open ``path`` for reading if it is (still) a regular file.
+
+    Opened without blocking, then checked on the open file, so a FIFO put in the picture's
+    place after :func:`_check_file` is refused rather than waited on.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        kind = not_a_picture_file(os.fstat(descriptor).st_mode)
+        if kind:
+            raise ImageProblem(kind)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def _open_allowed(file: BinaryIO) -> Image.Image:
     """``Image.open`` restricted to allowed formats, with bomb warnings raised as errors."""
     with _WARNINGS_LOCK, warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            return Image.open(path, formats=list(ALLOWED_FORMATS))
+            return Image.open(file, formats=list(ALLOWED_FORMATS))
         except Image.DecompressionBombWarning as exc:
             raise _too_large_from_message(str(exc)) from exc
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
-from textual.worker import Worker, WorkerCancelled
+from textual.worker import Worker
 
 from slc_tui.store.results import ResultsStore
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
@@ -85,6 +84,19 @@ def _unloaded_pictures(app: App[Any]) -> list[Any]:
     return ["card"] * to_come + unloaded
 
 
+async def wait_for_workers(workers: list[Worker[Any]], timeout: float) -> None:
+    """Wait until every one of ``workers`` has finished, or ``timeout`` seconds have passed.
+
+    Never cancels them: ``asyncio.wait_for`` cancels what it waits on when it times out, and
+    a cancelled worker's result is lost (a picture load would have to start again).
+    """
+    deadline = time.monotonic() + timeout
+    while any(not worker.is_finished for worker in workers):
+        if time.monotonic() >= deadline:
+            return
+        await asyncio.sleep(0.01)
+
+
 async def settle(app: App[Any], pilot: Pilot[Any], timeout: float = SETTLE_TIMEOUT) -> None:
     """Wait until every picture on screen is loaded and no worker (load, save…) is running.
 
@@ -109,10 +121,7 @@ async def settle(app: App[Any], pilot: Pilot[Any], timeout: float = SETTLE_TIMEO
         if busy:
             # Loop round to re-check and time out (a worker may also be cancelled by a newer
             # one of its group: the step built ahead of time, after more typing).
-            with contextlib.suppress(TimeoutError, WorkerCancelled):
-                await asyncio.wait_for(
-                    app.workers.wait_for_complete(busy), timeout=min(remaining, 0.5)
-                )
+            await wait_for_workers(busy, timeout=min(remaining, 0.5))
         else:
             await pilot.pause(0.02)
 

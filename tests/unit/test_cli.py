@@ -19,7 +19,7 @@ from slc_tui.core.steps import Step, StepKind
 from slc_tui.export.tabular import EXPORT_COLUMNS
 from slc_tui.locations import bundled_sample_dir
 from slc_tui.session import ClassSession
-from tests.factories import FIXED_NOW, make_class, portfolio_data
+from tests.factories import FIXED_NOW, make_class, piece_data, portfolio_data
 
 pytestmark = pytest.mark.usefixtures("slc_data_dir")
 
@@ -242,6 +242,89 @@ def test_console_script_validate_in_a_subprocess(tmp_path: Path) -> None:
     assert missing.returncode == 1
     assert "Traceback" not in missing.stderr
     assert "not found" in missing.stderr
+
+
+def cut_off(path: Path, fmt: str) -> None:
+    """A picture in ``fmt`` saved whole, then cut to half its bytes (as a failed copy leaves
+    it): its header still reads, so Pillow's verify() passes it."""
+    from PIL import Image
+
+    picture = Image.effect_noise((160, 120), 60).convert("RGB")
+    picture.convert("P" if fmt == "GIF" else "RGB").save(path, format=fmt)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def test_validate_names_every_picture_the_app_could_not_show(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    root = tmp_path / "room"
+    maya = root / "portfolios" / "maya"
+    maya.mkdir(parents=True)
+    for name, fmt in (("cut.jpg", "JPEG"), ("cut.gif", "GIF"), ("cut.bmp", "BMP")):
+        cut_off(maya / name, fmt)
+    (maya / "art").mkdir()
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(maya / "pipe.png")
+    images = [
+        "maya/cut.jpg",
+        "maya/cut.gif",
+        "maya/cut.bmp",
+        "maya/art",
+        "maya/pipe.png",
+        "./maya/../maya//cut.jpg",  # the same file, written another way
+        "maya/good.png",
+    ]
+    pieces = [piece_data(f"p{n}", image=image) for n, image in enumerate(images)]
+    make_class(root, [portfolio_data("maya", pieces=pieces, chosen=["p6"])])
+    code, out, err = run(capsys, "validate", root)
+    assert code == 1
+    fifo_lines = (
+        [
+            "portfolios/maya.json: pieces[4].image: is not a regular file (it is a named pipe): "
+            "maya/pipe.png"
+        ]
+        if hasattr(os, "mkfifo")
+        else ["portfolios/maya.json: pieces[4].image: file not found: maya/pipe.png"]
+    )
+    assert out.splitlines() == [
+        "portfolios/maya.json: pieces[3].image: is a folder, not a picture: maya/art",
+        *fifo_lines,
+        "portfolios/maya.json: pieces[0].image: file is damaged or incomplete: maya/cut.jpg",
+        "portfolios/maya.json: pieces[1].image: file is damaged or incomplete: maya/cut.gif",
+        "portfolios/maya.json: pieces[2].image: file is damaged or incomplete: maya/cut.bmp",
+        "portfolios/maya.json: pieces[5].image: file is damaged or incomplete: "
+        "./maya/../maya//cut.jpg",
+    ]
+    assert "6 error(s), 0 warning(s) in 1 portfolio(s)" in err
+    code, out, _ = run(capsys, "validate", root / "portfolios" / "maya.json")
+    assert code == 1
+    assert len(out.splitlines()) == 6
+
+
+@pytest.mark.parametrize(
+    ("image", "message"),
+    [
+        ("/etc/passwd", "must be a path relative to the portfolio file, not an absolute path"),
+        (
+            "../../x.png",
+            "leaves the class folder (paths with '..' or symlinks pointing out are refused)",
+        ),
+        ("loop.png", "cannot be resolved (a symlink loop?)"),
+        ("maya/nothing.png", "file not found"),
+        ("maya", "is a folder, not a picture"),
+    ],
+)
+def test_every_picture_problem_ends_with_the_path_as_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, image: str, message: str
+) -> None:
+    root = make_class(tmp_path / "room", [portfolio_data("maya", pieces=["story"])])
+    (root / "portfolios" / "loop.png").symlink_to(root / "portfolios" / "loop.png")
+    data = portfolio_data("maya", pieces=[piece_data("story", image=image)])
+    make_class(root, [data], images=False)
+    code, out, _ = run(capsys, "validate", root)
+    assert code == 1
+    assert out.splitlines() == [f"portfolios/maya.json: pieces[0].image: {message}: {image}"]
 
 
 # -- export --------------------------------------------------------------------------------------

@@ -81,33 +81,42 @@ def test_clean_text_is_the_character_by_character_cleaning_on_samples(text: str)
 def resolve_image_in_full(
     image: str, portfolio_dir: Path, class_root: Path
 ) -> tuple[Path | None, str]:
-    """``resolve_image`` as it was: ``Path.resolve`` on every path."""
+    """``resolve_image`` the straightforward way: ``Path.resolve`` on every path, then
+    ``Path.is_file`` and friends."""
+
+    def named(reason: str) -> str:
+        return f"{reason}: {printable(image, max_length=100)}"
+
     if not image:
         return None, ""
     if "\x00" in image or without_surrogates(image) != image:
-        return None, "is not a usable file name (it holds a NUL or a broken character)"
+        return None, named("is not a usable file name (it holds a NUL or a broken character)")
     pure = PurePosixPath(image.replace("\\", "/"))
     if pure.is_absolute() or Path(image).is_absolute() or (len(image) > 1 and image[1] == ":"):
-        return None, "must be a path relative to the portfolio file, not an absolute path"
+        return None, named("must be a path relative to the portfolio file, not an absolute path")
     candidate = portfolio_dir / Path(*pure.parts)
     try:
         resolved = candidate.resolve()
         root = class_root.resolve()
     except (OSError, RuntimeError, ValueError):
-        return None, "cannot be resolved (a symlink loop?)"
+        return None, named("cannot be resolved (a symlink loop?)")
     if not resolved.is_relative_to(root):
-        return (
-            None,
-            "leaves the class folder (paths with '..' or symlinks pointing out are refused)",
+        return None, named(
+            "leaves the class folder (paths with '..' or symlinks pointing out are refused)"
         )
     try:
-        found = resolved.is_file()
+        if resolved.is_file():
+            return resolved, ""
+        if resolved.is_dir():
+            return None, named("is a folder, not a picture")
+        if resolved.is_fifo():
+            return None, named("is not a regular file (it is a named pipe)")
+        if resolved.exists():
+            return None, named("is not a regular file")
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or "not a usable file name"
-        return None, f"cannot be opened ({reason}): {printable(image, max_length=100)}"
-    if not found:
-        return None, f"file not found: {printable(image, max_length=100)}"
-    return resolved, ""
+        return None, named(f"cannot be opened ({reason})")
+    return None, named("file not found")
 
 
 IMAGES = [

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import os
+import socket
 import struct
+import threading
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from slc_tui.media import safe_image
 from slc_tui.media.safe_image import (
     MAX_FILE_BYTES,
     ImageProblem,
+    check_image,
+    check_images,
     load_thumbnail,
 )
 
@@ -210,3 +216,167 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 def test_image_problem_str_is_the_reason() -> None:
     assert str(ImageProblem("file not found")) == "file not found"
+
+
+# --- check_image: what slc validate decodes -------------------------------------------------
+
+
+def write_picture(path: Path, fmt: str, **options: object) -> bytes:
+    """A noisy 320×240 picture in ``fmt`` (noise: so every part of the file holds pixels)."""
+    picture = Image.effect_noise((320, 240), 60).convert("RGB")
+    if fmt == "GIF":
+        picture = picture.convert("P")
+    picture.save(path, format=fmt, **options)
+    return path.read_bytes()
+
+
+CUT_OFF = [
+    ("JPEG", "cut.jpg", {}),
+    ("JPEG", "cut-progressive.jpg", {"progressive": True}),
+    ("GIF", "cut.gif", {}),
+    ("BMP", "cut.bmp", {}),
+    ("PNG", "cut.png", {}),
+    ("WEBP", "cut.webp", {}),
+]
+
+
+@pytest.mark.parametrize(("fmt", "name", "options"), CUT_OFF, ids=[c[1] for c in CUT_OFF])
+@pytest.mark.parametrize("keep", [0.5, 0.9])
+def test_check_image_refuses_a_cut_off_picture(
+    tmp_path: Path, fmt: str, name: str, options: dict[str, object], keep: float
+) -> None:
+    # Pillow's verify() reads headers only: a cut-off JPEG, GIF or BMP passes it.
+    path = tmp_path / name
+    data = write_picture(path, fmt, **options)
+    path.write_bytes(data[: int(len(data) * keep)])
+    with pytest.raises(ImageProblem) as info:
+        check_image(path)
+    assert info.value.reason == "file is damaged or incomplete"
+
+
+@pytest.mark.parametrize(("fmt", "name", "options"), CUT_OFF, ids=[c[1] for c in CUT_OFF])
+def test_check_image_refuses_every_cut_the_app_could_not_show(
+    tmp_path: Path, fmt: str, name: str, options: dict[str, object]
+) -> None:
+    path = tmp_path / name
+    data = write_picture(path, fmt, **options)
+    for keep in range(16, len(data), max(1, len(data) // 40)):
+        path.write_bytes(data[:keep])
+        try:
+            load_thumbnail(path, (240, 240))
+        except ImageProblem as problem:
+            with pytest.raises(ImageProblem) as info:
+                check_image(path)
+            assert info.value.reason == problem.reason, keep
+
+
+@pytest.mark.parametrize(("fmt", "name", "options"), CUT_OFF, ids=[c[1] for c in CUT_OFF])
+def test_check_image_passes_a_whole_picture_and_gives_its_size(
+    tmp_path: Path, fmt: str, name: str, options: dict[str, object]
+) -> None:
+    path = tmp_path / name
+    write_picture(path, fmt, **options)
+    assert check_image(path) == (320, 240)
+
+
+def test_check_image_refuses_a_png_with_a_bad_checksum(tmp_path: Path) -> None:
+    path = tmp_path / "scratched.png"
+    data = bytearray(write_picture(path, "PNG"))
+    data[len(data) // 2] ^= 0xFF  # inside the pixel data: its chunk's checksum no longer fits
+    path.write_bytes(bytes(data))
+    with pytest.raises(ImageProblem, match="damaged"):
+        check_image(path)
+
+
+def call_with_timeout(function: Callable[[], object], seconds: float = 5.0) -> object:
+    """``function()``'s result or the exception it raised; fails if it takes longer (a hang)."""
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(function())
+        except Exception as error:
+            outcome.append(error)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert outcome, f"still running after {seconds}s (waiting on a FIFO?)"
+    return outcome[0]
+
+
+def test_a_folder_is_named_as_a_folder(tmp_path: Path) -> None:
+    for check in (check_image, lambda path: load_thumbnail(path, (100, 100))):
+        with pytest.raises(ImageProblem) as info:
+            check(tmp_path)
+        assert info.value.reason == "is a folder, not a picture"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_refused_without_being_opened(tmp_path: Path) -> None:
+    fifo = tmp_path / "drawing.png"
+    os.mkfifo(fifo)
+    for check in (check_image, lambda path: load_thumbnail(path, (100, 100))):
+        outcome = call_with_timeout(lambda check=check: check(fifo))  # type: ignore[misc]
+        assert isinstance(outcome, ImageProblem)
+        assert outcome.reason == "is not a regular file (it is a named pipe)"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_put_in_place_after_the_check_is_not_waited_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fifo = tmp_path / "drawing.png"
+    os.mkfifo(fifo)
+    monkeypatch.setattr(safe_image, "_check_file", lambda path: None)  # the file changed since
+    outcome = call_with_timeout(lambda: check_image(fifo))
+    assert isinstance(outcome, ImageProblem)
+    assert outcome.reason == "is not a regular file (it is a named pipe)"
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null here")
+def test_a_device_is_not_a_picture() -> None:
+    outcome = call_with_timeout(lambda: check_image(Path("/dev/null")))
+    assert isinstance(outcome, ImageProblem)
+    assert outcome.reason == "is not a regular file (it is a device)"
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="no Unix sockets here")
+def test_a_socket_is_not_a_picture(tmp_path: Path) -> None:
+    path = tmp_path / "s.png"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        outcome = call_with_timeout(lambda: check_image(path))
+    assert isinstance(outcome, ImageProblem)
+    assert outcome.reason == "is not a regular file (it is a socket)"
+
+
+def test_check_images_answers_in_order_and_checks_each_path_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = tmp_path / "good.png"
+    write_picture(good, "PNG")
+    cut = tmp_path / "cut.jpg"
+    cut.write_bytes(write_picture(cut, "JPEG")[:2000])
+    missing = tmp_path / "missing.gif"
+    checked: list[Path] = []
+    real_check = safe_image.check_image
+
+    def counting_check(path: Path) -> tuple[int, int]:
+        checked.append(path)
+        return real_check(path)
+
+    monkeypatch.setattr(safe_image, "check_image", counting_check)
+    paths = [cut, good, missing, good, cut] + [good] * 20
+    found = check_images(paths)
+    reasons = [None if problem is None else problem.reason for problem in found]
+    assert reasons[:5] == [
+        "file is damaged or incomplete",
+        None,
+        "file not found",
+        None,
+        "file is damaged or incomplete",
+    ]
+    assert reasons[5:] == [None] * 20
+    assert sorted(checked) == sorted([cut, good, missing])
+    assert check_images([]) == []

@@ -42,7 +42,8 @@ class ImagePreview(Widget):
 
     The picture is decoded in a thread worker. Until then the widget says "Loading picture…".
     When loading ends (either way) ``loaded`` becomes True and an :class:`ImagePreview.Loaded`
-    message is posted. With ``path=None`` the widget shows ``problem`` (or "No picture").
+    message is posted; a load whose worker is cancelled starts again. With ``path=None`` the
+    widget shows ``problem`` (or "No picture").
     """
 
     DEFAULT_CSS = """
@@ -161,6 +162,11 @@ class ImagePreview(Widget):
             self._finish(*result)
         elif event.state == WorkerState.ERROR:
             self._finish(None, None, "it could not be read")
+        elif event.state == WorkerState.CANCELLED:
+            # Cancelled from outside (a newer load of this preview is not this worker, and a
+            # removed preview gets no messages): load again rather than stay on "Loading…".
+            self._worker = None
+            self.call_after_refresh(self._start_loading)
 
     def _finish(
         self, picture: HalfBlockImage | None, strips: PictureStrips | None, problem: str | None
