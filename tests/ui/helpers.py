@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -12,7 +10,7 @@ from typing import Any
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
-from textual.worker import Worker, WorkerCancelled
+from textual.worker import Worker
 
 from slc_tui.store.results import ResultsStore
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
@@ -106,15 +104,10 @@ async def settle(app: App[Any], pilot: Pilot[Any], timeout: float = SETTLE_TIMEO
             raise AssertionError(
                 f"app did not settle in {timeout}s: workers {busy}, pictures {unloaded}"
             )
-        if busy:
-            # Loop round to re-check and time out (a worker may also be cancelled by a newer
-            # one of its group: the step built ahead of time, after more typing).
-            with contextlib.suppress(TimeoutError, WorkerCancelled):
-                await asyncio.wait_for(
-                    app.workers.wait_for_complete(busy), timeout=min(remaining, 0.5)
-                )
-        else:
-            await pilot.pause(0.02)
+        # Poll, never wait on the workers under a timeout: ``Worker.wait`` awaits the
+        # worker's own task, so timing it out would cancel the worker (a save, a PIN check
+        # that took over half a second on a busy machine would then silently never finish).
+        await pilot.pause(0.02)
 
 
 def stop_cursor_blink(app: App[Any]) -> None:
