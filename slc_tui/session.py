@@ -151,8 +151,14 @@ class ClassSession:
         return PinCheck("wrong", "That PIN is not right. Try again.")
 
     def _pin_store(self) -> PinStore:
+        """The class's PIN; its waits run on wall-clock seconds (``time.time`` when the
+        session has the real clock: local time repeats an hour when summer time ends)."""
+        import time
+
         from slc_tui.store.teacher_access import PinStore
 
+        if self.clock == datetime.now:
+            return PinStore(self.results_dir, clock=time.time)
         return PinStore(self.results_dir, clock=lambda: self.clock().timestamp())
 
     def picker_rows(self) -> list[PickerRow]:

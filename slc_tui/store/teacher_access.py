@@ -82,8 +82,9 @@ class PinStore:
 
     def wait_left(self) -> float:
         """Seconds until a PIN can be checked (0: now), without changing anything."""
-        guesses, _ = self._read_guesses(self.clock())
-        return guesses.wait_left(self.clock())
+        now = self.clock()
+        guesses, _ = self._read_guesses(now)
+        return guesses.wait_left(now)
 
     def set(self, pin: str) -> Path:
         """Store the hash of a new PIN (ValueError if it breaks the rule for new PINs);

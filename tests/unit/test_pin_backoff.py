@@ -3,18 +3,22 @@ old short PINs still work; a PIN file with weak scrypt settings is refused."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import stat
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import slc_tui.core.teacher_pin as teacher_pin
 from slc_tui.core.pin_backoff import (
@@ -435,3 +439,49 @@ def test_hash_pin_writes_the_settings_it_demands() -> None:
     record = hash_pin(PIN)
     assert (record["n"], record["r"], len(bytes.fromhex(record["salt"]))) == (2**14, 8, 16)
     assert len(bytes.fromhex(record["hash"])) == 32
+
+
+# -- every reader, on any input ----------------------------------------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {"format": st.sampled_from(["slc-pin-guesses/1", "x"]), "wrong": JSON_VALUES}
+    ).map(lambda d: {**d, "last": d["wrong"]})
+    | JSON_VALUES
+)
+def test_any_guesses_record_reads_or_is_refused_as_damage(data: object) -> None:
+    try:
+        guesses = WrongGuesses.from_json(data)
+    except ValueError:
+        return
+    assert guesses.wrong >= 0 and guesses.wait_left(guesses.last) <= LONGEST_WAIT
+
+
+@settings(max_examples=150, deadline=None)
+@given(JSON_VALUES)
+def test_any_pin_record_is_used_or_refused_never_a_crash(record: object) -> None:
+    wrapped = (
+        {"format": "slc-pin/1", "kdf": "scrypt", **record} if isinstance(record, dict) else record
+    )
+    for candidate in (record, wrapped):
+        with contextlib.suppress(PinRecordInvalid):
+            teacher_pin.parse_pin_record(candidate)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_bytes_in_the_guesses_file_never_crash_a_check(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        store = PinStore(Path(folder), Clock())
+        store.path.write_text(json.dumps(legacy_record(PIN)))
+        store.guesses_path.write_bytes(data)
+        with contextlib.suppress(PinWaitDue):
+            assert store.check(WRONG) is False
