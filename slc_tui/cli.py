@@ -11,9 +11,13 @@ import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from slc_tui import __version__
 from slc_tui.locations import bundled_sample_dir
+
+if TYPE_CHECKING:  # imported when a command needs it: not on the start-up path
+    from slc_tui.store.teacher_access import PinStore
 
 DESCRIPTION = """\
 slc lets a child lead their own parent-teacher conference on a classroom laptop.
@@ -29,6 +33,9 @@ examples:
   slc export ~/room12 --format csv --out conferences.csv
   slc forget ~/room12 maya              delete Maya's records (teacher PIN)
 """
+
+#: The rule for a new teacher PIN, in words (core.teacher_pin.new_pin_problem applies it).
+NEW_PIN_RULE = "6 or more digits, or a passphrase of 10 or more characters"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     new_cmd.add_argument("--sample", action="store_true", help="copy the bundled sample class")
     new_cmd.add_argument("--name", default="", help="the class name (default: the folder name)")
     new_cmd.add_argument(
-        "--pin", help="the teacher PIN, 4-12 digits (default: asked for in a terminal)"
+        "--pin",
+        help=f"the teacher PIN: {NEW_PIN_RULE} (default: asked for in a terminal)",
     )
     new_cmd.add_argument(
         "--grade",
@@ -83,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     pin_cmd = commands.add_parser("set-pin", help="set or change the class's teacher PIN")
     pin_cmd.add_argument("class_dir", type=Path, metavar="CLASS_DIR")
-    pin_cmd.add_argument("--pin", help="the new PIN, 4-12 digits (default: asked for)")
+    pin_cmd.add_argument("--pin", help=f"the new PIN: {NEW_PIN_RULE} (default: asked for)")
     pin_cmd.add_argument("--old-pin", help="the current PIN, if one is set (default: asked for)")
     pin_cmd.add_argument("--results", type=Path, metavar="DIR", help="the class's results folder")
 
@@ -196,18 +204,41 @@ def _ask(prompt: str) -> str | None:
 
 
 def _new_pin(given: str | None) -> tuple[str | None, str | None]:
-    """(the new PIN or None, an error): from ``--pin`` or asked for twice in a terminal."""
-    from slc_tui.core.teacher_pin import pin_problem
+    """(the new PIN or None, an error): from ``--pin`` or asked for in a terminal (twice,
+    and again while it breaks the rule)."""
+    from slc_tui.core.teacher_pin import new_pin_problem
 
-    pin = given
-    if pin is None:
-        pin = _ask("Choose a teacher PIN (4-12 digits; Enter for none): ")
+    if given is not None:
+        problem = new_pin_problem(given)
+        return (None, problem) if problem else (given, None)
+    while True:
+        pin = _ask(f"Choose a teacher PIN ({NEW_PIN_RULE}; Enter for none): ")
         if not pin:
             return None, None
-        if _ask("Type it again: ") != pin:
-            return None, "the two PINs are not the same"
-    problem = pin_problem(pin)
-    return (None, problem) if problem else (pin, None)
+        problem = new_pin_problem(pin)
+        if problem is None:
+            break
+        print(f"slc: {problem}", file=sys.stderr)
+    if _ask("Type it again: ") != pin:
+        return None, "the two PINs are not the same"
+    return pin, None
+
+
+def _pin_refusal(store: PinStore, pin: str) -> str | None:
+    """None if ``pin`` is the teacher PIN, else why not, in words (a wait after wrong PINs,
+    shared with the app, refuses it unchecked). PinRecordInvalid if the PIN file is unusable."""
+    from slc_tui.core.pin_backoff import PinWaitDue, wait_message
+
+    try:
+        if store.check(pin):
+            return None
+    except PinWaitDue as due:
+        return str(due)
+    except OSError as error:
+        where = error.filename or store.guesses_path
+        return f"cannot check the teacher PIN: {where}: {error.strerror or error}"
+    wait = store.wait_left()
+    return f"wrong teacher PIN. {wait_message(wait)}" if wait > 0 else "wrong teacher PIN"
 
 
 def _teacher_only(results_dir: Path, given: str | None, what: str) -> str | None:
@@ -222,7 +253,7 @@ def _teacher_only(results_dir: Path, given: str | None, what: str) -> str | None
     if pin is None:
         return f"{what} needs the teacher PIN: give --pin, or run slc in a terminal to be asked"
     try:
-        return None if store.check(pin) else "wrong teacher PIN"
+        return _pin_refusal(store, pin)
     except PinRecordInvalid as damaged:
         return f"{damaged}; set a new PIN with: slc set-pin"
 
@@ -256,22 +287,27 @@ def cmd_new_class(folder: Path, sample: bool, name: str, grade: str, pin: str | 
 
 def cmd_set_pin(class_dir: Path, pin: str | None, old_pin: str | None, results: Path | None) -> int:
     """``slc set-pin``: set the teacher PIN, or change it (the old one is needed)."""
-    from slc_tui.core.teacher_pin import PinRecordInvalid
+    from slc_tui.core.teacher_pin import PinRecordInvalid, new_pin_problem
     from slc_tui.store.teacher_access import PinStore
 
     class_dir = class_dir.expanduser()
     if not class_dir.is_dir():
         return _error(f"{class_dir}: class folder not found")
     store = PinStore(_results_dir(class_dir, results))
+    problem = new_pin_problem(pin) if pin is not None else None
+    if problem:  # said before the current PIN is asked for (and counted)
+        return _error(problem)
     if store.is_set():
         old = old_pin if old_pin is not None else _ask("Current teacher PIN: ")
         if old is None:
             return _error("changing the PIN needs the current one: give --old-pin")
         try:
-            if not store.check(old):
-                return _error("wrong teacher PIN")
+            refused = _pin_refusal(store, old)
         except PinRecordInvalid as damaged:
             print(f"slc: {damaged}; replacing it.", file=sys.stderr)
+            refused = None
+        if refused:
+            return _error(refused)
     new_pin, problem = _new_pin(pin)
     if problem or not new_pin:
         return _error(problem or "no PIN given: nothing changed")

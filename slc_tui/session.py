@@ -31,12 +31,24 @@ from slc_tui.store.tinydb_document import CorruptResultsFile
 
 if TYPE_CHECKING:  # imported when first used: not on the start-up path
     from slc_tui.store.presence import ConferenceClaim
+    from slc_tui.store.teacher_access import PinStore
 
 #: Sub-folder of the results folder for the families' take-home copies.
 TAKE_HOME_DIR = "take-home"
 
 Status = Literal["not started", "in progress", "done", "unreadable"]
-PinCheck = Literal["ok", "wrong", "damaged"]
+PinOutcome = Literal["ok", "wrong", "wait", "damaged", "unavailable"]
+
+
+@dataclass(frozen=True)
+class PinCheck:
+    """The answer to a teacher PIN: ``ok``; ``wrong``; ``wait`` (refused unchecked after too
+    many wrong ones); ``damaged`` (the PIN file cannot be used: a new PIN must be set);
+    ``unavailable`` (the check could not be counted, so it was not run). ``message`` says it
+    in words for the teacher (empty for ``ok``)."""
+
+    outcome: PinOutcome
+    message: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,19 +137,50 @@ class ClassSession:
 
     def teacher_pin_set(self) -> bool:
         """True if teacher-only things (finished records) need the teacher PIN."""
-        from slc_tui.store.teacher_access import PinStore
+        return self._pin_store().is_set()
 
-        return PinStore(self.results_dir).is_set()
+    def teacher_pin_wait(self) -> str:
+        """Why the teacher PIN cannot be checked yet (a wait after wrong ones), or ""."""
+        from slc_tui.core.pin_backoff import wait_message
+
+        wait = self._pin_store().wait_left()
+        return wait_message(wait) if wait > 0 else ""
 
     def check_teacher_pin(self, pin: str) -> PinCheck:
-        """Is ``pin`` the teacher PIN? ("damaged": the PIN file cannot be read)."""
+        """Is ``pin`` the teacher PIN? Wrong PINs count towards a wait shared with the
+        ``slc`` command (see :class:`PinCheck`)."""
+        from slc_tui.core.pin_backoff import PinWaitDue, wait_message
         from slc_tui.core.teacher_pin import PinRecordInvalid
+
+        store = self._pin_store()
+        try:
+            if store.check(pin):
+                return PinCheck("ok")
+        except PinWaitDue as due:
+            return PinCheck("wait", str(due))
+        except PinRecordInvalid as damaged:
+            return PinCheck("damaged", f"The teacher PIN file cannot be used: {damaged}.")
+        except OSError as error:
+            return PinCheck(
+                "unavailable",
+                f"The teacher PIN cannot be checked: {error.strerror or error} "
+                f"({error.filename or store.guesses_path}).",
+            )
+        wait = store.wait_left()  # this wrong PIN may have started a wait: say so now
+        if wait > 0:
+            return PinCheck("wrong", f"That PIN is not right. {wait_message(wait)}")
+        return PinCheck("wrong", "That PIN is not right. Try again.")
+
+    def _pin_store(self) -> PinStore:
+        """The class's PIN; its waits run on wall-clock seconds (``time.time`` when the
+        session has the real clock: local time repeats an hour when summer time ends)."""
+        import time
+
         from slc_tui.store.teacher_access import PinStore
 
-        try:
-            return "ok" if PinStore(self.results_dir).check(pin) else "wrong"
-        except PinRecordInvalid:
-            return "damaged"
+        if self.clock == datetime.now:
+            return PinStore(self.results_dir, clock=time.time)
+        return PinStore(self.results_dir, clock=lambda: self.clock().timestamp())
 
     def picker_rows(self) -> list[PickerRow]:
         """Every usable student with their conference status, in name order."""

@@ -1,19 +1,32 @@
-"""The teacher PIN: the rule for a good one, and its salted slow hash (scrypt).
+"""The teacher PIN: the rule for a new one, and its salted slow hash (scrypt).
 
-Only the hash is ever stored. Checking a PIN costs about 16 MiB and tens of
-milliseconds of work, so guessing is slow; comparison is constant-time.
+Only the hash is ever stored. Checking a PIN costs 16 MiB and tens of milliseconds of
+work; comparison is constant-time. A stored record whose scrypt settings are weaker
+than the ones written here is refused, so a file edited to make guessing cheap is no use.
+
+A PIN is either digits (at least 6 for a new one; 4 and 5 digit PINs set before still
+work) or a passphrase: at least 10 characters with something other than a digit in it.
+Text is compared in Unicode NFC form, so an accent typed either way is the same.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import os
 import re
+import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 PIN_FORMAT = "slc-pin/1"
-PIN_PATTERN = re.compile(r"[0-9]{4,12}")
+
+#: The shortest new all-digit PIN, and the shortest new passphrase.
+MIN_PIN_DIGITS = 6
+MIN_PASSPHRASE_CHARS = 10
+#: The longest PIN or passphrase (longer text is never checked: it cannot be one).
+MAX_PIN_CHARS = 128
 
 #: scrypt cost: n=2**14, r=8 uses 16 MiB per check (Python's default memory cap is 32 MiB).
 SCRYPT_N = 2**14
@@ -21,28 +34,89 @@ SCRYPT_R = 8
 SCRYPT_P = 1
 SALT_BYTES = 16
 KEY_BYTES = 32
+#: The memory a stored record may ask scrypt for (128 * n * r bytes).
+SCRYPT_MAXMEM = 64 * 1024 * 1024
+
+_DIGITS = re.compile(r"[0-9]+")
 
 
 class PinRecordInvalid(ValueError):
-    """A stored PIN record is damaged or in an unknown format."""
+    """A stored PIN record is damaged, in an unknown format, or too weak to trust."""
 
 
-def pin_problem(pin: str) -> str | None:
-    """Why ``pin`` cannot be a teacher PIN, or None if it can."""
-    if not PIN_PATTERN.fullmatch(pin):
-        return "a teacher PIN is 4 to 12 digits"
+@dataclass(frozen=True)
+class PinHash:
+    """A stored PIN record, checked and ready to compare a PIN against."""
+
+    n: int
+    r: int
+    p: int
+    salt: bytes
+    key: bytes
+
+
+def normalized(pin: str) -> str:
+    """``pin`` as it is hashed and compared (Unicode NFC)."""
+    return unicodedata.normalize("NFC", pin)
+
+
+def could_be_pin(pin: str) -> bool:
+    """False for text that no PIN, old or new, can be (empty, too long, control characters):
+    such text is never hashed nor counted as a guess."""
+    return 0 < len(pin) <= MAX_PIN_CHARS and not any(
+        unicodedata.category(char) == "Cc" for char in pin
+    )
+
+
+def _too_easy(digits: str) -> bool:
+    """All one digit (111111), or a run up or down (123456, 987654)."""
+    steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(digits)}
+    return len(steps) == 1 and steps <= {0, 1, 9}
+
+
+def new_pin_problem(pin: str) -> str | None:
+    """Why ``pin`` cannot be a new teacher PIN or passphrase, or None if it can."""
+    pin = normalized(pin)
+    if not pin:
+        return "the teacher PIN is empty"
+    if len(pin) > MAX_PIN_CHARS:
+        return f"a teacher passphrase is at most {MAX_PIN_CHARS} characters"
+    if not could_be_pin(pin):
+        return "a teacher PIN or passphrase cannot hold control characters such as Tab"
+    if pin != pin.strip():
+        return "a teacher passphrase cannot start or end with a space"
+    if _DIGITS.fullmatch(pin):
+        if len(pin) < MIN_PIN_DIGITS:
+            return (
+                f"a teacher PIN needs at least {MIN_PIN_DIGITS} digits "
+                f"(or use a passphrase of {MIN_PASSPHRASE_CHARS} or more characters)"
+            )
+        if _too_easy(pin):
+            return "that PIN is too easy to guess (one digit repeated, or digits in a row)"
+        return None
+    if len(pin) < MIN_PASSPHRASE_CHARS:
+        return (
+            f"a teacher passphrase needs at least {MIN_PASSPHRASE_CHARS} characters "
+            f"(or use a PIN of {MIN_PIN_DIGITS} or more digits)"
+        )
     return None
 
 
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:
     return hashlib.scrypt(
-        pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=length, maxmem=64 * 1024 * 1024
+        normalized(pin).encode("utf-8"),
+        salt=salt,
+        n=n,
+        r=r,
+        p=p,
+        dklen=length,
+        maxmem=SCRYPT_MAXMEM,
     )
 
 
 def hash_pin(pin: str, salt: bytes | None = None) -> dict[str, Any]:
-    """The record to store for ``pin`` (ValueError if it breaks the PIN rule)."""
-    problem = pin_problem(pin)
+    """The record to store for the new PIN ``pin`` (ValueError if it breaks the rule)."""
+    problem = new_pin_problem(pin)
     if problem:
         raise ValueError(problem)
     salt = os.urandom(SALT_BYTES) if salt is None else salt
@@ -58,23 +132,56 @@ def hash_pin(pin: str, salt: bytes | None = None) -> dict[str, Any]:
     }
 
 
-def verify_pin(pin: str, record: Any) -> bool:
-    """True if ``pin`` matches the stored ``record`` (PinRecordInvalid if it is damaged)."""
+def _whole_number(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{value!r} is not a whole number")
+    return value
+
+
+def parse_pin_record(record: Any) -> PinHash:
+    """The stored ``record``, checked (PinRecordInvalid: damaged, unknown, or weaker settings
+    than slc writes, which would make guessing a copy of the file cheap)."""
     if not isinstance(record, dict) or record.get("format") != PIN_FORMAT:
         raise PinRecordInvalid(f"not a {PIN_FORMAT} record")
     try:
-        n, r, p = (int(record[k]) for k in ("n", "r", "p"))
-        salt, expected = bytes.fromhex(record["salt"]), bytes.fromhex(record["hash"])
-    except (KeyError, TypeError, ValueError, OverflowError) as error:
+        n, r, p = (_whole_number(record[k]) for k in ("n", "r", "p"))
+        salt, key = bytes.fromhex(record["salt"]), bytes.fromhex(record["hash"])
+    except (KeyError, TypeError, ValueError) as error:
         raise PinRecordInvalid(f"damaged PIN record ({error})") from None
-    if record.get("kdf") != "scrypt" or not (2 <= n <= 2**20 and 1 <= r <= 32 and 1 <= p <= 16):
-        raise PinRecordInvalid("unsupported PIN hash settings")
-    if len(salt) < 8 or not 16 <= len(expected) <= 64:
+    if record.get("kdf") != "scrypt":
+        raise PinRecordInvalid("unsupported PIN hash (not scrypt)")
+    if n < 2 or n & (n - 1) or r < 1 or not 1 <= p <= 16 or 128 * n * r > SCRYPT_MAXMEM:
+        raise PinRecordInvalid(f"unsupported PIN hash settings (n={n}, r={r}, p={p})")
+    if len(salt) > 64 or not 1 <= len(key) <= 64:
         raise PinRecordInvalid("damaged PIN record (salt or hash length)")
-    if pin_problem(pin):
+    weak = [
+        f"{name}={value} (slc writes {least})"
+        for name, value, least in (
+            ("n", n, SCRYPT_N),
+            ("r", r, SCRYPT_R),
+            ("salt bytes", len(salt), SALT_BYTES),
+            ("hash bytes", len(key), KEY_BYTES),
+        )
+        if value < least
+    ]
+    if weak:
+        raise PinRecordInvalid(
+            "PIN hash settings weaker than slc writes, not safe to use: " + ", ".join(weak)
+        )
+    return PinHash(n, r, p, salt, key)
+
+
+def pin_matches(pin: str, stored: PinHash) -> bool:
+    """True if ``pin`` is the PIN hashed in ``stored`` (text that cannot be a PIN: False)."""
+    if not could_be_pin(pin):
         return False
     try:
-        key = _scrypt(pin, salt, n, r, p, len(expected))
+        key = _scrypt(pin, stored.salt, stored.n, stored.r, stored.p, len(stored.key))
     except (ValueError, MemoryError) as error:
         raise PinRecordInvalid(f"unsupported PIN hash settings ({error})") from None
-    return hmac.compare_digest(key, expected)
+    return hmac.compare_digest(key, stored.key)
+
+
+def verify_pin(pin: str, record: Any) -> bool:
+    """True if ``pin`` matches the stored ``record`` (PinRecordInvalid if it cannot be used)."""
+    return pin_matches(pin, parse_pin_record(record))

@@ -1,10 +1,13 @@
-"""One lock per student's results file, shared by threads *and* processes.
+"""One lock per student's results file (and one for the teacher PIN), shared by threads *and*
+processes.
 
 Two copies of the app may run on one class folder (two terminals, or two laptops
 on a shared folder). TinyDB has no lock between processes, and every save is a
 read-modify-write of the whole file, so without one a save can silently undo
 another. :func:`student_file_lock` holds a :class:`filelock.FileLock` on
-``<results>/.locks/<student_id>.lock`` for the length of one read-modify-write.
+``<results>/.locks/<student_id>.lock`` for the length of one read-modify-write;
+:func:`named_file_lock` does the same for another file of the results folder (the teacher
+PIN's checks take turns on ``.locks/teacher.pin.lock``).
 
 The lock files stay behind after use (removing a lock file is itself racy); the
 folder is owner-only (0o700), the lock files too (0o600). Locks taken with
@@ -21,7 +24,13 @@ from pathlib import Path
 
 from slc_tui.store.private_paths import make_private_dir
 
-__all__ = ["DEFAULT_LOCK_TIMEOUT", "LOCKS_DIR_NAME", "ResultsBusy", "student_file_lock"]
+__all__ = [
+    "DEFAULT_LOCK_TIMEOUT",
+    "LOCKS_DIR_NAME",
+    "ResultsBusy",
+    "named_file_lock",
+    "student_file_lock",
+]
 
 LOCKS_DIR_NAME = ".locks"
 """The hidden folder, inside the results folder, that holds the lock files."""
@@ -71,15 +80,34 @@ def student_file_lock(
     :class:`ResultsBusy` after ``timeout`` seconds of waiting. ``student_id``
     must already be validated (it becomes part of a file name).
     """
+    target = Path(results_dir) / f"{student_id}.json"
+    with _held(lock_path_for(results_dir, student_id), target, timeout):
+        yield
+
+
+@contextmanager
+def named_file_lock(
+    results_dir: Path, file_name: str, timeout: float = DEFAULT_LOCK_TIMEOUT
+) -> Iterator[None]:
+    """Hold the inter-process lock of ``results_dir/file_name`` (a name with a dot in it,
+    such as ``teacher.pin``, so it can never be a student's lock): ``.locks/NAME.lock``."""
+    if "." not in file_name or "/" in file_name:
+        raise ValueError(f"not a lockable file name: {file_name!r}")
+    lock_file = Path(results_dir) / LOCKS_DIR_NAME / f"{file_name}.lock"
+    with _held(lock_file, Path(results_dir) / file_name, timeout):
+        yield
+
+
+@contextmanager
+def _held(lock_file: Path, target: Path, timeout: float) -> Iterator[None]:
     import filelock  # here, not at the top: reading results (and starting up) needs no lock
 
-    lock_file = lock_path_for(results_dir, student_id)
     make_private_dir(lock_file.parent)
     lock = filelock.FileLock(lock_file, timeout=timeout, mode=_LOCK_FILE_MODE)
     try:
         lock.acquire()
     except filelock.Timeout as exc:
-        raise ResultsBusy(Path(results_dir) / f"{student_id}.json", timeout) from exc
+        raise ResultsBusy(target, timeout) from exc
     try:
         yield
     finally:

@@ -99,24 +99,30 @@ class Doors:
         return await asyncio.to_thread(self.session.start, student_id)
 
     async def teacher_says_yes(self, reason: str) -> bool:
-        """Ask for the teacher PIN (three tries); True when it is right."""
-        error = ""
+        """Ask for the teacher PIN (three tries); True when it is right.
+
+        A wait due after wrong PINs (shared with the ``slc`` command) shows in the dialog
+        from the start; while it lasts every try is refused without being checked.
+        """
+        error = await asyncio.to_thread(self.session.teacher_pin_wait)
         for _ in range(PIN_TRIES):
             pin = await self.app.push_screen_wait(PinDialog(reason, error))
             if pin is None:
                 return False
-            result = await asyncio.to_thread(self.session.check_teacher_pin, pin)
-            if result == "ok":
+            answer = await asyncio.to_thread(self.session.check_teacher_pin, pin)
+            if answer.outcome == "ok":
                 return True
-            if result == "damaged":
+            if answer.outcome in ("damaged", "unavailable"):
                 self.app.notify(
-                    "The teacher PIN file is damaged. Teacher: set a new PIN with  slc set-pin",
+                    f"{answer.message} Teacher: set a new PIN with  slc set-pin"
+                    if answer.outcome == "damaged"
+                    else answer.message,
                     severity="error",
                     timeout=15,
                 )
                 return False
             self.app.bell()
-            error = "That PIN is not right. Try again."
+            error = answer.message
         return False
 
     async def _with_pin(self, reason: str, then: Callable[[], Conference]) -> Conference | None:

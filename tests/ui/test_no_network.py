@@ -74,10 +74,10 @@ async def test_a_whole_conference_and_every_command_stay_off_the_network(
         assert isinstance(app.screen, PickerScreen)  # the conference finished
         await pilot.press("ctrl+q")
     room = tmp_path / "room"
-    assert main(["new-class", str(room), "--sample", "--pin", "1357"]) == 0
+    assert main(["new-class", str(room), "--sample", "--pin", "135792"]) == 0
     assert main(["validate", str(room)]) == 0
-    assert main(["export", str(room), "--format", "csv", "--pin", "1357"]) == 0
+    assert main(["export", str(room), "--format", "csv", "--pin", "135792"]) == 0
     assert main(["export", str(room), "--format", "json", "--results", str(results_dir)]) == 0
-    assert main(["forget", str(room), "sam", "--pin", "1357"]) == 0
+    assert main(["forget", str(room), "sam", "--pin", "135792"]) == 0
     capsys.readouterr()
     assert network_attempts == []

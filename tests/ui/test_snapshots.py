@@ -136,6 +136,6 @@ def test_snapshot(
         assert scene.student is not None
         save_unfinished(results_dir, clock, scene.student, scene.unfinished_at)
     if scene.pin:
-        PinStore(results_dir).set("2468")
+        PinStore(results_dir).set("246813")
     app = make_app(scene.student)
     assert snap_compare(app, terminal_size=SIZES[size], run_before=navigate(app, scene))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from slc_tui.core.teacher_pin import PinRecordInvalid, hash_pin, pin_problem, verify_pin
+from slc_tui.core.teacher_pin import PinRecordInvalid, hash_pin, new_pin_problem, verify_pin
 from slc_tui.store.presence import ConferenceClaim
 from slc_tui.store.teacher_access import PIN_FILE, PinStore, forget_student
 from tests.unit.test_cli import run, save_finished_conference
@@ -20,11 +20,42 @@ pytestmark = pytest.mark.usefixtures("slc_data_dir")
 PIN = "482913"
 
 
-def test_pin_rule() -> None:
-    assert pin_problem("1234") is None
-    assert pin_problem("123456789012") is None
-    for bad in ("123", "1234567890123", "12a4", "", " 1234", "١٢٣٤"):  # Arabic-Indic digits too
-        assert pin_problem(bad), bad
+@pytest.mark.parametrize(
+    "pin", ["482913", "40817263549", "9" * 5 + "0", "purple llama 42", "crème brûlée", "x" * 128]
+)
+def test_a_new_pin_is_6_digits_or_more_or_a_passphrase(pin: str) -> None:
+    assert new_pin_problem(pin) is None
+    assert verify_pin(pin, hash_pin(pin))
+
+
+@pytest.mark.parametrize(
+    ("pin", "says"),
+    [
+        ("", "empty"),
+        ("1234", "at least 6 digits"),
+        ("48291", "at least 6 digits"),
+        ("111111", "too easy"),
+        ("123456", "too easy"),
+        ("987654", "too easy"),
+        ("12a4", "at least 10 characters"),
+        ("horse2025", "at least 10 characters"),
+        ("١٢٣٤٥٦", "at least 10 characters"),  # Arabic-Indic digits are not 0-9
+        (" purple llama", "start or end with a space"),
+        ("purple\tllama42", "control characters"),
+        ("x" * 129, "at most 128 characters"),
+    ],
+)
+def test_a_weak_new_pin_is_refused_saying_what_is_wrong(pin: str, says: str) -> None:
+    problem = new_pin_problem(pin)
+    assert problem is not None and says in problem
+    with pytest.raises(ValueError, match=says):
+        hash_pin(pin)
+
+
+def test_a_passphrase_matches_however_its_accents_were_typed() -> None:
+    composed, decomposed = "crème brûlée", "cre\u0300me bru\u0302le\u0301e"
+    assert composed != decomposed
+    assert verify_pin(decomposed, hash_pin(composed))
 
 
 def test_the_hash_is_salted_slow_and_checks_only_the_right_pin() -> None:
@@ -35,6 +66,7 @@ def test_the_hash_is_salted_slow_and_checks_only_the_right_pin() -> None:
     assert verify_pin(PIN, first) and verify_pin(PIN, second)
     assert not verify_pin("482914", first)
     assert not verify_pin("not digits", first)
+    assert not verify_pin("", first) and not verify_pin("4" * 129, first)
     with pytest.raises(ValueError):
         hash_pin("12")
 
@@ -117,7 +149,10 @@ def test_new_class_refuses_a_bad_pin_and_makes_nothing(
 ) -> None:
     code, _, err = run(capsys, "new-class", tmp_path / "room12", "--pin", "12")
     assert code == 1
-    assert "4 to 12 digits" in err
+    assert "at least 6 digits" in err
+    assert not (tmp_path / "room12").exists()
+    code, _, err = run(capsys, "new-class", tmp_path / "room12", "--pin", "123456")
+    assert code == 1 and "too easy" in err
     assert not (tmp_path / "room12").exists()
 
 
@@ -165,10 +200,11 @@ def test_changing_the_pin_needs_the_old_one(
     capsys: pytest.CaptureFixture[str], class_dir: Path
 ) -> None:
     _class_with_pin(capsys, class_dir)
-    assert run(capsys, "set-pin", class_dir, "--pin", "5555")[0] == 1
-    assert run(capsys, "set-pin", class_dir, "--pin", "5555", "--old-pin", "0000")[0] == 1
-    assert run(capsys, "set-pin", class_dir, "--pin", "5555", "--old-pin", PIN)[0] == 0
-    assert PinStore(class_dir / "results").check("5555")
+    new = "velvet otter 42"
+    assert run(capsys, "set-pin", class_dir, "--pin", new)[0] == 1
+    assert run(capsys, "set-pin", class_dir, "--pin", new, "--old-pin", "000000")[0] == 1
+    assert run(capsys, "set-pin", class_dir, "--pin", new, "--old-pin", PIN)[0] == 0
+    assert PinStore(class_dir / "results").check(new)
 
 
 def test_a_damaged_pin_file_can_be_replaced(
@@ -178,7 +214,7 @@ def test_a_damaged_pin_file_can_be_replaced(
     (class_dir / "results" / PIN_FILE).write_text("garbage")
     code, _, err = run(capsys, "export", class_dir, "--format", "csv", "--pin", PIN)
     assert code == 1 and "slc set-pin" in err
-    code, _, err = run(capsys, "set-pin", class_dir, "--pin", "7777", "--old-pin", "x")
+    code, _, err = run(capsys, "set-pin", class_dir, "--pin", "707172", "--old-pin", "x")
     assert code == 0 and "replacing it" in err
 
 

@@ -1,4 +1,5 @@
-"""Ask the teacher for their PIN (the digits are hidden); dismisses with it, or None."""
+"""Ask the teacher for their PIN or passphrase (hidden as it is typed); dismisses with it,
+or None."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from slc_tui.core.teacher_pin import MAX_PIN_CHARS
 from slc_tui.ui.plain_text import plain
 
 
 class PinDialog(ModalScreen[str | None]):
-    """A teacher-only door: ``reason`` says what the PIN opens; ``error`` a wrong try."""
+    """A teacher-only door: ``reason`` says what the PIN opens; ``error`` a wrong try or a
+    wait still due."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -31,9 +34,8 @@ class PinDialog(ModalScreen[str | None]):
             yield Input(
                 id="pin",
                 password=True,
-                max_length=12,
-                restrict=r"[0-9]*",
-                placeholder="Teacher PIN",
+                max_length=MAX_PIN_CHARS,
+                placeholder="Teacher PIN or passphrase",
                 compact=True,
             )
             with Horizontal(id="dialog-buttons"):
