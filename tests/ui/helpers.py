@@ -10,13 +10,12 @@ from typing import Any
 
 from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 from textual.worker import Worker
 
 from slc_tui.store.results import ResultsStore
-from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.conference import ConferenceScreen
-from slc_tui.ui.screens.pin_dialog import PinDialog
 from slc_tui.ui.steps.choose import ChooseStep
 from slc_tui.ui.widgets.image_preview import ImagePreview
 
@@ -67,7 +66,7 @@ def showing(app: App[Any], kind: type[Any]) -> bool:
 def _busy_workers(app: App[Any]) -> list[Worker[Any]]:
     """Workers still running; one waiting on a dialog's answer ("open", "unlock") does not
     count."""
-    dialog_open = isinstance(app.screen, ChoiceDialog | PinDialog)
+    dialog_open = isinstance(app.screen, ModalScreen)  # a question, a PIN, the problems
     return [
         worker
         for worker in app.workers
