@@ -8,34 +8,13 @@ from typing import Any
 from textual.widgets import Select
 
 from slc_tui.core.conference import clean_by
+from slc_tui.export.summary import format_long_date
 
 #: How many months ahead the picker offers (this month first).
 MONTHS_AHEAD = 24
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 #: What the picker shows while no month is picked: plainly not a date.
 NO_MONTH = "— pick a month —"
-
-
-def month_label(value: str) -> str:
-    """``2027-03`` as ``March 2027`` (a day, ``2027-03-15``, as ``15 March 2027``)."""
-    year, month = int(value[:4]), int(value[5:7])
-    label = f"{MONTH_NAMES[month - 1]} {year}"
-    return f"{int(value[8:10])} {label}" if len(value) == 10 else label
 
 
 def month_options(today: date, current: str = "") -> list[tuple[str, str]]:
@@ -48,7 +27,7 @@ def month_options(today: date, current: str = "") -> list[tuple[str, str]]:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     if current and current not in values:
         values = sorted([*values, current])
-    return [(month_label(value), value) for value in values]
+    return [(format_long_date(value), value) for value in values]
 
 
 class MonthPicker(Select[str]):
