@@ -97,12 +97,8 @@ def write_bytes_atomically(path: Path, data: bytes, *, durable: bool = True) -> 
     path = Path(path)
     directory = path.parent
     fd, tmp_name = _create_temp_file(path)
+    _fill(fd, tmp_name, data, durable=durable)
     try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            if durable:
-                os.fsync(tmp.fileno())
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -112,18 +108,25 @@ def write_bytes_atomically(path: Path, data: bytes, *, durable: bool = True) -> 
         fsync_directory(directory)
 
 
-def _write_temp_file(target: Path, data: bytes) -> Path:
-    """Write ``data`` to a new temporary file next to ``target``, fsynced; return its path."""
-    fd, temp = _create_temp_file(target)
+def _fill(fd: int, path: Path | str, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to the new file ``path`` open as ``fd``, flush and (``durable``)
+    fsync it, and close it; on any failure the file is removed."""
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(temp)
+            os.unlink(path)
         raise
+
+
+def _write_temp_file(target: Path, data: bytes) -> Path:
+    """Write ``data`` to a new temporary file next to ``target``, fsynced; return its path."""
+    fd, temp = _create_temp_file(target)
+    _fill(fd, temp, data)
     return temp
 
 
@@ -226,15 +229,7 @@ def keep_copy_under_new_name(source: Path, stem: str) -> Path:
 def _write_new_file(path: Path, data: bytes) -> None:
     """Create ``path`` (it must not exist) with ``data``, mode 0o600, fsynced."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _PRIVATE_FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-        raise
+    _fill(fd, path, data)
 
 
 def remove_stale_temp_files(directory: Path, target_name: str) -> list[Path]:
