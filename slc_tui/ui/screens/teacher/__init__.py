@@ -1,0 +1,1 @@
+"""The teacher mode: screens for preparing a class and following up after conferences."""
