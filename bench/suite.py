@@ -170,7 +170,7 @@ class Suite:
 
     def measure_startup(self) -> None:
         """``startup_ratio``."""
-        from slc_tui.locations import bundled_sample_dir
+        from slc_tui.store.paths import bundled_sample_dir
 
         self.say(f"start-up: slc and the bare app, {self.plan.startup_runs} runs each")
         times = processes.measure_startup(

@@ -11,7 +11,7 @@ from slc_tui.core.class_folder import CLASS_FILE, PORTFOLIOS_DIR, PROMPTS_FILE, 
 from slc_tui.core.classinfo import ClassInfo
 from slc_tui.core.portfolio import PORTFOLIO_FORMAT
 from slc_tui.core.prompts import default_prompts_json
-from slc_tui.locations import bundled_sample_dir
+from slc_tui.store.paths import bundled_sample_dir
 from slc_tui.store.private_paths import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, make_private_dir
 
 TEACHER_README = """\

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from slc_tui import __version__
-from slc_tui.locations import bundled_sample_dir
+from slc_tui.store.paths import bundled_sample_dir
 
 if TYPE_CHECKING:  # imported when a command needs it: not on the start-up path
     from slc_tui.store.teacher_access import PinStore
@@ -147,7 +147,7 @@ def _run(argv: Sequence[str] | None) -> int:
 
 def _crash_log_dir(args: argparse.Namespace) -> Path | None:
     """The results folder of the class the command was about (else the per-user folder)."""
-    from slc_tui.store.locations import default_user_data_dir
+    from slc_tui.store.paths import default_user_data_dir
 
     try:
         class_dir = getattr(args, "class_dir", None) or getattr(args, "path", None)
@@ -164,7 +164,7 @@ def _error(message: str) -> int:
 
 
 def _results_dir(class_dir: Path, override: Path | None) -> Path:
-    from slc_tui.store.locations import results_dir_for
+    from slc_tui.store.paths import results_dir_for
 
     return results_dir_for(class_dir, bundled_sample_dir(), override)
 
@@ -172,7 +172,7 @@ def _results_dir(class_dir: Path, override: Path | None) -> Path:
 def cmd_open(class_dir: Path | None, student: str | None, results: Path | None) -> int:
     """Open the app on ``class_dir`` (or the sample class)."""
     from slc_tui.core.class_folder import CLASS_FILE
-    from slc_tui.store.locations import seed_results
+    from slc_tui.store.paths import seed_results
 
     sample = bundled_sample_dir()
     folder = (class_dir or sample).expanduser()

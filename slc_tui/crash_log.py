@@ -36,7 +36,7 @@ def write_crash_log(
         *traceback.format_exception(error),
     ]
     text = "\n".join(line.rstrip("\n") for line in lines if line is not None) + "\n"
-    from slc_tui.store.locations import default_user_data_dir
+    from slc_tui.store.paths import default_user_data_dir
 
     # The results folder first; if it cannot be written (a read-only or full disk), the
     # user's own data folder.

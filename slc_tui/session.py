@@ -85,7 +85,7 @@ class ClassSession:
 
     def cannot_write(self) -> str | None:
         """Why nothing can be saved in the results folder, or None when saves can go there."""
-        from slc_tui.store.locations import cannot_write_reason
+        from slc_tui.store.paths import cannot_write_reason
 
         return cannot_write_reason(self.results_dir)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from slc_tui.store.fileops import write_bytes_atomically
-from slc_tui.store.locations import default_user_data_dir
+from slc_tui.store.paths import default_user_data_dir
 from slc_tui.store.private_paths import make_private_dir
 
 #: Sub-folder of the user's data folder that holds rescue files.

@@ -217,7 +217,7 @@ class SlcApp(Saving):
     async def offer_own_folder(self, reason: str) -> None:
         """The results folder cannot be written: offer the per-user folder instead, or
         say plainly on the student list that nothing can be saved."""
-        from slc_tui.store.locations import cannot_write_reason, user_results_dir
+        from slc_tui.store.paths import cannot_write_reason, user_results_dir
 
         session = self.session
         assert session is not None

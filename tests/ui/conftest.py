@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from slc_tui.locations import bundled_sample_dir
-from slc_tui.store.locations import seed_results
+from slc_tui.store.paths import bundled_sample_dir, seed_results
 from slc_tui.ui.app import SlcApp, create_app
 from tests.ui.helpers import FrozenClock
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from slc_tui.locations import bundled_sample_dir
-from slc_tui.store.locations import results_dir_for, seed_results
+from slc_tui.store.paths import bundled_sample_dir, results_dir_for, seed_results
 from slc_tui.ui.app import create_app
 from slc_tui.ui.screens.picker import PickerScreen
 from slc_tui.ui.steps.wrap_up import WrapUpStep

@@ -19,9 +19,8 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from slc_tui.locations import bundled_sample_dir
 from slc_tui.session import ClassSession
-from slc_tui.store.locations import seed_results
+from slc_tui.store.paths import bundled_sample_dir, seed_results
 from slc_tui.store.teacher_access import PinStore
 from slc_tui.ui.app import SlcApp
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog

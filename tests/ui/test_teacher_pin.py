@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 
 from slc_tui.core.class_folder import load_class_folder
 from slc_tui.core.pin_backoff import FREE_TRIES
-from slc_tui.locations import bundled_sample_dir
+from slc_tui.store.paths import bundled_sample_dir
 from slc_tui.store.results import ResultsStore
 from slc_tui.store.teacher_access import GUESSES_FILE, PinStore
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from slc_tui.locations import bundled_sample_dir
-from slc_tui.store.locations import seed_results
+from slc_tui.store.paths import bundled_sample_dir, seed_results
 from tests.ui.helpers import saved_records
 from tests.ui.terminal import slc_in_terminal
 

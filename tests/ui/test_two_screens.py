@@ -94,7 +94,7 @@ async def test_a_conference_saved_elsewhere_before_the_claim_is_asked_about_not_
 
 async def other_window_takes_over(results_dir: Path, start_again: bool) -> ClassSession:
     """Another window opens Maya's conference anyway (and maybe starts it again)."""
-    from slc_tui.locations import bundled_sample_dir
+    from slc_tui.store.paths import bundled_sample_dir
 
     other = ClassSession.open(bundled_sample_dir(), results_dir)
     assert other.claim("maya", force=True) is None

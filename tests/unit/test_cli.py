@@ -17,8 +17,8 @@ from slc_tui.cli import main
 from slc_tui.core.prompts import default_prompts_json
 from slc_tui.core.steps import Step, StepKind
 from slc_tui.export.tabular import EXPORT_COLUMNS
-from slc_tui.locations import bundled_sample_dir
 from slc_tui.session import ClassSession
+from slc_tui.store.paths import bundled_sample_dir
 from tests.factories import FIXED_NOW, make_class, piece_data, portfolio_data
 
 pytestmark = pytest.mark.usefixtures("slc_data_dir")

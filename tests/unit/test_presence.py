@@ -141,8 +141,8 @@ def test_opened_anyway_takes_the_lock_when_the_first_screen_lets_go(tmp_path: Pa
 
 
 def test_a_late_save_does_not_let_go_of_the_next_childs_conference(tmp_path: Path) -> None:
-    from slc_tui.locations import bundled_sample_dir
     from slc_tui.session import ClassSession
+    from slc_tui.store.paths import bundled_sample_dir
 
     session = ClassSession.open(bundled_sample_dir(), tmp_path)
     assert session.claim("zoe") is None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from slc_tui.store.locations import default_user_data_dir, results_dir_for, seed_results
+from slc_tui.store.paths import default_user_data_dir, results_dir_for, seed_results
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Where conference results live on disk.
+"""Where slc's files live: the bundled sample class, results, the per-user data folder.
 
 Normally a class keeps its results next to its portfolios, in ``CLASS/results``.
 The bundled sample class (inside the installed package) and class folders the
@@ -22,6 +22,8 @@ from slc_tui.store.private_paths import make_private_dir
 
 __all__ = [
     "DATA_DIR_ENV",
+    "SAMPLE_CLASS_NAME",
+    "bundled_sample_dir",
     "cannot_write_reason",
     "default_user_data_dir",
     "results_dir_for",
@@ -33,6 +35,28 @@ DATA_DIR_ENV = "SLC_DATA_DIR"
 """Environment variable that overrides the per-user data folder (tests set it)."""
 
 _APP_NAME = "slc"
+
+SAMPLE_CLASS_NAME = "sample-class"
+
+
+def bundled_sample_dir() -> Path:
+    """The sample class shipped with slc (read-only when installed)."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (
+        here / "data" / SAMPLE_CLASS_NAME,  # installed: the package slc_tui.data
+        here.parent / "data" / SAMPLE_CLASS_NAME,  # a checkout (or an editable install)
+    ):
+        if candidate.is_dir():
+            return candidate
+    from importlib import resources  # anything else (~10 ms to import: only then)
+
+    try:
+        candidate = Path(str(resources.files("slc_tui.data"))) / SAMPLE_CLASS_NAME
+        if candidate.is_dir():
+            return candidate
+    except ModuleNotFoundError:
+        pass
+    return here.parent / "data" / SAMPLE_CLASS_NAME
 
 
 def default_user_data_dir() -> Path:
