@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -322,6 +321,7 @@ def cmd_set_pin(class_dir: Path, pin: str | None, old_pin: str | None, results: 
 def cmd_forget(class_dir: Path, student_id: str, pin: str | None, results: Path | None) -> int:
     """``slc forget``: delete every record of one student (teacher PIN required)."""
     from slc_tui.core.fields import is_valid_id
+    from slc_tui.store.follow_ups import FollowUpsUnreadable
     from slc_tui.store.presence import ConferenceClaim
     from slc_tui.store.teacher_access import PinStore, forget_student
 
@@ -346,6 +346,8 @@ def cmd_forget(class_dir: Path, student_id: str, pin: str | None, results: Path 
         deleted = forget_student(results_dir, student_id)
     except OSError as error:
         return _error(f"cannot delete {error.filename}: {error.strerror or error}")
+    except FollowUpsUnreadable as damaged:
+        return _error(f"{student_id}'s records were deleted, not their follow-up mark: {damaged}")
     finally:
         claim.release()
     for path in deleted:
@@ -375,35 +377,28 @@ def cmd_export(
     class_dir: Path, fmt: str, out: Path | None, results: Path | None, pin: str | None = None
 ) -> int:
     """``slc export``: every saved conference as CSV or JSON (teacher PIN if one is set)."""
-    from slc_tui.export.tabular import BYTE_ORDER_MARK, records_to_csv, records_to_json
-    from slc_tui.store.fileops import write_bytes_atomically
-    from slc_tui.store.results import ResultsStore
-    from slc_tui.store.tinydb_document import CorruptResultsFile
+    from slc_tui.teacher.export import (
+        ExportFailed,
+        ExportFormat,
+        export_conferences,
+        export_text,
+    )
 
     class_dir = class_dir.expanduser()
     if not class_dir.is_dir():
         return _error(f"{class_dir}: class folder not found")
-    refused = _teacher_only(_results_dir(class_dir, results), pin, "export")
+    results_dir = _results_dir(class_dir, results)
+    refused = _teacher_only(results_dir, pin, "export")
     if refused:
         return _error(refused)
+    kind: ExportFormat = "csv" if fmt == "csv" else "json"
     try:
-        records = ResultsStore(_results_dir(class_dir, results)).all_records()
-    except CorruptResultsFile as corrupt:
-        return _error(f"{corrupt.path}: {corrupt.reason}")
-    except OSError as error:
-        return _error(f"cannot read results in {error.filename or results}: {error.strerror}")
-    buffer = io.StringIO(newline="")
-    if fmt == "csv":
-        buffer.write(BYTE_ORDER_MARK)  # Excel then reads the file as UTF-8
-        count = records_to_csv(records, buffer)
-    else:
-        count = records_to_json(records, buffer)
-    if out is None:
-        sys.stdout.write(buffer.getvalue())
-    else:
-        try:
-            write_bytes_atomically(out.expanduser(), buffer.getvalue().encode("utf-8"))
-        except OSError as error:
-            return _error(f"cannot write {out}: {error.strerror or error}")
-        print(f"Exported {count} conference(s) to {out}", file=sys.stderr)
+        if out is None:
+            text, _ = export_text(results_dir, kind)
+            sys.stdout.write(text)
+            return 0
+        count = export_conferences(results_dir, kind, out.expanduser())
+    except ExportFailed as failed:
+        return _error(str(failed))
+    print(f"Exported {count} conference(s) to {out}", file=sys.stderr)
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -140,3 +140,47 @@ def _write_piece_images(folder: Path, data: Mapping[str, Any]) -> None:
         target = folder / image
         if not target.exists():
             write_png(target)
+
+
+def record_data(
+    student_id: str = "maya",
+    *,
+    started: str = "2026-11-22T15:30:00",
+    minutes: int = 18,
+    done: bool = True,
+    follow_up: bool = False,
+    commitment: str = "We will read together every night.",
+    record_id: str | None = None,
+    **changes: Any,
+) -> dict[str, Any]:
+    """A saved ``slc-record/1`` conference of ``student_id`` (finished ``minutes`` after
+    ``started`` when ``done``), as the app writes it."""
+    start = datetime.fromisoformat(started)
+    end = (start + timedelta(minutes=minutes)).isoformat(timespec="seconds")
+    record: dict[str, Any] = {
+        "format": "slc-record/1",
+        "id": record_id or f"{student_id}-{start:%Y%m%d%H%M}",
+        "student_id": student_id,
+        "student_name": student_id.capitalize(),
+        "grade": "2",
+        "class_name": "Room 12",
+        "term": "Fall 2026",
+        "status": "done" if done else "in_progress",
+        "step": "wrap_up" if done else "strengths",
+        "choosing": False,
+        "started": started,
+        "updated": end,
+        "finished": end if done else None,
+        "chosen": list(DEFAULT_PIECES),
+        "chosen_titles": [f"My {piece}" for piece in DEFAULT_PIECES],
+        "said": {"welcome": "I like building things."},
+        "strengths": ["I am kind."],
+        "next_steps": ["Neat handwriting."],
+        "goals": [{"goal": "Read a chapter book.", "how": "Read every night.", "by": "2027-03"}],
+        "parent_questions": ["What do you enjoy most?"],
+        "commitment": commitment,
+        "goal_commitments": ["Take Maya to the library on Saturdays."],
+        "follow_up": follow_up,
+    }
+    record.update(changes)
+    return record

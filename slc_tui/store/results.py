@@ -245,6 +245,11 @@ class ResultsStore:
         records.sort(key=lambda r: (str(r.get("student_id") or ""), *_sort_key(r)))
         return records
 
+    def student_ids(self) -> list[str]:
+        """The ids of the students that have a results file, sorted (only ``<id>.json``
+        files at the top of the folder: sub-folders such as ``teacher/`` are not results)."""
+        return self._student_ids()
+
     # -- helpers -----------------------------------------------------------
 
     def _student_ids(self) -> list[str]:

@@ -158,10 +158,14 @@ def _student_files(results_dir: Path, student_id: str) -> list[Path]:
 
 
 def forget_student(results_dir: Path, student_id: str) -> list[Path]:
-    """Delete every record, backup, damaged copy and take-home copy of ``student_id``.
+    """Delete every record, backup, damaged copy and take-home copy of ``student_id``, and
+    take their follow-up mark out of ``teacher/follow-ups.json``.
 
-    Returns the files deleted. ValueError for an unsafe id.
+    Returns the files deleted. ValueError for an unsafe id; a damaged marks file raises
+    :class:`~slc_tui.store.follow_ups.FollowUpsUnreadable` once the files are deleted.
     """
+    from slc_tui.store.follow_ups import FollowUpMarks
+
     if not is_valid_id(student_id):
         raise ValueError(f"invalid student id: {student_id!r}")
     deleted = []
@@ -169,4 +173,7 @@ def forget_student(results_dir: Path, student_id: str) -> list[Path]:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
             deleted.append(path)
+    marks = FollowUpMarks(Path(results_dir))
+    if student_id in marks.read():
+        marks.clear(student_id)
     return deleted

@@ -264,6 +264,27 @@ class SlcApp(Saving):
                 return
         await self.push_screen_wait(ProblemsScreen(session.folder))
 
+    @on(PickerScreen.TeacherRequested)
+    def _teacher_requested(self) -> None:
+        if isinstance(self.screen, PickerScreen):
+            self.open_teacher_mode()
+
+    @work(exclusive=True, group="unlock")
+    async def open_teacher_mode(self) -> None:
+        """Teacher PIN (when set), then the teacher's desk over the student list; the list
+        is read again when the teacher comes back."""
+        from slc_tui.ui.screens.teacher.home import TeacherHomeScreen
+
+        session = self.session
+        if session is None:
+            return
+        doors = Doors(self, session)
+        if await asyncio.to_thread(session.teacher_pin_set) and not await doors.teacher_says_yes(
+            "Teacher PIN to open the teacher's desk"
+        ):
+            return
+        self.push_screen(TeacherHomeScreen(session), lambda _: self.refresh_picker_soon())
+
     def _show_notice(self, notice: str) -> None:
         """Change the note under the student list (now, and whenever the list is made)."""
         name, subtitle, _ = self._picker_heading

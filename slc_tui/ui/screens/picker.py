@@ -10,14 +10,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.css.styles import RulesMap
 from textual.message import Message
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from slc_tui.session import PickerRow
@@ -109,10 +109,14 @@ class PickerScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+q", "app.quit", "Quit", id="quit"),
         Binding("f2", "show_problems", "Problems (teacher)", id="problems"),
+        Binding("f3", "teacher_mode", "Teacher", id="teacher-mode"),
     ]
 
     class ProblemsRequested(Message):
         """The teacher asked to see what is wrong in the class folder."""
+
+    class TeacherRequested(Message):
+        """The teacher asked for the teacher's desk (the app asks for the PIN first)."""
 
     @dataclass
     class StudentPicked(Message):
@@ -133,7 +137,9 @@ class PickerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Title, table of students, notices, footer."""
         with Vertical(id="picker-box"):
-            yield Static(plain(f"📚 {self.title_text}"), id="picker-title")
+            with Horizontal(id="picker-top"):
+                yield Static(plain(f"📚 {self.title_text}"), id="picker-title")
+                yield Button("🍎 Teacher (F3)", id="teacher-mode", compact=True)
             yield Static(plain(self.subtitle), id="picker-subtitle")
             yield Static(
                 ASK if self.rows is not None else "Reading the class list…", id="picker-ask"
@@ -166,6 +172,11 @@ class PickerScreen(Screen[None]):
     def action_show_problems(self) -> None:
         """Ask the app for the problems report (it asks for the teacher PIN first)."""
         self.post_message(self.ProblemsRequested())
+
+    @on(Button.Pressed, "#teacher-mode")
+    def action_teacher_mode(self) -> None:
+        """Ask the app for the teacher's desk."""
+        self.post_message(self.TeacherRequested())
 
     def show_notice(self, notice: str) -> None:
         """Replace the note under the list (where results are saved, what went wrong)."""

@@ -1,0 +1,37 @@
+"""A finished conference as the teacher reads it: the family's take-home copy, then what
+only the teacher needs (the parents' questions, what the child said at each step)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from slc_tui.export.summary import take_home_summary
+
+__all__ = ["record_text"]
+
+
+def _lines(value: object) -> list[str]:
+    if not isinstance(value, list | tuple):
+        return []
+    return [" ".join(str(v).split()) for v in value if isinstance(v, str) and v.strip()]
+
+
+def record_text(record: Mapping[str, Any]) -> str:
+    """Plain text of ``record`` for the teacher's read-only view."""
+    lines = [take_home_summary(record).rstrip("\n")]
+    questions = _lines(record.get("parent_questions"))
+    if questions:
+        lines += ["", "Questions the family asked", *(f"- {q}" for q in questions)]
+    said = record.get("said")
+    said_items = said.items() if isinstance(said, Mapping) else ()
+    notes = [(str(k), " ".join(v.split())) for k, v in said_items if isinstance(v, str)]
+    notes = [(step, text) for step, text in notes if text]
+    if notes:
+        lines += ["", "What was said, step by step"]
+        lines += [f"- {step}: {text}" for step, text in notes]
+    started = str(record.get("started") or "")
+    finished = str(record.get("finished") or "")
+    times = f"started {started}" + (f", finished {finished}" if finished else ", not finished")
+    lines += ["", f"Record {record.get('id', '?')} · {times}"]
+    return "\n".join(lines) + "\n"

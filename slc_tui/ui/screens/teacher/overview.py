@@ -1,0 +1,257 @@
+"""The overview: every child's conference in a table, families waiting for a private
+follow-up first; mark a follow-up done, read a finished record, export CSV.
+
+The rows come from :mod:`slc_tui.teacher.overview` (read in a thread). A follow-up marked
+done (or open again) changes in place: the order is the one read when the screen opened,
+so an undo is the same key on the same row.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Static
+
+from slc_tui.session import ClassSession
+from slc_tui.teacher.overview import Overview, OverviewRow, read_overview, set_follow_up_done
+from slc_tui.ui.plain_text import plain
+
+FOLLOW_UP_CELLS = {"open": "⚑ open", "done": "✓ done", "none": ""}
+STATUS_CELLS = {
+    "not started": "○ not started",
+    "in progress": "◐ in progress",
+    "done": "● done",
+    "unreadable": "⚠ unreadable",
+}
+#: Columns: key, header, width (None: as wide as the widest cell).
+COLUMNS: tuple[tuple[str, str, int | None], ...] = (
+    ("follow_up", "Follow-up", 9),
+    ("name", "Name", 22),
+    ("grade", "Gr.", 3),
+    ("status", "Status", 13),
+    ("date", "Date", 10),
+    ("minutes", "Min", 3),
+    ("commitments", "At home", None),
+)
+
+
+def _cell(text: str, width: int | None = None) -> Text:
+    """Plain text (never markup) on one line, cut with an ellipsis to ``width`` cells."""
+    cell = Text(" ".join(text.split()), no_wrap=True, end="")
+    if width is not None and cell.cell_len > width:
+        cell.truncate(width, overflow="ellipsis")
+    return cell
+
+
+def row_cells(row: OverviewRow) -> list[Text]:
+    """The table's cells for ``row``, in :data:`COLUMNS` order."""
+    name = row.name if row.in_class else f"{row.name} (no portfolio)"
+    values = (
+        FOLLOW_UP_CELLS[row.follow_up],
+        name,
+        row.grade,
+        STATUS_CELLS.get(row.status, row.status),
+        row.date,
+        "" if row.minutes is None else str(row.minutes),
+        row.commitments,
+    )
+    return [_cell(value, width) for value, (_, _, width) in zip(values, COLUMNS, strict=True)]
+
+
+def row_detail(row: OverviewRow) -> str:
+    """The line under the table about the highlighted child."""
+    if row.problem:
+        return f"⚠ {row.name}: {row.problem}"
+    follow_up = {
+        "open": "⚑ asked for a private follow-up (open)",
+        "done": "✓ private follow-up marked done",
+        "none": "no private follow-up asked",
+    }[row.follow_up]
+    return f"{row.name}: {follow_up} · At home: {row.commitments or '—'}"
+
+
+class OverviewScreen(Screen[None]):
+    """Every child of the class; Escape goes back to the teacher's desk."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="overview-back"),
+        Binding("o", "open_record", "Open record", id="overview-open"),
+        Binding("d", "toggle_follow_up", "Follow-up done/open", id="overview-follow-up"),
+        Binding("e", "export_csv", "Export CSV", id="overview-export"),
+    ]
+
+    def __init__(self, session: ClassSession) -> None:
+        super().__init__(id="overview")
+        self.session = session
+        self.rows: dict[str, OverviewRow] = {}
+
+    def compose(self) -> ComposeResult:
+        """Title, summary, problems, table, the highlighted child, buttons, footer."""
+        with Vertical(id="overview-box"):
+            title = f"🍎 Overview — {self.session.folder.info.name}"
+            yield Static(plain(title), id="overview-title")
+            yield Static("Reading the class's conferences…", id="overview-summary")
+            yield Static("", id="overview-problems")
+            yield DataTable(id="overview-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="overview-detail")
+            with Horizontal(id="overview-buttons"):
+                yield Button("Record (o)", id="open-record")
+                yield Button("✓ Follow-up done (d)", id="follow-up", variant="primary")
+                yield Button("Export CSV (e)", id="export-csv")
+                yield Button("Back (Esc)", id="overview-back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Make the columns and read the rows in a thread."""
+        table = self.query_one(DataTable)
+        for key, header, width in COLUMNS:
+            table.add_column(header, key=key, width=width)
+        table.focus()
+        self._show_selected(None)
+        self.load()
+
+    @work(thread=True, exclusive=True, group="overview")
+    def load(self) -> None:
+        """Read every child's results (a thousand files take a fraction of a second)."""
+        session = self.session
+        try:
+            overview = read_overview(session.folder, session.results_dir)
+        except OSError as error:
+            where = error.filename or session.results_dir
+            overview = Overview([], [f"{where}: {error.strerror or error}"])
+        self.app.call_from_thread(self._show, overview)
+
+    def _show(self, overview: Overview) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        self.rows = {row.student_id: row for row in overview.rows}
+        for row in overview.rows:
+            table.add_row(*row_cells(row), key=row.student_id)
+        self._summarise(overview)
+        problems = self.query_one("#overview-problems", Static)
+        problems.update(plain(_problems_text(overview.problems)))
+        problems.display = bool(overview.problems)
+        self._show_selected(self._selected())
+
+    def _summarise(self, overview: Overview) -> None:
+        rows = overview.rows
+        if not rows:
+            text = "No children yet: add portfolios to the class folder."
+        else:
+            done = sum(row.status == "done" for row in rows)
+            waiting = overview.open_follow_ups
+            text = f"{len(rows)} children · {done} conferences done this term · " + (
+                f"⚑ {waiting} follow-up(s) open, shown first" if waiting else "no follow-ups open"
+            )
+        self.query_one("#overview-summary", Static).update(text)
+
+    def _selected(self) -> OverviewRow | None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.rows.get(key or "")
+
+    def _show_selected(self, row: OverviewRow | None) -> None:
+        """Say more about ``row`` under the table, and fit the buttons to it."""
+        detail = "" if row is None else row_detail(row)
+        self.query_one("#overview-detail", Static).update(plain(detail))
+        button = self.query_one("#follow-up", Button)
+        button.disabled = row is None or row.follow_up == "none"
+        reopen = row is not None and row.follow_up == "done"
+        button.label = "↺ Follow-up open (d)" if reopen else "✓ Follow-up done (d)"
+        self.query_one("#open-record", Button).disabled = row is None or row.finished is None
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self._show_selected(self._selected())
+
+    @on(DataTable.RowSelected)
+    @on(Button.Pressed, "#open-record")
+    def action_open_record(self) -> None:
+        """Enter (or a second click on a row): the child's latest finished conference."""
+        from slc_tui.teacher.record_view import record_text
+        from slc_tui.ui.screens.teacher.record import RecordScreen
+
+        row = self._selected()
+        if row is None:
+            return
+        if row.finished is None:
+            why = row.problem or f"{row.name} has no finished conference yet."
+            self.app.notify(why, severity="warning", timeout=8)
+            return
+        title = f"{row.name}'s conference" + (f" — {row.date}" if row.date else "")
+        self.app.push_screen(RecordScreen(title, record_text(row.finished)))
+
+    @on(Button.Pressed, "#follow-up")
+    def action_toggle_follow_up(self) -> None:
+        """Mark the highlighted child's follow-up done, or open again."""
+        row = self._selected()
+        if row is None:
+            return
+        if row.follow_up == "none":
+            self.app.notify(f"{row.name}'s family asked for no private follow-up.", timeout=6)
+            return
+        self.save_follow_up(row, row.follow_up == "open")
+
+    @work(thread=True, group="overview-save", exit_on_error=False)
+    def save_follow_up(self, row: OverviewRow, done: bool) -> None:
+        """Write the mark in a thread; the row changes once it is saved."""
+        results_dir, clock = self.session.results_dir, self.session.clock
+        try:
+            changed, kept = set_follow_up_done(results_dir, row, done, clock)
+        except (OSError, ValueError) as error:
+            message = f"The follow-up mark could not be saved: {error}"
+            self.app.call_from_thread(self.app.notify, message, severity="error", timeout=15)
+            return
+        self.app.call_from_thread(self._follow_up_saved, changed, kept)
+
+    def _follow_up_saved(self, row: OverviewRow, kept: object) -> None:
+        self.rows[row.student_id] = row
+        table = self.query_one(DataTable)
+        table.update_cell(row.student_id, "follow_up", row_cells(row)[0])
+        if kept is not None:
+            self.app.notify(
+                f"The follow-up marks file was damaged: it is kept as {kept}.",
+                severity="warning",
+                timeout=20,
+            )
+        what = "marked done" if row.follow_up == "done" else "open again"
+        self.app.notify(f"{row.name}'s follow-up: {what}.", timeout=5)
+        self._show_selected(self._selected())
+
+    @on(Button.Pressed, "#export-csv")
+    def action_export_csv(self) -> None:
+        """Export every conference as CSV into the results folder."""
+        self.export_csv()
+
+    @work(thread=True, exclusive=True, group="overview-export", exit_on_error=False)
+    def export_csv(self) -> None:
+        """Write the CSV in a thread and say where it went."""
+        from slc_tui.teacher.export import ExportFailed, export_to_results
+
+        session = self.session
+        try:
+            path, count = export_to_results(session.results_dir, "csv", session.clock().date())
+        except ExportFailed as failed:
+            message = f"Nothing exported: {failed}"
+            self.app.call_from_thread(self.app.notify, message, severity="error", timeout=20)
+            return
+        message = f"Exported {count} conference(s) to {path}"
+        self.app.call_from_thread(self.app.notify, message, title="CSV written", timeout=20)
+
+    @on(Button.Pressed, "#overview-back")
+    def action_back(self) -> None:
+        """Back to the teacher's desk."""
+        self.dismiss(None)
+
+
+def _problems_text(problems: list[str]) -> str:
+    if not problems:
+        return ""
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return f"⚠ {problems[0]}{more}"
