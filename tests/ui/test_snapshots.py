@@ -1,4 +1,4 @@
-"""Snapshot tests: every step of a conference at 80×24 and 120×40.
+"""Snapshot tests: every step of a conference, and the teacher's desk, at 80×24 and 120×40.
 
 Update after an intended change with ``pytest tests/ui/test_snapshots.py --snapshot-update``
 and look at the report (or the SVGs in ``__snapshots__``) before committing. Run them without
@@ -21,11 +21,16 @@ from textual.pilot import Pilot
 
 from slc_tui.session import ClassSession
 from slc_tui.store.paths import bundled_sample_dir, seed_results
+from slc_tui.store.results import ResultsStore
 from slc_tui.store.teacher_access import PinStore
 from slc_tui.ui.app import SlcApp
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.picker import PickerScreen
 from slc_tui.ui.screens.pin_dialog import PinDialog
+from slc_tui.ui.screens.teacher.home import TeacherHomeScreen
+from slc_tui.ui.screens.teacher.overview import OverviewScreen
+from slc_tui.ui.screens.teacher.record import RecordScreen
+from tests.factories import record_data
 from tests.ui.conftest import AppFactory
 from tests.ui.helpers import FrozenClock, settle, stop_cursor_blink
 
@@ -138,3 +143,42 @@ def test_snapshot(
         PinStore(results_dir).set("246813")
     app = make_app(scene.student)
     assert snap_compare(app, terminal_size=SIZES[size], run_before=navigate(app, scene))
+
+
+# -- the teacher's desk ---------------------------------------------------------------------------
+
+#: The keys pressed on the student list to reach each teacher screen.
+TEACHER_SCENES: dict[str, tuple[str, ...]] = {
+    "teacher_home": ("f3",),
+    "overview": ("f3", "o"),
+    "overview_record": ("f3", "o", "enter"),
+}
+
+
+def save_conference_night(results_dir: Path) -> None:
+    """Four of the sample class's conferences this term, two asking for a follow-up."""
+    store = ResultsStore(results_dir)
+    store.save(record_data("maya", follow_up=True, minutes=22))
+    store.save(record_data("lukas", minutes=26, commitment="Drive him to robotics club."))
+    store.save(record_data("zoe", done=False, minutes=7, commitment="", goal_commitments=[]))
+    store.save(record_data("aiyana", follow_up=True, minutes=19, commitment="Planner on Sundays."))
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("scene_name", TEACHER_SCENES)
+def test_teacher_snapshot(
+    scene_name: str, size: str, snap_compare: Any, make_app: AppFactory, results_dir: Path
+) -> None:
+    save_conference_night(results_dir)
+    app = make_app()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(app, pilot)
+        for key in TEACHER_SCENES[scene_name]:
+            await pilot.press(key)
+            await settle(app, pilot)
+        expected = {"teacher_home": TeacherHomeScreen, "overview": OverviewScreen}
+        assert isinstance(app.screen, expected.get(scene_name, RecordScreen))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)

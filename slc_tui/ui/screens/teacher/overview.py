@@ -27,7 +27,9 @@ STATUS_CELLS = {
     "done": "● done",
     "unreadable": "⚠ unreadable",
 }
-#: Columns: key, header, width (None: as wide as the widest cell).
+#: Columns: key, header, width (None: the rest of the table's width). When that rest is
+#: under :data:`LEAST_LAST_WIDTH` (80 columns), the last column is left out and the name
+#: takes the room: the line under the table says what it holds.
 COLUMNS: tuple[tuple[str, str, int | None], ...] = (
     ("follow_up", "Follow-up", 9),
     ("name", "Name", 22),
@@ -37,14 +39,12 @@ COLUMNS: tuple[tuple[str, str, int | None], ...] = (
     ("minutes", "Min", 3),
     ("commitments", "At home", None),
 )
+LEAST_LAST_WIDTH = 12
 
 
-def _cell(text: str, width: int | None = None) -> Text:
-    """Plain text (never markup) on one line, cut with an ellipsis to ``width`` cells."""
-    cell = Text(" ".join(text.split()), no_wrap=True, end="")
-    if width is not None and cell.cell_len > width:
-        cell.truncate(width, overflow="ellipsis")
-    return cell
+def _cell(text: str) -> Text:
+    """Plain text (never markup) on one line, cut with an ellipsis to its column's width."""
+    return Text(" ".join(text.split()), no_wrap=True, overflow="ellipsis", end="")
 
 
 def row_cells(row: OverviewRow) -> list[Text]:
@@ -59,7 +59,7 @@ def row_cells(row: OverviewRow) -> list[Text]:
         "" if row.minutes is None else str(row.minutes),
         row.commitments,
     )
-    return [_cell(value, width) for value, (_, _, width) in zip(values, COLUMNS, strict=True)]
+    return [_cell(value) for value in values]
 
 
 def row_detail(row: OverviewRow) -> str:
@@ -88,6 +88,8 @@ class OverviewScreen(Screen[None]):
         super().__init__(id="overview")
         self.session = session
         self.rows: dict[str, OverviewRow] = {}
+        self.order: list[str] = []  # student ids, as the table lists them
+        self._last_width = 0  # the width of the "At home" column now
 
     def compose(self) -> ComposeResult:
         """Title, summary, problems, table, the highlighted child, buttons, footer."""
@@ -100,19 +102,44 @@ class OverviewScreen(Screen[None]):
             yield Static("", id="overview-detail")
             with Horizontal(id="overview-buttons"):
                 yield Button("Record (o)", id="open-record")
-                yield Button("✓ Follow-up done (d)", id="follow-up", variant="primary")
+                yield Button("✓ Follow-up done (d)", id="mark-follow-up", variant="primary")
                 yield Button("Export CSV (e)", id="export-csv")
                 yield Button("Back (Esc)", id="overview-back")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Make the columns and read the rows in a thread."""
-        table = self.query_one(DataTable)
-        for key, header, width in COLUMNS:
-            table.add_column(header, key=key, width=width)
-        table.focus()
+        """Read the rows in a thread."""
+        self.query_one(DataTable).focus()
         self._show_selected(None)
         self.load()
+
+    def on_resize(self) -> None:
+        """The "At home" column takes the width left: the table is made again for a new one."""
+        if self.order and self._fill_width() != self._last_width:
+            self._fill_table()
+
+    def _fill_width(self) -> int:
+        table = self.query_one(DataTable)
+        fixed = sum(width or 0 for _, _, width in COLUMNS) + 2 * table.cell_padding * len(COLUMNS)
+        return table.size.width - table.styles.scrollbar_size_vertical - fixed
+
+    def _fill_table(self) -> None:
+        """Columns and rows, the cursor kept on the same child."""
+        table = self.query_one(DataTable)
+        selected = self._selected()
+        table.clear(columns=True)
+        self._last_width = room = self._fill_width()
+        columns = list(COLUMNS)
+        if room < LEAST_LAST_WIDTH:
+            columns.pop()
+            key, header, width = columns[1]
+            columns[1] = (key, header, (width or 0) + max(0, room + 2 * table.cell_padding))
+        for key, header, width in columns:
+            table.add_column(header, key=key, width=width or room)
+        for student_id in self.order:
+            table.add_row(*row_cells(self.rows[student_id])[: len(columns)], key=student_id)
+        if selected is not None:
+            table.move_cursor(row=self.order.index(selected.student_id), animate=False)
 
     @work(thread=True, exclusive=True, group="overview")
     def load(self) -> None:
@@ -126,11 +153,9 @@ class OverviewScreen(Screen[None]):
         self.app.call_from_thread(self._show, overview)
 
     def _show(self, overview: Overview) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
         self.rows = {row.student_id: row for row in overview.rows}
-        for row in overview.rows:
-            table.add_row(*row_cells(row), key=row.student_id)
+        self.order = [row.student_id for row in overview.rows]
+        self._fill_table()
         self._summarise(overview)
         problems = self.query_one("#overview-problems", Static)
         problems.update(plain(_problems_text(overview.problems)))
@@ -160,7 +185,7 @@ class OverviewScreen(Screen[None]):
         """Say more about ``row`` under the table, and fit the buttons to it."""
         detail = "" if row is None else row_detail(row)
         self.query_one("#overview-detail", Static).update(plain(detail))
-        button = self.query_one("#follow-up", Button)
+        button = self.query_one("#mark-follow-up", Button)
         button.disabled = row is None or row.follow_up == "none"
         reopen = row is not None and row.follow_up == "done"
         button.label = "↺ Follow-up open (d)" if reopen else "✓ Follow-up done (d)"
@@ -187,7 +212,7 @@ class OverviewScreen(Screen[None]):
         title = f"{row.name}'s conference" + (f" — {row.date}" if row.date else "")
         self.app.push_screen(RecordScreen(title, record_text(row.finished)))
 
-    @on(Button.Pressed, "#follow-up")
+    @on(Button.Pressed, "#mark-follow-up")
     def action_toggle_follow_up(self) -> None:
         """Mark the highlighted child's follow-up done, or open again."""
         row = self._selected()
