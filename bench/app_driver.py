@@ -3,7 +3,9 @@
 ``python -m bench.app_driver conference CLASS_DIR RESULTS_DIR STUDENT OUT`` leads one whole
 conference and writes, to OUT as JSON, the time of every step change, the event-loop lag while
 the ``choose`` gallery loads, and the process's peak RSS. ``python -m bench.app_driver picker
-CLASS_DIR RESULTS_DIR COUNT OUT`` times opening the student picker until it lists COUNT students.
+CLASS_DIR RESULTS_DIR COUNT OUT`` times opening the student picker until it lists COUNT students;
+``... overview CLASS_DIR RESULTS_DIR COUNT OUT`` times the teacher's overview until its table
+holds COUNT rows.
 
 How a step change is timed: ``App._display`` (which Textual calls with the compositor's update
 each time the top screen is painted; headless it renders every widget but writes nothing) is
@@ -351,6 +353,50 @@ async def open_picker(class_dir: Path, results_dir: Path, count: int) -> dict[st
     return {"picker_ms": (painted_at - start) * 1000}
 
 
+async def open_overview(class_dir: Path, results_dir: Path, count: int) -> dict[str, Any]:
+    """From the student list (listing ``count`` students, settled): F3 opens the teacher's
+    desk (no PIN set), then O the overview; time from O pressed until the overview's table
+    is painted with ``count`` rows (and F3 until the desk is painted)."""
+    from textual.widgets import DataTable, OptionList
+
+    from slc_tui.ui.app import create_app
+    from slc_tui.ui.screens.picker import PickerScreen
+    from slc_tui.ui.screens.teacher.home import TeacherHomeScreen
+    from slc_tui.ui.screens.teacher.overview import OverviewScreen
+
+    def listed(screen: Any) -> bool:
+        return isinstance(screen, PickerScreen) and (
+            screen.query_one(OptionList).option_count >= count
+        )
+
+    def desk(screen: Any) -> bool:
+        return isinstance(screen, TeacherHomeScreen)
+
+    def overview(screen: Any) -> bool:
+        return isinstance(screen, OverviewScreen) and (
+            screen.query_one(DataTable).row_count >= count
+        )
+
+    app = create_app(class_dir, results_dir, clock=FrozenClock(), freeze_objects=True)
+    paints = PaintRecorder(app)
+    async with app.run_test(size=SIZE):
+        await paints.wait_for(listed)
+        await settle(app)
+        start = time.perf_counter()
+        painted = asyncio.ensure_future(paints.wait_for(desk))
+        send_key(app, "f3")
+        desk_at = await painted
+        await settle(app)
+        start_overview = time.perf_counter()
+        painted = asyncio.ensure_future(paints.wait_for(overview))
+        send_key(app, "o")
+        overview_at = await painted
+    return {
+        "desk_ms": (desk_at - start) * 1000,
+        "overview_ms": (overview_at - start_overview) * 1000,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one measurement and write its JSON result."""
     parser = argparse.ArgumentParser(prog="python -m bench.app_driver")
@@ -365,12 +411,19 @@ def main(argv: list[str] | None = None) -> int:
     picker.add_argument("results_dir", type=Path)
     picker.add_argument("count", type=int)
     picker.add_argument("out", type=Path)
+    overview = commands.add_parser("overview")
+    overview.add_argument("class_dir", type=Path)
+    overview.add_argument("results_dir", type=Path)
+    overview.add_argument("count", type=int)
+    overview.add_argument("out", type=Path)
     args = parser.parse_args(argv)
     gc.disable()  # as `slc open` does (slc_tui.cli.main) until the first screen is painted
     import slc_tui.ui.app  # noqa: F401  (imported before timing, as the CLI has by then)
 
     if args.command == "conference":
         result = asyncio.run(lead_conference(args.class_dir, args.results_dir, args.student))
+    elif args.command == "overview":
+        result = asyncio.run(open_overview(args.class_dir, args.results_dir, args.count))
     else:
         result = asyncio.run(open_picker(args.class_dir, args.results_dir, args.count))
     args.out.write_text(json.dumps(result, indent=1))

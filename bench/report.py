@@ -15,6 +15,7 @@ TARGETS: dict[str, float] = {
     "save_p95_ms": 10,
     "save_flat_ratio": 1.5,
     "picker_1000_ms": 1000,
+    "overview_1000_ms": 1000,
     "validate_1000_s": 5,
     "peak_rss_mib": 150,
 }

@@ -50,6 +50,11 @@ How each key is measured (docs/performance.md says more):
     A child process creates the app for the 1,000-student class (with its 10,000 stored
     conferences) and runs it headless; time from ``create_app`` until the picker's first paint
     with all 1,000 students in its list.
+``overview_1000_ms``
+    A child process opens the app on that class (no teacher PIN), waits for the student list,
+    presses F3 (the teacher's desk), lets it settle, then presses O; time from O pressed until
+    the overview's first paint with all 1,000 rows in its table (the results read in a thread,
+    each student's file once). One uncounted run first.
 ``validate_1000_s``
     Wall time of ``python -m slc_tui validate CLASS`` on that class (4 small pictures per
     portfolio), after one warm-up.
