@@ -27,28 +27,15 @@ from slc_tui.core.record import (
 from slc_tui.store.claims import ClaimLost as ClaimLost
 from slc_tui.store.claims import OpenElsewhere
 from slc_tui.store.results import Recovery, ResultsStore
-from slc_tui.store.tinydb_document import CorruptResultsFile
+from slc_tui.store.tinydb_document import CorruptResultsFile as CorruptResultsFile
 
 if TYPE_CHECKING:  # imported when first used: not on the start-up path
     from slc_tui.store.presence import ConferenceClaim
-    from slc_tui.store.teacher_access import PinStore
 
 #: Sub-folder of the results folder for the families' take-home copies.
 TAKE_HOME_DIR = "take-home"
 
 Status = Literal["not started", "in progress", "done", "unreadable"]
-PinOutcome = Literal["ok", "wrong", "wait", "damaged", "unavailable"]
-
-
-@dataclass(frozen=True)
-class PinCheck:
-    """The answer to a teacher PIN: ``ok``; ``wrong``; ``wait`` (refused unchecked after too
-    many wrong ones); ``damaged`` (the PIN file cannot be used: a new PIN must be set);
-    ``unavailable`` (the check could not be counted, so it was not run). ``message`` says it
-    in words for the teacher (empty for ``ok``)."""
-
-    outcome: PinOutcome
-    message: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,53 +121,6 @@ class ClassSession:
             other = claim.taken_over()
             if other is not None:
                 raise ClaimLost(student_id, other)
-
-    def teacher_pin_set(self) -> bool:
-        """True if teacher-only things (finished records) need the teacher PIN."""
-        return self._pin_store().is_set()
-
-    def teacher_pin_wait(self) -> str:
-        """Why the teacher PIN cannot be checked yet (a wait after wrong ones), or ""."""
-        from slc_tui.core.pin_backoff import wait_message
-
-        wait = self._pin_store().wait_left()
-        return wait_message(wait) if wait > 0 else ""
-
-    def check_teacher_pin(self, pin: str) -> PinCheck:
-        """Is ``pin`` the teacher PIN? Wrong PINs count towards a wait shared with the
-        ``slc`` command (see :class:`PinCheck`)."""
-        from slc_tui.core.pin_backoff import PinWaitDue, wait_message
-        from slc_tui.core.teacher_pin import PinRecordInvalid
-
-        store = self._pin_store()
-        try:
-            if store.check(pin):
-                return PinCheck("ok")
-        except PinWaitDue as due:
-            return PinCheck("wait", str(due))
-        except PinRecordInvalid as damaged:
-            return PinCheck("damaged", f"The teacher PIN file cannot be used: {damaged}.")
-        except OSError as error:
-            return PinCheck(
-                "unavailable",
-                f"The teacher PIN cannot be checked: {error.strerror or error} "
-                f"({error.filename or store.guesses_path}).",
-            )
-        wait = store.wait_left()  # this wrong PIN may have started a wait: say so now
-        if wait > 0:
-            return PinCheck("wrong", f"That PIN is not right. {wait_message(wait)}")
-        return PinCheck("wrong", "That PIN is not right. Try again.")
-
-    def _pin_store(self) -> PinStore:
-        """The class's PIN; its waits run on wall-clock seconds (``time.time`` when the
-        session has the real clock: local time repeats an hour when summer time ends)."""
-        import time
-
-        from slc_tui.store.teacher_access import PinStore
-
-        if self.clock == datetime.now:
-            return PinStore(self.results_dir, clock=time.time)
-        return PinStore(self.results_dir, clock=lambda: self.clock().timestamp())
 
     def picker_rows(self) -> list[PickerRow]:
         """Every usable student with their conference status, in name order."""
@@ -316,3 +256,35 @@ class ClassSession:
             if seq:
                 self._last_saved_seq[record_id] = seq
             return path
+
+
+# -- what the app writes outside a conference's results (the ui reaches the store only here)
+
+
+def write_crash_log(results_dir: Path, error: BaseException, context: str = "") -> Path | None:
+    """Log ``error`` for the teacher (see :func:`slc_tui.store.crash_log.write_crash_log`)."""
+    from slc_tui.store import crash_log
+
+    return crash_log.write_crash_log(results_dir, error, context)
+
+
+def crash_message(saved: bool | None, log: Path | None) -> str:
+    """What the family reads after a crash (see :func:`slc_tui.store.crash_log.crash_message`)."""
+    from slc_tui.store import crash_log
+
+    return crash_log.crash_message(saved, log)
+
+
+def write_rescue_file(records: list[dict[str, Any]]) -> Path | None:
+    """Keep ``records`` that could not be saved in the user's data folder (see
+    :func:`slc_tui.store.rescue.write_rescue_file`); None if even that failed."""
+    from slc_tui.store import rescue
+
+    return rescue.write_rescue_file(records)
+
+
+def own_results_dir(class_dir: Path) -> Path:
+    """The per-user results folder of ``class_dir``, for when its own cannot be written."""
+    from slc_tui.store.paths import user_results_dir
+
+    return user_results_dir(class_dir)
