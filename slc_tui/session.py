@@ -13,7 +13,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from slc_tui.core.class_folder import ClassFolder, load_class_folder
+from slc_tui.core.class_folder import (
+    ClassFolder,
+    FolderStamp,
+    folder_stamp,
+    load_class_folder,
+    refreshed_class_folder,
+)
 from slc_tui.core.conference import Conference
 from slc_tui.core.portfolio import Portfolio
 from slc_tui.core.record import (
@@ -62,13 +68,30 @@ class ClassSession:
         self._last_saved_seq: dict[str, int] = {}
         self._claim: ConferenceClaim | None = None
         self._recoveries: list[Recovery] = []
+        self._stamp: FolderStamp | None = None
 
     @classmethod
     def open(
         cls, class_dir: Path, results_dir: Path, clock: Callable[[], datetime] = datetime.now
     ) -> ClassSession:
         """Load ``class_dir`` (problems are collected, never raised)."""
-        return cls(load_class_folder(class_dir), results_dir, clock)
+        stamp = folder_stamp(class_dir.resolve())  # before reading: a change meanwhile shows
+        session = cls(load_class_folder(class_dir), results_dir, clock)
+        session._stamp = stamp
+        return session
+
+    def refresh(self) -> bool:
+        """Read again the class files changed since they were read (the teacher edited them,
+        here or in another window); True when something changed. A conference already
+        started keeps the portfolio it started with."""
+        if self._stamp is None:
+            return False
+        now = folder_stamp(self.folder.root)
+        if now == self._stamp:
+            return False
+        self.folder = refreshed_class_folder(self.folder, self._stamp, now)
+        self._stamp = now
+        return True
 
     def cannot_write(self) -> str | None:
         """Why nothing can be saved in the results folder, or None when saves can go there."""
@@ -78,7 +101,9 @@ class ClassSession:
 
     def moved_to(self, results_dir: Path) -> ClassSession:
         """The same class, saving in ``results_dir`` instead (nothing may be claimed)."""
-        return ClassSession(self.folder, results_dir, self.clock)
+        moved = ClassSession(self.folder, results_dir, self.clock)
+        moved._stamp = self._stamp
+        return moved
 
     @property
     def results_dir(self) -> Path:
@@ -123,7 +148,9 @@ class ClassSession:
                 raise ClaimLost(student_id, other)
 
     def picker_rows(self) -> list[PickerRow]:
-        """Every usable student with their conference status, in name order."""
+        """Every usable student with their conference status, in name order (the class
+        files changed since they were read are read again first)."""
+        self.refresh()
         term = self.folder.info.term
         return [PickerRow(p, self.status(p.student.id, term)) for p in self.folder.portfolios]
 

@@ -300,6 +300,7 @@ class SlcApp(Saving):
     async def _ask_and_open(self, student_id: str) -> None:
         session = self.session
         assert session is not None
+        await asyncio.to_thread(session.refresh)  # the teacher may have edited it meanwhile
         portfolio = session.folder.portfolio(student_id)
         if portfolio is None:
             self.notify(
