@@ -10,13 +10,13 @@ import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from slc_tui import __version__
 from slc_tui.store.paths import bundled_sample_dir
 
 if TYPE_CHECKING:  # imported when a command needs it: not on the start-up path
-    from slc_tui.store.teacher_access import PinStore
+    from slc_tui.teacher.access import TeacherAccess
 
 DESCRIPTION = """\
 slc lets a child lead their own parent-teacher conference on a classroom laptop.
@@ -33,7 +33,8 @@ examples:
   slc forget ~/room12 maya              delete Maya's records (teacher PIN)
 """
 
-#: The rule for a new teacher PIN, in words (core.teacher_pin.new_pin_problem applies it).
+#: The rule for a new teacher PIN, in words (kept here too: importing the teacher services
+#: would slow every start-up for a help text).
 NEW_PIN_RULE = "6 or more digits, or a passphrase of 10 or more characters"
 
 
@@ -138,7 +139,7 @@ def _run(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug: calm words on screen, the traceback in a log
-        from slc_tui.crash_log import report_crash
+        from slc_tui.store.crash_log import report_crash
 
         report_crash(_crash_log_dir(args), error, f"slc {args.command or 'open'}")
         return 1
@@ -223,45 +224,31 @@ def _new_pin(given: str | None) -> tuple[str | None, str | None]:
     return pin, None
 
 
-def _pin_refusal(store: PinStore, pin: str) -> str | None:
+def _pin_refusal(access: TeacherAccess, pin: str) -> str | None:
     """None if ``pin`` is the teacher PIN, else why not, in words (a wait after wrong PINs,
-    shared with the app, refuses it unchecked). PinRecordInvalid if the PIN file is unusable."""
-    from slc_tui.core.pin_backoff import PinWaitDue, wait_message
-
-    try:
-        if store.check(pin):
-            return None
-    except PinWaitDue as due:
-        return str(due)
-    except OSError as error:
-        where = error.filename or store.guesses_path
-        return f"cannot check the teacher PIN: {where}: {error.strerror or error}"
-    wait = store.wait_left()
-    return f"wrong teacher PIN. {wait_message(wait)}" if wait > 0 else "wrong teacher PIN"
+    shared with the app, refuses it unchecked)."""
+    answer = access.check(pin)
+    return None if answer.outcome == "ok" else answer.short
 
 
 def _teacher_only(results_dir: Path, given: str | None, what: str) -> str | None:
     """None if the teacher may ``what`` (right PIN, or no PIN set), else why not."""
-    from slc_tui.core.teacher_pin import PinRecordInvalid
-    from slc_tui.store.teacher_access import PinStore
+    from slc_tui.teacher.access import TeacherAccess
 
-    store = PinStore(results_dir)
-    if not store.is_set():
+    access = TeacherAccess(results_dir)
+    if not access.is_set():
         return None
     pin = given if given is not None else _ask(f"Teacher PIN to {what}: ")
     if pin is None:
         return f"{what} needs the teacher PIN: give --pin, or run slc in a terminal to be asked"
-    try:
-        return _pin_refusal(store, pin)
-    except PinRecordInvalid as damaged:
-        return f"{damaged}; set a new PIN with: slc set-pin"
+    return _pin_refusal(access, pin)
 
 
 def cmd_new_class(folder: Path, sample: bool, name: str, grade: str, pin: str | None) -> int:
     """``slc new-class``."""
-    from slc_tui.class_setup import ClassFolderExists, create_class
     from slc_tui.core.class_folder import RESULTS_DIR
-    from slc_tui.store.teacher_access import PinStore
+    from slc_tui.teacher.access import TeacherAccess
+    from slc_tui.teacher.class_setup import ClassFolderExists, create_class
 
     new_pin, problem = _new_pin(pin)
     if problem:
@@ -269,7 +256,7 @@ def cmd_new_class(folder: Path, sample: bool, name: str, grade: str, pin: str | 
     try:
         create_class(folder.expanduser(), sample=sample, name=name, grade=grade)
         if new_pin:
-            PinStore(folder.expanduser() / RESULTS_DIR).set(new_pin)
+            TeacherAccess(folder.expanduser() / RESULTS_DIR).set_pin(new_pin)
     except ClassFolderExists as exists:
         return _error(str(exists))
     except OSError as error:
@@ -286,34 +273,32 @@ def cmd_new_class(folder: Path, sample: bool, name: str, grade: str, pin: str | 
 
 def cmd_set_pin(class_dir: Path, pin: str | None, old_pin: str | None, results: Path | None) -> int:
     """``slc set-pin``: set the teacher PIN, or change it (the old one is needed)."""
-    from slc_tui.core.teacher_pin import PinRecordInvalid, new_pin_problem
-    from slc_tui.store.teacher_access import PinStore
+    from slc_tui.core.teacher_pin import new_pin_problem
+    from slc_tui.teacher.access import TeacherAccess
 
     class_dir = class_dir.expanduser()
     if not class_dir.is_dir():
         return _error(f"{class_dir}: class folder not found")
-    store = PinStore(_results_dir(class_dir, results))
+    access = TeacherAccess(_results_dir(class_dir, results))
     problem = new_pin_problem(pin) if pin is not None else None
     if problem:  # said before the current PIN is asked for (and counted)
         return _error(problem)
-    if store.is_set():
+    if access.is_set():
         old = old_pin if old_pin is not None else _ask("Current teacher PIN: ")
         if old is None:
             return _error("changing the PIN needs the current one: give --old-pin")
-        try:
-            refused = _pin_refusal(store, old)
-        except PinRecordInvalid as damaged:
-            print(f"slc: {damaged}; replacing it.", file=sys.stderr)
-            refused = None
-        if refused:
-            return _error(refused)
+        answer = access.check(old)
+        if answer.outcome == "damaged":
+            print(f"slc: {answer.message.rstrip('.')}; replacing it.", file=sys.stderr)
+        elif answer.outcome != "ok":
+            return _error(answer.short)
     new_pin, problem = _new_pin(pin)
     if problem or not new_pin:
         return _error(problem or "no PIN given: nothing changed")
     try:
-        path = store.set(new_pin)
+        path = access.set_pin(new_pin)
     except OSError as error:
-        return _error(f"cannot write {store.path}: {error.strerror or error}")
+        return _error(f"cannot write {access.path}: {error.strerror or error}")
     print(f"Teacher PIN saved (only its salted hash) in {path}")
     return 0
 
@@ -321,9 +306,8 @@ def cmd_set_pin(class_dir: Path, pin: str | None, old_pin: str | None, results: 
 def cmd_forget(class_dir: Path, student_id: str, pin: str | None, results: Path | None) -> int:
     """``slc forget``: delete every record of one student (teacher PIN required)."""
     from slc_tui.core.fields import is_valid_id
-    from slc_tui.store.follow_ups import FollowUpsUnreadable
-    from slc_tui.store.presence import ConferenceClaim
-    from slc_tui.store.teacher_access import PinStore, forget_student
+    from slc_tui.teacher.access import TeacherAccess
+    from slc_tui.teacher.forget import FollowUpsUnreadable, StudentOpenElsewhere, forget
 
     class_dir = class_dir.expanduser()
     if not class_dir.is_dir():
@@ -331,25 +315,21 @@ def cmd_forget(class_dir: Path, student_id: str, pin: str | None, results: Path 
     if not is_valid_id(student_id):
         return _error(f"{student_id!r} is not a student id")
     results_dir = _results_dir(class_dir, results)
-    if not PinStore(results_dir).is_set():
+    if not TeacherAccess(results_dir).is_set():
         return _error(
             f"forgetting a student needs a teacher PIN; set one with: slc set-pin {class_dir}"
         )
     refused = _teacher_only(results_dir, pin, "forget a student")
     if refused:
         return _error(refused)
-    claim = ConferenceClaim(results_dir, student_id)
-    other = claim.acquire()
-    if other is not None:
-        return _error(f"{student_id}'s conference is open {other.describe()}: close it first")
     try:
-        deleted = forget_student(results_dir, student_id)
+        deleted = forget(results_dir, student_id)
+    except StudentOpenElsewhere as open_elsewhere:
+        return _error(str(open_elsewhere))
     except OSError as error:
         return _error(f"cannot delete {error.filename}: {error.strerror or error}")
     except FollowUpsUnreadable as damaged:
         return _error(f"{student_id}'s records were deleted, not their follow-up mark: {damaged}")
-    finally:
-        claim.release()
     for path in deleted:
         print(f"deleted {path}")
     print(f"Forgot {student_id}: {len(deleted)} file(s) deleted.", file=sys.stderr)
@@ -358,7 +338,7 @@ def cmd_forget(class_dir: Path, student_id: str, pin: str | None, results: Path 
 
 def cmd_validate(path: Path) -> int:
     """``slc validate``: every problem on its own line; exit 1 if any is an error."""
-    from slc_tui.validation import validate_path
+    from slc_tui.teacher.validation import validate_path
 
     try:
         problems, checked = validate_path(path.expanduser())
@@ -377,12 +357,7 @@ def cmd_export(
     class_dir: Path, fmt: str, out: Path | None, results: Path | None, pin: str | None = None
 ) -> int:
     """``slc export``: every saved conference as CSV or JSON (teacher PIN if one is set)."""
-    from slc_tui.teacher.export import (
-        ExportFailed,
-        ExportFormat,
-        export_conferences,
-        export_text,
-    )
+    from slc_tui.teacher.export import ExportFailed, export_text, export_to
 
     class_dir = class_dir.expanduser()
     if not class_dir.is_dir():
@@ -391,13 +366,13 @@ def cmd_export(
     refused = _teacher_only(results_dir, pin, "export")
     if refused:
         return _error(refused)
-    kind: ExportFormat = "csv" if fmt == "csv" else "json"
+    kind: Literal["csv", "json"] = "csv" if fmt == "csv" else "json"
     try:
         if out is None:
             text, _ = export_text(results_dir, kind)
             sys.stdout.write(text)
             return 0
-        count = export_conferences(results_dir, kind, out.expanduser())
+        count = export_to(results_dir, kind, out.expanduser())
     except ExportFailed as failed:
         return _error(str(failed))
     print(f"Exported {count} conference(s) to {out}", file=sys.stderr)

@@ -13,7 +13,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from slc_tui.core.class_folder import ClassFolder, load_class_folder
+from slc_tui.core.class_folder import (
+    ClassFolder,
+    FolderStamp,
+    folder_stamp,
+    load_class_folder,
+    refreshed_class_folder,
+)
 from slc_tui.core.conference import Conference
 from slc_tui.core.portfolio import Portfolio
 from slc_tui.core.record import (
@@ -27,28 +33,15 @@ from slc_tui.core.record import (
 from slc_tui.store.claims import ClaimLost as ClaimLost
 from slc_tui.store.claims import OpenElsewhere
 from slc_tui.store.results import Recovery, ResultsStore
-from slc_tui.store.tinydb_document import CorruptResultsFile
+from slc_tui.store.tinydb_document import CorruptResultsFile as CorruptResultsFile
 
 if TYPE_CHECKING:  # imported when first used: not on the start-up path
     from slc_tui.store.presence import ConferenceClaim
-    from slc_tui.store.teacher_access import PinStore
 
 #: Sub-folder of the results folder for the families' take-home copies.
 TAKE_HOME_DIR = "take-home"
 
 Status = Literal["not started", "in progress", "done", "unreadable"]
-PinOutcome = Literal["ok", "wrong", "wait", "damaged", "unavailable"]
-
-
-@dataclass(frozen=True)
-class PinCheck:
-    """The answer to a teacher PIN: ``ok``; ``wrong``; ``wait`` (refused unchecked after too
-    many wrong ones); ``damaged`` (the PIN file cannot be used: a new PIN must be set);
-    ``unavailable`` (the check could not be counted, so it was not run). ``message`` says it
-    in words for the teacher (empty for ``ok``)."""
-
-    outcome: PinOutcome
-    message: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,13 +68,30 @@ class ClassSession:
         self._last_saved_seq: dict[str, int] = {}
         self._claim: ConferenceClaim | None = None
         self._recoveries: list[Recovery] = []
+        self._stamp: FolderStamp | None = None
 
     @classmethod
     def open(
         cls, class_dir: Path, results_dir: Path, clock: Callable[[], datetime] = datetime.now
     ) -> ClassSession:
         """Load ``class_dir`` (problems are collected, never raised)."""
-        return cls(load_class_folder(class_dir), results_dir, clock)
+        stamp = folder_stamp(class_dir.resolve())  # before reading: a change meanwhile shows
+        session = cls(load_class_folder(class_dir), results_dir, clock)
+        session._stamp = stamp
+        return session
+
+    def refresh(self) -> bool:
+        """Read again the class files changed since they were read (the teacher edited them,
+        here or in another window); True when something changed. A conference already
+        started keeps the portfolio it started with."""
+        if self._stamp is None:
+            return False
+        now = folder_stamp(self.folder.root)
+        if now == self._stamp:
+            return False
+        self.folder = refreshed_class_folder(self.folder, self._stamp, now)
+        self._stamp = now
+        return True
 
     def cannot_write(self) -> str | None:
         """Why nothing can be saved in the results folder, or None when saves can go there."""
@@ -91,7 +101,9 @@ class ClassSession:
 
     def moved_to(self, results_dir: Path) -> ClassSession:
         """The same class, saving in ``results_dir`` instead (nothing may be claimed)."""
-        return ClassSession(self.folder, results_dir, self.clock)
+        moved = ClassSession(self.folder, results_dir, self.clock)
+        moved._stamp = self._stamp
+        return moved
 
     @property
     def results_dir(self) -> Path:
@@ -135,55 +147,10 @@ class ClassSession:
             if other is not None:
                 raise ClaimLost(student_id, other)
 
-    def teacher_pin_set(self) -> bool:
-        """True if teacher-only things (finished records) need the teacher PIN."""
-        return self._pin_store().is_set()
-
-    def teacher_pin_wait(self) -> str:
-        """Why the teacher PIN cannot be checked yet (a wait after wrong ones), or ""."""
-        from slc_tui.core.pin_backoff import wait_message
-
-        wait = self._pin_store().wait_left()
-        return wait_message(wait) if wait > 0 else ""
-
-    def check_teacher_pin(self, pin: str) -> PinCheck:
-        """Is ``pin`` the teacher PIN? Wrong PINs count towards a wait shared with the
-        ``slc`` command (see :class:`PinCheck`)."""
-        from slc_tui.core.pin_backoff import PinWaitDue, wait_message
-        from slc_tui.core.teacher_pin import PinRecordInvalid
-
-        store = self._pin_store()
-        try:
-            if store.check(pin):
-                return PinCheck("ok")
-        except PinWaitDue as due:
-            return PinCheck("wait", str(due))
-        except PinRecordInvalid as damaged:
-            return PinCheck("damaged", f"The teacher PIN file cannot be used: {damaged}.")
-        except OSError as error:
-            return PinCheck(
-                "unavailable",
-                f"The teacher PIN cannot be checked: {error.strerror or error} "
-                f"({error.filename or store.guesses_path}).",
-            )
-        wait = store.wait_left()  # this wrong PIN may have started a wait: say so now
-        if wait > 0:
-            return PinCheck("wrong", f"That PIN is not right. {wait_message(wait)}")
-        return PinCheck("wrong", "That PIN is not right. Try again.")
-
-    def _pin_store(self) -> PinStore:
-        """The class's PIN; its waits run on wall-clock seconds (``time.time`` when the
-        session has the real clock: local time repeats an hour when summer time ends)."""
-        import time
-
-        from slc_tui.store.teacher_access import PinStore
-
-        if self.clock == datetime.now:
-            return PinStore(self.results_dir, clock=time.time)
-        return PinStore(self.results_dir, clock=lambda: self.clock().timestamp())
-
     def picker_rows(self) -> list[PickerRow]:
-        """Every usable student with their conference status, in name order."""
+        """Every usable student with their conference status, in name order (the class
+        files changed since they were read are read again first)."""
+        self.refresh()
         term = self.folder.info.term
         return [PickerRow(p, self.status(p.student.id, term)) for p in self.folder.portfolios]
 
@@ -316,3 +283,35 @@ class ClassSession:
             if seq:
                 self._last_saved_seq[record_id] = seq
             return path
+
+
+# -- what the app writes outside a conference's results (the ui reaches the store only here)
+
+
+def write_crash_log(results_dir: Path, error: BaseException, context: str = "") -> Path | None:
+    """Log ``error`` for the teacher (see :func:`slc_tui.store.crash_log.write_crash_log`)."""
+    from slc_tui.store import crash_log
+
+    return crash_log.write_crash_log(results_dir, error, context)
+
+
+def crash_message(saved: bool | None, log: Path | None) -> str:
+    """What the family reads after a crash (see :func:`slc_tui.store.crash_log.crash_message`)."""
+    from slc_tui.store import crash_log
+
+    return crash_log.crash_message(saved, log)
+
+
+def write_rescue_file(records: list[dict[str, Any]]) -> Path | None:
+    """Keep ``records`` that could not be saved in the user's data folder (see
+    :func:`slc_tui.store.rescue.write_rescue_file`); None if even that failed."""
+    from slc_tui.store import rescue
+
+    return rescue.write_rescue_file(records)
+
+
+def own_results_dir(class_dir: Path) -> Path:
+    """The per-user results folder of ``class_dir``, for when its own cannot be written."""
+    from slc_tui.store.paths import user_results_dir
+
+    return user_results_dir(class_dir)

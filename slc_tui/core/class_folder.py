@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from slc_tui.core.classinfo import ClassInfo, parse_class_info
@@ -166,3 +166,68 @@ def _drop_duplicate_ids(entries: list[StudentEntry]) -> list[StudentEntry]:
             seen[portfolio.student.id] = entry.path.name
         result.append(entry)
     return result
+
+
+#: When each file of a class folder last changed: relative name → (mtime in ns, size).
+FolderStamp = dict[str, tuple[int, int]]
+
+
+def folder_stamp(root: Path) -> FolderStamp:
+    """The stamp of ``class.json``, ``prompts.json`` and every ``portfolios/*.json`` (files
+    that cannot be looked at are left out: loading them names the problem)."""
+    stamp: FolderStamp = {}
+    folder = root / PORTFOLIOS_DIR
+    paths = [root / CLASS_FILE, root / PROMPTS_FILE]
+    if folder.is_dir():
+        paths.extend(sorted(folder.glob("*.json"))[:MAX_PORTFOLIOS])
+    for path in paths:
+        try:
+            found = path.stat()
+        except OSError:
+            continue
+        stamp[relative_name(path, root)] = (found.st_mtime_ns, found.st_size)
+    return stamp
+
+
+def refreshed_class_folder(
+    folder: ClassFolder, before: FolderStamp, now: FolderStamp
+) -> ClassFolder:
+    """``folder`` brought up to date with the files whose stamp changed from ``before`` to
+    ``now``: only those portfolios are read again (a whole new load if ``class.json`` or
+    ``prompts.json`` changed, or the folder's problems were about the folder itself)."""
+    if now == before:
+        return folder
+    if any(before.get(name) != now.get(name) for name in (CLASS_FILE, PROMPTS_FILE)):
+        return load_class_folder(folder.root)
+    if any(problem.file == PORTFOLIOS_DIR for problem in folder.problems):
+        return load_class_folder(folder.root)
+    root = folder.root
+    kept = {
+        relative_name(entry.path, root): entry
+        for entry in folder.students
+        if before.get(relative_name(entry.path, root)) == now.get(relative_name(entry.path, root))
+    }
+    real_paths = RealPaths()
+    entries = [
+        kept.get(name) or load_portfolio_file(root / name, root, real_paths)
+        for name in now
+        if name.startswith(f"{PORTFOLIOS_DIR}/")
+    ]
+    # An entry refused only as a duplicate may be usable now that the other file changed.
+    entries = [
+        load_portfolio_file(entry.path, root, real_paths)
+        if entry.portfolio is None and _refused_as_duplicate(entry)
+        else entry
+        for entry in entries
+    ]
+    entries.sort(
+        key=lambda e: (e.portfolio.student.name.casefold() if e.portfolio else "", e.path.name)
+    )
+    return replace(folder, students=tuple(_drop_duplicate_ids(entries)))
+
+
+def _refused_as_duplicate(entry: StudentEntry) -> bool:
+    return any(
+        problem.field == "student.id" and "is also used by" in problem.message
+        for problem in entry.problems
+    )

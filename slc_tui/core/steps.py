@@ -1,4 +1,4 @@
-"""The steps of a conference and their ids (DESIGN.md §2)."""
+"""The steps of a conference and their ids (the ids are public: docs/class-folder.md)."""
 
 from __future__ import annotations
 

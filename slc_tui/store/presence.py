@@ -82,6 +82,20 @@ class ConferenceClaim:
             self._write_note(now)  # from now on the note names this screen
         return None
 
+    def where_open(self, now: datetime | None = None) -> OpenElsewhere | None:
+        """Where this conference is open now (None: nowhere), holding nothing: for a
+        teacher about to change the child's portfolio."""
+        if not self.folder.is_dir():
+            return None
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return self._other() or OpenElsewhere("", 0, "", same_computer=True)
+        try:
+            return self._other(now or datetime.now())
+        finally:
+            self._lock.release()
+
     def touch(self, now: datetime | None = None) -> None:
         """Say "still open here" (the app calls this every half minute).
 

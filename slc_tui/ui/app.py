@@ -21,8 +21,7 @@ from textual.widgets import Static
 from slc_tui.core.conference import Conference, StepBlocked
 from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_questions
 from slc_tui.core.steps import Step
-from slc_tui.session import ClassSession
-from slc_tui.store.tinydb_document import CorruptResultsFile
+from slc_tui.session import ClassSession, CorruptResultsFile
 from slc_tui.ui.collection import collect_everything, freeze_long_lived, pause_collection
 from slc_tui.ui.doors import Doors
 from slc_tui.ui.messages import (
@@ -217,17 +216,18 @@ class SlcApp(Saving):
     async def offer_own_folder(self, reason: str) -> None:
         """The results folder cannot be written: offer the per-user folder instead, or
         say plainly on the student list that nothing can be saved."""
-        from slc_tui.store.paths import cannot_write_reason, user_results_dir
+        from slc_tui.session import own_results_dir
 
         session = self.session
         assert session is not None
         stuck = session.results_dir
-        own = user_results_dir(self.class_dir)
+        own = own_results_dir(self.class_dir)
         if own != stuck and await Doors(self, session).save_elsewhere(reason, own):
-            problem = await asyncio.to_thread(cannot_write_reason, own)
+            moved = session.moved_to(own)
+            problem = await asyncio.to_thread(moved.cannot_write)
             if problem is None:
                 self.results_dir = own
-                self.session = session.moved_to(own)
+                self.session = moved
                 self._show_notice(
                     f"Results are saved in {own}\n(slc can't save in {stuck}: {reason})"
                 )
@@ -258,7 +258,7 @@ class SlcApp(Saving):
         session = self.session
         if session is None:
             return
-        if await asyncio.to_thread(session.teacher_pin_set):
+        if await asyncio.to_thread(Doors(self, session).access.is_set):
             reason = "Teacher PIN to see the problems in the class folder"
             if not await Doors(self, session).teacher_says_yes(reason):
                 return
@@ -279,7 +279,7 @@ class SlcApp(Saving):
         if session is None:
             return
         doors = Doors(self, session)
-        if await asyncio.to_thread(session.teacher_pin_set) and not await doors.teacher_says_yes(
+        if await asyncio.to_thread(doors.access.is_set) and not await doors.teacher_says_yes(
             "Teacher PIN to open the teacher's desk"
         ):
             return
@@ -321,6 +321,7 @@ class SlcApp(Saving):
     async def _ask_and_open(self, student_id: str) -> None:
         session = self.session
         assert session is not None
+        await asyncio.to_thread(session.refresh)  # the teacher may have edited it meanwhile
         portfolio = session.folder.portfolio(student_id)
         if portfolio is None:
             self.notify(
@@ -420,7 +421,7 @@ class SlcApp(Saving):
             previous_locked=(
                 conference.previous is not None
                 and conference.id not in self._unlocked
-                and self.session.teacher_pin_set()
+                and Doors(self, self.session).access.is_set()
             ),
         )
 

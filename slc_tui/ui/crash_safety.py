@@ -91,7 +91,7 @@ class CrashSafety(App[None]):
         """
         from textual.worker import WorkerFailed
 
-        from slc_tui.crash_log import crash_message, write_crash_log
+        from slc_tui.session import crash_message, write_crash_log
 
         # A worker's bug arrives wrapped, and the wrapper was never raised: log the bug
         # itself, with the traceback of where it happened.

@@ -7,7 +7,7 @@ import asyncio
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
@@ -15,6 +15,9 @@ from slc_tui.core.conference import Conference
 from slc_tui.session import ClassSession
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.pin_dialog import PinDialog
+
+if TYPE_CHECKING:
+    from slc_tui.teacher.access import TeacherAccess
 
 #: Wrong PINs allowed before the PIN dialog gives up.
 PIN_TRIES = 3
@@ -26,6 +29,13 @@ class Doors:
     def __init__(self, app: App[Any], session: ClassSession) -> None:
         self.app = app
         self.session = session
+
+    @property
+    def access(self) -> TeacherAccess:
+        """The class's teacher PIN (imported when first asked: not on the start-up path)."""
+        from slc_tui.teacher.access import teacher_access
+
+        return teacher_access(self.session)
 
     async def claim(self, student_id: str, name: str) -> bool:
         """Hold the student's conference for this screen; if it is open on another
@@ -85,7 +95,7 @@ class Doors:
                 return None
             await asyncio.to_thread(self.session.abandon, unfinished)
         elif await asyncio.to_thread(self.session.status, student_id) == "done":
-            if await asyncio.to_thread(self.session.teacher_pin_set):
+            if await asyncio.to_thread(self.access.is_set):
                 reason = f"{name}'s conference is done. Teacher: type the PIN to start a new one."
                 return await self._with_pin(reason, partial(self.session.start, student_id))
             answer = await self.app.push_screen_wait(
@@ -104,12 +114,12 @@ class Doors:
         A wait due after wrong PINs (shared with the ``slc`` command) shows in the dialog
         from the start; while it lasts every try is refused without being checked.
         """
-        error = await asyncio.to_thread(self.session.teacher_pin_wait)
+        error = await asyncio.to_thread(self.access.wait)
         for _ in range(PIN_TRIES):
             pin = await self.app.push_screen_wait(PinDialog(reason, error))
             if pin is None:
                 return False
-            answer = await asyncio.to_thread(self.session.check_teacher_pin, pin)
+            answer = await asyncio.to_thread(self.access.check, pin)
             if answer.outcome == "ok":
                 return True
             if answer.outcome in ("damaged", "unavailable"):

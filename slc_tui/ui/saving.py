@@ -18,8 +18,7 @@ from typing import Any
 
 from textual.timer import Timer
 
-from slc_tui.session import ClaimLost
-from slc_tui.store.tinydb_document import CorruptResultsFile
+from slc_tui.session import ClaimLost, CorruptResultsFile
 from slc_tui.ui.crash_safety import CrashSafety
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 
@@ -98,7 +97,7 @@ class Saving(CrashSafety):
         except (OSError, CorruptResultsFile) as error:
             self.call_from_thread(self._keep_unsaved, record, seq, error)
         except Exception as error:  # a bug: keep the conference going, log it for the teacher
-            from slc_tui.crash_log import write_crash_log
+            from slc_tui.session import write_crash_log
 
             write_crash_log(self.results_dir, error, "saving a conference")
             self.call_from_thread(self._keep_unsaved, record, seq, error)
@@ -109,7 +108,7 @@ class Saving(CrashSafety):
         """Another screen took this conference over: nothing more is saved from here; what
         was typed here goes to a rescue file the teacher is told about (the app then
         leaves the conference)."""
-        from slc_tui.store.rescue import write_rescue_file
+        from slc_tui.session import write_rescue_file
 
         record_id = str(record.get("id"))
         if record_id in self._given_up:
@@ -172,7 +171,7 @@ class Saving(CrashSafety):
         """On quitting: try the owed conferences once more; those that still fail go to a
         rescue file in the user's own folder. Returns the rescue file (None: nothing owed,
         or it could not be written either — :attr:`owed` then still holds them)."""
-        from slc_tui.store.rescue import write_rescue_file
+        from slc_tui.session import write_rescue_file
 
         assert self.session is not None or not self._unsaved
         for record_id, (seq, record) in list(self._unsaved.items()):
@@ -219,7 +218,7 @@ class Saving(CrashSafety):
             try:
                 self.session.save(record, self._save_seq)
             except ClaimLost:
-                from slc_tui.store.rescue import write_rescue_file
+                from slc_tui.session import write_rescue_file
 
                 self._given_up.add(str(record.get("id")))
                 write_rescue_file([record])

@@ -9,7 +9,7 @@ from textual.events import Paste
 from textual.widgets import TextArea
 
 from slc_tui.core.text import MAX_TEXT_LENGTH
-from slc_tui.crash_log import CRASH_LOG_DIR, crash_message
+from slc_tui.store.crash_log import CRASH_LOG_DIR, crash_message
 from slc_tui.ui.screens.picker import PickerScreen
 from slc_tui.ui.widgets.limited_text_area import LimitedTextArea
 from tests.ui.conftest import AppFactory

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Static, TextArea
 
-from slc_tui.crash_log import write_crash_log
+from slc_tui.store.crash_log import write_crash_log
 from slc_tui.store.paths import bundled_sample_dir, user_results_dir
 from slc_tui.ui.app import SlcApp, create_app
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog

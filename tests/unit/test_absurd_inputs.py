@@ -23,7 +23,7 @@ from slc_tui.core.problems import Problem, ProblemList
 from slc_tui.core.record import from_record, to_record
 from slc_tui.core.text import MAX_TEXT_LENGTH
 from slc_tui.export.tabular import CUT_MARK, MAX_CELL_LENGTH, records_to_csv, records_to_json
-from slc_tui.validation import validate_path
+from slc_tui.teacher.validation import validate_path
 from tests.factories import class_data, make_class, piece_data, portfolio_data
 
 FILE = "portfolios/maya.json"

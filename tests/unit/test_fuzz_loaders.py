@@ -28,7 +28,7 @@ from slc_tui.core.portfolio import parse_portfolio, resolve_image
 from slc_tui.core.problems import Problem, ProblemList
 from slc_tui.core.prompts import ClassPrompts, parse_prompts
 from slc_tui.core.steps import STEP_IDS
-from slc_tui.validation import validate_path
+from slc_tui.teacher.validation import validate_path
 from tests.unit.test_fuzz_strategies import (
     FUZZ,
     FUZZ_DISK,

@@ -303,7 +303,7 @@ def check_problems(problems: list[Problem], file: str) -> None:
 
 
 def check_portfolio(portfolio: Portfolio, root: Path) -> None:
-    """A loaded portfolio keeps every rule of DESIGN.md §3."""
+    """A loaded portfolio keeps every rule of docs/portfolio-format.md."""
     student = portfolio.student
     assert is_valid_id(student.id)
     assert student.grade in GRADES

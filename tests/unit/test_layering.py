@@ -1,4 +1,4 @@
-"""The layering of DESIGN.md §4, enforced: each layer imports only what it may.
+"""The layering of ARCHITECTURE.md, enforced: each layer imports only what it may.
 
 Imports are checked in a fresh interpreter (``sys.modules`` after importing every
 module of a package); the widget rule is a static check of the source.
@@ -72,6 +72,7 @@ LAYERS = [
         10,
     ),
     ("slc_tui.store", ("textual", "slc_tui.ui"), 3),
+    ("slc_tui.teacher", ("textual", "slc_tui.ui"), 5),
     ("slc_tui.export", ("textual", "tinydb", "slc_tui.ui"), 2),
     ("slc_tui.media", ("textual", "slc_tui.ui"), 3),
 ]
@@ -176,5 +177,59 @@ def test_widgets_never_write_files() -> None:
         path.name: calls
         for path in widgets
         if (calls := file_writing_calls(path.read_text(encoding="utf-8")))
+    }
+    assert problems == {}
+
+
+#: The one place that writes files (every other module goes through its atomic write), and
+#: the safe picture opener (it opens files with ``os.open`` to read them).
+FILE_WRITERS = {"store/fileops.py", "media/safe_image.py"}
+
+
+def writes_outside_the_atomic_write(source: str) -> list[str]:
+    """Calls that write a file themselves: ``open(..., "w"/"a"/"x"/"+")``, ``os.open(``,
+    ``.write_text(`` and ``.write_bytes(`` (but a class's own ``self.write_bytes``)."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == "open":
+            mode = node.args[1] if len(node.args) > 1 else None
+            mode = mode or next((k.value for k in node.keywords if k.arg == "mode"), None)
+            text = "r" if mode is None else mode.value if isinstance(mode, ast.Constant) else "?"
+            if not isinstance(text, str) or set(text) & set("wax+?"):
+                found.append(f"line {node.lineno}: open(..., {text!r})")
+        elif isinstance(func, ast.Attribute):
+            on_self = isinstance(func.value, ast.Name) and func.value.id == "self"
+            if func.attr == "write_text" or (func.attr == "write_bytes" and not on_self):
+                found.append(f"line {node.lineno}: .{func.attr}(")
+            elif func.attr == "open" and isinstance(func.value, ast.Name) and func.value.id == "os":
+                found.append(f"line {node.lineno}: os.open(")
+    return found
+
+
+def test_the_write_check_catches_writes() -> None:
+    bad = """
+open("x", "w")
+open(path, mode="ab")
+open(path, chosen_mode)
+path.write_text("x")
+Path("y").write_bytes(b"")
+os.open("z", 1)
+"""
+    assert len(writes_outside_the_atomic_write(bad)) == 6
+    fine = 'open(path, "rb")\nopen(path)\nself.write_bytes(b"")\nImage.open(path)\n'
+    assert writes_outside_the_atomic_write(fine) == []
+
+
+def test_every_file_slc_writes_goes_through_the_atomic_write() -> None:
+    modules = sorted(PACKAGE_DIR.rglob("*.py"))
+    assert len(modules) >= 60, "too few modules found: the check would pass vacuously"
+    problems = {
+        relative: writes
+        for path in modules
+        if (relative := path.relative_to(PACKAGE_DIR).as_posix()) not in FILE_WRITERS
+        and (writes := writes_outside_the_atomic_write(path.read_text(encoding="utf-8")))
     }
     assert problems == {}

@@ -32,6 +32,7 @@ from slc_tui.core.pin_backoff import (
 from slc_tui.core.teacher_pin import PinRecordInvalid, hash_pin, verify_pin
 from slc_tui.session import ClassSession
 from slc_tui.store.teacher_access import GUESSES_FILE, PIN_FILE, PinStore, forget_student
+from slc_tui.teacher.access import teacher_access
 from tests.unit.test_cli import run, save_finished_conference
 
 pytestmark = pytest.mark.usefixtures("slc_data_dir")
@@ -258,17 +259,17 @@ def test_the_session_shares_the_wait_and_says_it(tmp_path: Path, class_dir: Path
     store = PinStore(results)  # the real clock, as the CLI has
     store.set(PIN)
     session = ClassSession.open(class_dir, results)
-    assert session.teacher_pin_wait() == ""
+    assert teacher_access(session).wait() == ""
     for _ in range(FREE_TRIES):
-        answer = session.check_teacher_pin(WRONG)
+        answer = teacher_access(session).check(WRONG)
         assert answer.outcome == "wrong" and answer.message == "That PIN is not right. Try again."
-    answer = session.check_teacher_pin(WRONG)
+    answer = teacher_access(session).check(WRONG)
     assert answer.outcome == "wrong"
     assert answer.message == "That PIN is not right. Too many wrong PINs. Try again in 1 second."
     assert PinStore(results).wait_left() > 0  # the CLI sees the app's wrong PINs
-    answer = session.check_teacher_pin(PIN)
+    answer = teacher_access(session).check(PIN)
     assert answer.outcome == "wait" and answer.message.startswith("Too many wrong PINs.")
-    assert session.teacher_pin_wait().startswith("Too many wrong PINs. Try again in")
+    assert teacher_access(session).wait().startswith("Too many wrong PINs. Try again in")
 
 
 # -- old PINs and weak PIN files -------------------------------------------------------------
@@ -320,7 +321,7 @@ def test_a_weak_pin_file_is_refused_by_name_in_the_cli_and_can_be_replaced(
     assert f"{pin_file}: PIN hash settings weaker than slc writes" in err
     assert named in err and "set a new PIN with: slc set-pin" in err
     session = ClassSession.open(class_dir, class_dir / "results")
-    answer = session.check_teacher_pin(PIN)
+    answer = teacher_access(session).check(PIN)
     assert answer.outcome == "damaged" and str(pin_file) in answer.message
     code, _, err = run(capsys, "set-pin", class_dir, "--pin", "purple llama 42", "--old-pin", "x")
     assert code == 0 and "replacing it" in err

@@ -151,3 +151,18 @@ def test_a_late_save_does_not_let_go_of_the_next_childs_conference(tmp_path: Pat
     assert ConferenceClaim(tmp_path, "maya").acquire() is not None  # Maya still held here
     session.release_claim("maya")
     assert ConferenceClaim(tmp_path, "maya").acquire() is None
+
+
+def test_a_teacher_can_ask_where_a_conference_is_open_without_holding_it(tmp_path: Path) -> None:
+    from slc_tui.teacher.open_conferences import conference_open
+
+    results = tmp_path / "results"
+    assert conference_open(results, "maya") is None  # no folder yet: nothing open
+    claim = ConferenceClaim(results, "maya")
+    assert claim.acquire() is None
+    where = conference_open(results, "maya")
+    assert where is not None and where.same_computer
+    assert ConferenceClaim(results, "leo").acquire() is None  # asking held nothing
+    claim.release()
+    assert conference_open(results, "maya") is None
+    assert ConferenceClaim(results, "maya").acquire() is None

@@ -13,7 +13,6 @@ import jsonschema
 import pytest
 from referencing import Registry, Resource
 
-from slc_tui.class_setup import create_class
 from slc_tui.core.classinfo import parse_class_info
 from slc_tui.core.conference import Conference
 from slc_tui.core.portfolio import Goal, parse_portfolio
@@ -22,6 +21,7 @@ from slc_tui.core.prompts import default_prompts_json, parse_prompts
 from slc_tui.core.record import to_record
 from slc_tui.core.steps import STEP_IDS, StepKind
 from slc_tui.export.tabular import records_to_json
+from slc_tui.teacher.class_setup import create_class
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "docs" / "schemas"

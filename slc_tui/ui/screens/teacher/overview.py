@@ -257,11 +257,12 @@ class OverviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="overview-export", exit_on_error=False)
     def export_csv(self) -> None:
         """Write the CSV in a thread and say where it went."""
-        from slc_tui.teacher.export import ExportFailed, export_to_results
+        from slc_tui.teacher.export import ExportFailed, default_export_path, export_to
 
         session = self.session
+        path = default_export_path(session.results_dir, "csv", session.clock().date())
         try:
-            path, count = export_to_results(session.results_dir, "csv", session.clock().date())
+            count = export_to(session.results_dir, "csv", path)
         except ExportFailed as failed:
             message = f"Nothing exported: {failed}"
             self.app.call_from_thread(self.app.notify, message, severity="error", timeout=20)

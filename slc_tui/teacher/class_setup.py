@@ -1,9 +1,8 @@
-"""Making a new class folder for a teacher (``slc new-class``)."""
+"""Making a new class folder for a teacher (``slc new-class``); every file written atomically."""
 
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ from slc_tui.core.class_folder import CLASS_FILE, PORTFOLIOS_DIR, PROMPTS_FILE, 
 from slc_tui.core.classinfo import ClassInfo
 from slc_tui.core.portfolio import PORTFOLIO_FORMAT
 from slc_tui.core.prompts import default_prompts_json
+from slc_tui.store.fileops import write_bytes_atomically
 from slc_tui.store.paths import bundled_sample_dir
 from slc_tui.store.private_paths import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, make_private_dir
 
@@ -37,7 +37,7 @@ class ClassFolderExists(Exception):
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_bytes_atomically(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode())
 
 
 def _example_portfolio(sample_images: list[Path]) -> dict[str, Any]:
@@ -91,9 +91,7 @@ def create_class(folder: Path, *, sample: bool = False, name: str = "", grade: s
     source = bundled_sample_dir()
     make_private_dir(folder)
     if sample:
-        shutil.copytree(
-            source, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__")
-        )
+        _copy_folder(source, folder)
         _make_owner_only(folder)
         return folder
     info = ClassInfo(name=name or folder.name, teacher="", term="", minutes=20)
@@ -103,13 +101,24 @@ def create_class(folder: Path, *, sample: bool = False, name: str = "", grade: s
     example_dir.mkdir(parents=True)
     images = sorted((source / PORTFOLIOS_DIR).glob("*/*.png"))[:3]
     for image in images:
-        shutil.copy2(image, example_dir / image.name)
+        write_bytes_atomically(example_dir / image.name, image.read_bytes())
     _write_json(folder / PORTFOLIOS_DIR / "example.json", _example_portfolio(images))
     (folder / RESULTS_DIR).mkdir()
     readme = TEACHER_README.format(name=info.name, folder=folder)
-    (folder / "README.md").write_text(readme, encoding="utf-8")
+    write_bytes_atomically(folder / "README.md", readme.encode())
     _make_owner_only(folder)
     return folder
+
+
+def _copy_folder(source: Path, target: Path) -> None:
+    """Copy every file under ``source`` into ``target``, each written atomically (caches and
+    links left out)."""
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source)
+        if "__pycache__" in relative.parts or path.is_symlink() or not path.is_file():
+            continue
+        make_private_dir((target / relative).parent)
+        write_bytes_atomically(target / relative, path.read_bytes())
 
 
 def _make_owner_only(folder: Path) -> None:
