@@ -237,3 +237,21 @@ async def test_a_results_file_damaged_while_open_is_named_not_a_crash(room: Path
         await pilot.press("e")
         await settle(app, pilot)
         assert any(n.startswith("Nothing exported: ") and "leo.json" in n for n in notes(app))
+
+
+async def test_with_the_mouse_one_click_picks_a_row_and_a_second_opens_it(room: Path) -> None:
+    app = app_for(room)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_overview(app, pilot)
+        leo_row = 1 + 3  # under the header, the fourth row
+        await pilot.click(DataTable, offset=(20, leo_row))
+        await settle(app, pilot)
+        assert isinstance(app.screen, OverviewScreen)
+        detail = static_text(app.screen.query_one("#overview-detail", Static))
+        assert detail.startswith("Leo [red]Chen[/]: no private follow-up asked")
+        await pilot.click(DataTable, offset=(20, leo_row))
+        await settle(app, pilot)
+        assert isinstance(app.screen, RecordScreen)
+        await pilot.click("#close-record")
+        await settle(app, pilot)
+        assert isinstance(app.screen, OverviewScreen)

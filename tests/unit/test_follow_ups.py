@@ -130,3 +130,28 @@ def test_bad_ids_are_refused(tmp_path: Path) -> None:
         marks.mark_done("../maya", "conf-1")
     with pytest.raises(ValueError):
         marks.mark_done("maya", "")
+
+
+def test_slc_forget_takes_the_mark_out_and_names_a_damaged_marks_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from slc_tui.cli import main
+    from slc_tui.store.teacher_access import PinStore
+    from tests.factories import make_class, portfolio_data
+
+    room = make_class(tmp_path / "room", [portfolio_data("maya")], images=False)
+    results = room / "results"
+    ResultsStore(results).save(record_data("maya", follow_up=True))
+    PinStore(results).set("246813")
+    marks = marks_in(results)
+    marks.mark_done("maya", "maya-202611221530")
+    marks.mark_done("leo", "leo-1")
+    assert main(["forget", str(room), "maya", "--pin", "246813"]) == 0
+    assert set(marks.read()) == {"leo"}
+    ResultsStore(results).save(record_data("maya"))
+    marks.path.write_text("{ cut", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["forget", str(room), "maya", "--pin", "246813"]) == 1
+    err = capsys.readouterr().err
+    assert "maya's records were deleted, not their follow-up mark:" in err
+    assert "follow-ups.json: not valid JSON" in err
