@@ -126,6 +126,9 @@ class OverviewScreen(Screen[None]):
     def _fill_table(self) -> None:
         """Columns and rows, the cursor kept on the same child."""
         table = self.query_one(DataTable)
+        if not table.size.width:  # not laid out yet: its width is known after the next paint
+            self.call_after_refresh(self._fill_table)
+            return
         selected = self._selected()
         table.clear(columns=True)
         self._last_width = room = self._fill_width()
@@ -140,6 +143,7 @@ class OverviewScreen(Screen[None]):
             table.add_row(*row_cells(self.rows[student_id])[: len(columns)], key=student_id)
         if selected is not None:
             table.move_cursor(row=self.order.index(selected.student_id), animate=False)
+        self._show_selected(self._selected())
 
     @work(thread=True, exclusive=True, group="overview")
     def load(self) -> None:
@@ -160,7 +164,6 @@ class OverviewScreen(Screen[None]):
         problems = self.query_one("#overview-problems", Static)
         problems.update(plain(_problems_text(overview.problems)))
         problems.display = bool(overview.problems)
-        self._show_selected(self._selected())
 
     def _summarise(self, overview: Overview) -> None:
         rows = overview.rows
