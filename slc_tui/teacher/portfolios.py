@@ -32,7 +32,7 @@ def portfolio_path(class_dir: Path, student_id: str) -> Path:
     return class_dir / PORTFOLIOS_DIR / f"{student_id}.json"
 
 
-def portfolio_label(class_dir: Path, student_id: str) -> str:
+def portfolio_label(student_id: str) -> str:
     """The portfolio's name in problems: ``portfolios/ID.json``."""
     return f"{PORTFOLIOS_DIR}/{student_id}.json"
 
@@ -47,10 +47,13 @@ def taken_student_ids(class_dir: Path) -> set[str]:
 
 def open_portfolio(class_dir: Path, student_id: str) -> PortfolioDocument:
     """The portfolio of ``student_id`` opened for editing (Refused when it cannot be read)."""
-    label = portfolio_label(class_dir, student_id)
+    label = portfolio_label(student_id)
     if not is_valid_id(student_id):
         raise Refused([Problem(label, "", f"{student_id[:80]!r} is not a student id")])
-    return open_document(PortfolioDocument, portfolio_path(class_dir, student_id), label)
+    path = portfolio_path(class_dir, student_id)
+    if not path.exists():
+        raise Refused([Problem(label, "", f"file not found: no student {student_id!r} here")])
+    return open_document(PortfolioDocument, path, label)
 
 
 def save_portfolio(
@@ -77,7 +80,7 @@ def add_student(
     """
     taken = taken_student_ids(class_dir)
     made = student_id if student_id is not None else unique_id(slug(name), taken)
-    label = portfolio_label(class_dir, made)
+    label = portfolio_label(made)
     if student_id is not None and not is_valid_id(student_id):
         message = "must be lowercase letters, digits, '-' or '_' (at most 64)"
         raise Refused([Problem(label, "student.id", message)])
