@@ -95,12 +95,12 @@ def read_roster(raw: bytes) -> Roster:
         return _refused("is empty: the first row should name the columns, e.g. Name,Grade")
     keys = {heading_key(heading) for heading in headings}
     if keys >= ONEROSTER_HEADINGS:
-        return _read_rows(records, _OneRosterReader(headings), "oneroster")
+        return _read_rows(records, _OneRosterReader(headings), "oneroster", heading_line)
     columns = find_columns(headings)
     missing = _missing_columns(columns, headings)
     if missing:
         return Roster(bad=(BadRow(heading_line, missing),))
-    return _read_rows(records, _SpreadsheetReader(columns), "spreadsheet")
+    return _read_rows(records, _SpreadsheetReader(columns), "spreadsheet", heading_line)
 
 
 def decode_roster(raw: bytes) -> tuple[str, str]:
@@ -183,12 +183,12 @@ class _RowReader(Protocol):
 
 
 def _read_rows(
-    records: Iterator[tuple[int, list[str]]], reader: _RowReader, kind: RosterKind
+    records: Iterator[tuple[int, list[str]]], reader: _RowReader, kind: RosterKind, line: int
 ) -> Roster:
+    """Every row after the heading row (on ``line``) read by ``reader``."""
     rows: list[RosterRow] = []
     bad: list[BadRow] = []
     skipped: list[int] = []
-    line = 0
     try:
         for line, cells in records:
             if not any(cell.strip() for cell in cells):
