@@ -111,22 +111,26 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``slc roster import`` and ``slc add-work``."""
     roster_cmd = commands.add_parser("roster", help="import a class list (see: slc roster -h)")
-    roster_commands = roster_cmd.add_subparsers(dest="roster_command", metavar="COMMAND")
+    roster_commands = roster_cmd.add_subparsers(dest="roster_command", metavar="import")
     roster_commands.required = True
     import_cmd = roster_commands.add_parser(
         "import",
         help="make a portfolio for every student in a spreadsheet's CSV or OneRoster users.csv",
     )
-    import_cmd.add_argument("class_dir", type=Path, metavar="CLASS")
-    import_cmd.add_argument("roster_file", type=Path, metavar="FILE")
+    import_cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
+    import_cmd.add_argument(
+        "roster_file", type=Path, metavar="FILE", help="the class list, CSV (at most 10 MiB)"
+    )
     import_cmd.add_argument("--dry-run", action="store_true", help="only say what would be created")
 
     work_cmd = commands.add_parser(
         "add-work", help="add pictures of work to a student's portfolio, one piece each"
     )
-    work_cmd.add_argument("class_dir", type=Path, metavar="CLASS")
-    work_cmd.add_argument("student_id", metavar="STUDENT_ID")
-    work_cmd.add_argument("images", nargs="+", metavar="IMAGE")
+    work_cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
+    work_cmd.add_argument("student_id", metavar="STUDENT_ID", help="whose portfolio")
+    work_cmd.add_argument(
+        "images", nargs="+", metavar="IMAGE", help="pictures: PNG, JPEG, GIF, WebP or BMP"
+    )
     work_cmd.add_argument("--title", help="the pieces' title (default: from each file name)")
     work_cmd.add_argument("--subject", help="the pieces' subject")
 
