@@ -14,7 +14,7 @@ import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from slc_tui.locations import bundled_sample_dir
+from slc_tui.store.paths import bundled_sample_dir
 from slc_tui.ui.app import create_app
 from slc_tui.ui.widgets.image_preview import ImagePreview
 
