@@ -18,6 +18,8 @@ TARGETS: dict[str, float] = {
     "overview_1000_ms": 1000,
     "validate_1000_s": 5,
     "peak_rss_mib": 150,
+    "roster_import_1000_s": 2,
+    "portfolio_save_p95_ms": 20,
 }
 KEYS = tuple(TARGETS)
 

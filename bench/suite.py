@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bench import datagen, images, processes, saves
+from bench import datagen, images, processes, saves, teacher_desk
 from bench.common import median, percentile, run_child
 from bench.report import KEYS
 
@@ -97,6 +97,8 @@ class Suite:
             self.measure_picker,
             self.measure_overview,
             self.measure_validate,
+            self.measure_roster_import,
+            self.measure_portfolio_saves,
         )
         for measure in measurements:
             try:
@@ -288,6 +290,50 @@ class Suite:
         self.say(f"validate: {self.plan.runs} runs on {self.plan.students} portfolios")
         times = processes.measure_validate(self.big_class, self.scratch, self.plan.runs)
         self.values["validate_1000_s"] = median(times)
+
+    def measure_roster_import(self) -> None:
+        """``roster_import_1000_s``."""
+        rows = self.plan.students
+        self.say(f"roster import: {self.plan.runs} runs of {rows} rows into a new class")
+        roster = teacher_desk.write_roster(self.scratch / "roster" / "class-list.csv", rows, 3)
+        runs = [
+            teacher_desk.roster_import_time(self.scratch / f"imported-{run}", roster)
+            for run in range(self.plan.runs + self.plan.warm_up)
+        ][self.plan.warm_up :]
+        self.values["roster_import_1000_s"] = median([plan + write for plan, write, _ in runs])
+        self.details["roster import: plan / write (s)"] = (
+            f"{median([r[0] for r in runs]):.3f} / {median([r[1] for r in runs]):.3f}"
+            f" ({runs[0][2]} portfolios)"
+        )
+
+    def measure_portfolio_saves(self) -> None:
+        """``portfolio_save_p95_ms``."""
+        plan = self.plan
+        students = 4
+        each = max(1, plan.saves_per_run // students)
+        self.say(f"portfolio saves: {plan.runs} runs of {students} portfolios × {each} saves")
+        per_run = []
+        for run in range(plan.runs):
+            class_dir = self.scratch / f"desk-class-{run}"
+            chosen = self.student_ids[run * students : (run + 1) * students]
+            _copy_students(self.big_class, class_dir, chosen)
+            per_run.append(teacher_desk.portfolio_save_times(class_dir, chosen, each, run))
+        self.values["portfolio_save_p95_ms"] = median([percentile(t, 95) for t in per_run]) * 1000
+        firsts = [times[index] for times in per_run for index in range(0, len(times), each)]
+        rest = [t for times in per_run for i, t in enumerate(times) if i % each]
+        self.details["portfolio save median (ms): first (pictures decoded) / later"] = (
+            f"{median(firsts) * 1000:.2f} / {median(rest) * 1000:.2f}" if rest else "n/a"
+        )
+
+
+def _copy_students(source: Path, target: Path, student_ids: list[str]) -> None:
+    """A class folder holding copies of ``student_ids``'s portfolios and pictures."""
+    (target / "portfolios").mkdir(parents=True)
+    shutil.copy2(source / "class.json", target / "class.json")
+    for student_id in student_ids:
+        folder = source / "portfolios"
+        shutil.copy2(folder / f"{student_id}.json", target / "portfolios" / f"{student_id}.json")
+        shutil.copytree(folder / student_id, target / "portfolios" / student_id)
 
 
 def _step_lines(runs: list[list[dict[str, Any]]]) -> str:

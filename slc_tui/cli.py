@@ -104,7 +104,35 @@ def build_parser() -> argparse.ArgumentParser:
     forget_cmd.add_argument(
         "--results", type=Path, metavar="DIR", help="the class's results folder"
     )
+    _add_teacher_commands(commands)
     return parser
+
+
+def _add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``slc roster import`` and ``slc add-work``."""
+    roster_cmd = commands.add_parser("roster", help="import a class list (see: slc roster -h)")
+    roster_commands = roster_cmd.add_subparsers(dest="roster_command", metavar="import")
+    roster_commands.required = True
+    import_cmd = roster_commands.add_parser(
+        "import",
+        help="make a portfolio for every student in a spreadsheet's CSV or OneRoster users.csv",
+    )
+    import_cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
+    import_cmd.add_argument(
+        "roster_file", type=Path, metavar="FILE", help="the class list, CSV (at most 10 MiB)"
+    )
+    import_cmd.add_argument("--dry-run", action="store_true", help="only say what would be created")
+
+    work_cmd = commands.add_parser(
+        "add-work", help="add pictures of work to a student's portfolio, one piece each"
+    )
+    work_cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
+    work_cmd.add_argument("student_id", metavar="STUDENT_ID", help="whose portfolio")
+    work_cmd.add_argument(
+        "images", nargs="+", metavar="IMAGE", help="pictures: PNG, JPEG, GIF, WebP or BMP"
+    )
+    work_cmd.add_argument("--title", help="the pieces' title (default: from each file name)")
+    work_cmd.add_argument("--subject", help="the pieces' subject")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -135,6 +163,12 @@ def _run(argv: Sequence[str] | None) -> int:
             return cmd_export(args.class_dir, args.fmt, args.out, args.results, args.pin)
         if args.command == "open":
             return cmd_open(args.class_dir, args.student, args.results)
+        if args.command == "roster":
+            return cmd_roster_import(args.class_dir, args.roster_file, args.dry_run)
+        if args.command == "add-work":
+            return cmd_add_work(
+                args.class_dir, args.student_id, args.images, args.title, args.subject
+            )
         return cmd_open(None, None, None)
     except KeyboardInterrupt:
         return 130
@@ -376,4 +410,58 @@ def cmd_export(
     except ExportFailed as failed:
         return _error(str(failed))
     print(f"Exported {count} conference(s) to {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_roster_import(class_dir: Path, roster_file: Path, dry_run: bool) -> int:
+    """``slc roster import``: a portfolio per student of a class list; exit 1 if a row was
+    refused."""
+    from slc_tui.core.class_folder import CLASS_FILE
+    from slc_tui.teacher.roster import apply_roster_import, plan_roster_import
+
+    class_dir = class_dir.expanduser()
+    if not (class_dir / CLASS_FILE).is_file():
+        return _error(f"{class_dir} is not a class folder (no {CLASS_FILE}): slc new-class DIR")
+    plan = plan_roster_import(class_dir, roster_file.expanduser(), str(roster_file))
+    students, refused = list(plan.students), plan.refused_lines()
+    if not dry_run:
+        done = apply_roster_import(plan)
+        students = list(done.created)
+        refused += [bad.where(plan.source) for bad in done.refused]
+    for student in students:
+        print(f"{student.student_id}\t{student.name}\tgrade {student.grade}\t{student.path}")
+    for line in refused:
+        print(line, file=sys.stderr)
+    made = "Would create" if dry_run else "Created"
+    summary = f"{made} {len(students)} portfolio(s); {len(refused)} row(s) refused"
+    if plan.skipped:
+        summary += f"; {len(plan.skipped)} row(s) skipped (not active students)"
+    print(summary + (" (dry run: nothing written)." if dry_run else "."), file=sys.stderr)
+    return 1 if refused else 0
+
+
+def cmd_add_work(
+    class_dir: Path, student_id: str, images: list[str], title: str | None, subject: str | None
+) -> int:
+    """``slc add-work``: one piece per picture; nothing added if any file is refused."""
+    from slc_tui.core.json_document import Refused
+    from slc_tui.teacher.portfolios import add_work, portfolio_label
+
+    class_dir = class_dir.expanduser()
+    if not class_dir.is_dir():
+        return _error(f"{class_dir}: class folder not found")
+    try:
+        added = add_work(class_dir, student_id, images, title=title, subject=subject)
+    except Refused as refused:
+        for problem in refused.problems:
+            print(f"slc: {problem}", file=sys.stderr)
+        return _error("nothing was added")
+    except (OSError, ValueError) as error:
+        where = getattr(error, "filename", None) or class_dir
+        reason = getattr(error, "strerror", None) or error
+        return _error(f"cannot add the work: {where}: {reason}; nothing was added")
+    for piece in added:
+        print(f"{piece.piece_id}\t{piece.title}\t{piece.image}")
+    label = portfolio_label(student_id)
+    print(f"Added {len(added)} piece(s) to {label}.", file=sys.stderr)
     return 0

@@ -320,7 +320,7 @@ def _parse_student(value: Any, problems: ProblemList) -> Student | None:
 def _parse_pieces(
     value: Any, problems: ProblemList, portfolio_dir: Path, class_root: Path, paths: RealPaths
 ) -> list[Piece]:
-    if value is None:
+    if value is None or value == []:
         problems.warning("pieces", "no pieces of work yet")
         return []
     pieces: list[Piece] = []

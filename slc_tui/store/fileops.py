@@ -12,6 +12,7 @@ was killed part-way leaves something recognisable, which
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from pathlib import Path
 
@@ -85,7 +86,9 @@ def fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def write_bytes_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
+def write_bytes_atomically(
+    path: Path, data: bytes, *, durable: bool = True, overwrite: bool = True
+) -> None:
     """Replace ``path`` with ``data`` so that readers see either old or new bytes.
 
     The bytes go to a hidden temporary file (mode 0o600) in the same folder, which
@@ -93,19 +96,39 @@ def write_bytes_atomically(path: Path, data: bytes, *, durable: bool = True) -> 
     The folder is fsynced afterwards (best effort). On any failure the temporary
     file is removed and the original file is left untouched. ``durable=False`` skips
     both fsyncs: still atomic, but a power cut may lose it (for notes that do not matter).
+    ``overwrite=False`` makes a new file only: FileExistsError when ``path`` exists (the
+    temporary file is hard-linked to ``path``, which never replaces a file; where links are
+    unsupported, ``path`` is checked just before the rename).
     """
     path = Path(path)
     directory = path.parent
     fd, tmp_name = _create_temp_file(path)
     _fill(fd, tmp_name, data, durable=durable)
     try:
-        os.replace(tmp_name, path)
+        if overwrite or not _link_new(tmp_name, path):
+            os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
     if durable:
         fsync_directory(directory)
+
+
+def _link_new(temp: Path, path: Path) -> bool:
+    """Hard-link ``temp`` to the new name ``path`` and drop ``temp``: True when done, False
+    where links are unsupported and ``path`` does not exist. FileExistsError if it does."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
+        return False
+    with contextlib.suppress(OSError):
+        os.unlink(temp)
+    return True
 
 
 def _fill(fd: int, path: Path | str, data: bytes, *, durable: bool = True) -> None:

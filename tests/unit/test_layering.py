@@ -75,6 +75,7 @@ LAYERS = [
     ("slc_tui.teacher", ("textual", "slc_tui.ui"), 5),
     ("slc_tui.export", ("textual", "tinydb", "slc_tui.ui"), 2),
     ("slc_tui.media", ("textual", "slc_tui.ui"), 3),
+    ("slc_tui.teacher", ("textual", "slc_tui.ui"), 5),
 ]
 
 
