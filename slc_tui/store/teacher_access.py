@@ -157,6 +157,14 @@ def _student_files(results_dir: Path, student_id: str) -> list[Path]:
     return sorted(found)
 
 
+def student_files(results_dir: Path, student_id: str) -> list[Path]:
+    """Every file the app keeps about ``student_id`` (what :func:`forget_student` deletes,
+    but the follow-up mark); ValueError for an unsafe id."""
+    if not is_valid_id(student_id):
+        raise ValueError(f"invalid student id: {student_id!r}")
+    return _student_files(Path(results_dir), student_id)
+
+
 def forget_student(results_dir: Path, student_id: str) -> list[Path]:
     """Delete every record, backup, damaged copy and take-home copy of ``student_id``, and
     take their follow-up mark out of ``teacher/follow-ups.json``.

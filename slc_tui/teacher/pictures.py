@@ -102,3 +102,13 @@ def _read_picture(source: Path) -> bytes:
     if len(data) > MAX_FILE_BYTES:
         raise ValueError(f"{source} is larger than {MAX_FILE_BYTES:,} bytes")
     return data
+
+
+#: Endings of the picture files the app can show (for file browsers: the pictures are
+#: still decoded before they are used).
+PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp"})
+
+
+def looks_like_picture(path: Path) -> bool:
+    """True when ``path``'s name ends like a picture the app can show."""
+    return path.suffix.lower() in PICTURE_SUFFIXES

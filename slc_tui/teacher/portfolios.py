@@ -143,21 +143,15 @@ def add_work(
     ]
     if refused:
         raise Refused(refused)
-    root = class_dir.resolve()
     copies: list[Path] = []
     added: list[AddedPiece] = []
     try:
         for number, source in enumerate(sources, start=1):
-            resolved = source.resolve()
-            inside = resolved.is_relative_to(root)
-            if inside:
-                stored = resolved
-            else:
-                stored = copy_picture(source, class_dir / PORTFOLIOS_DIR / student_id)
+            stored, inside = _store_picture(class_dir, student_id, source)
+            if not inside:
                 copies.append(stored)
             piece_title = _numbered(title, number) if title else title_from_file_name(source.name)
-            image = os.path.relpath(stored.resolve(), (class_dir / PORTFOLIOS_DIR).resolve())
-            fields = {"image": Path(image).as_posix()}
+            fields = {"image": _image_value(class_dir, stored)}
             if subject:
                 fields["subject"] = subject
             index = document.add_piece(piece_title, **fields)
@@ -173,3 +167,46 @@ def add_work(
 
 def _numbered(title: str, number: int) -> str:
     return title if number == 1 else f"{title} ({number})"
+
+
+@dataclass(frozen=True)
+class BroughtPicture:
+    """A picture made ready for a piece: ``image`` is the value for the piece's ``image``
+    field, ``stored`` the file in the class folder (a copy when ``copied``)."""
+
+    image: str
+    stored: Path
+    copied: bool
+    title: str
+
+
+def bring_picture(class_dir: Path, student_id: str, source: str | Path) -> BroughtPicture:
+    """Make ``source`` (a path as typed, pasted or dragged) ready for a piece of
+    ``student_id``'s, without changing the portfolio: checked as the app shows pictures,
+    copied to ``portfolios/ID/`` when outside the class folder (its name kept; ``-2``…
+    when taken). Refused, naming the file, when it is not a picture the app can show;
+    OSError when it cannot be copied.
+    """
+    if not is_valid_id(student_id):
+        raise ValueError(f"{student_id!r} is not a student id")
+    path = clean_pasted_path(os.fspath(source))
+    (reason,) = picture_reasons([path])
+    if reason:
+        raise Refused([Problem(printable(os.fspath(path)), "", reason)])
+    stored, inside = _store_picture(class_dir, student_id, path)
+    image = _image_value(class_dir, stored)
+    return BroughtPicture(image, stored, not inside, title_from_file_name(path.name))
+
+
+def _store_picture(class_dir: Path, student_id: str, source: Path) -> tuple[Path, bool]:
+    """The picture's file in the class folder, and whether it already was there."""
+    resolved = source.resolve()
+    if resolved.is_relative_to(class_dir.resolve()):
+        return resolved, True
+    return copy_picture(source, class_dir / PORTFOLIOS_DIR / student_id), False
+
+
+def _image_value(class_dir: Path, stored: Path) -> str:
+    """A piece's ``image`` for ``stored``: relative to the portfolios folder, with ``/``."""
+    image = os.path.relpath(stored.resolve(), (class_dir / PORTFOLIOS_DIR).resolve())
+    return Path(image).as_posix()

@@ -1,0 +1,253 @@
+"""One portfolio open in the teacher's editor: its draft, its saves, its new pictures.
+
+The editor changes a :class:`~slc_tui.core.portfolio_document.PortfolioDocument` in memory
+(on the UI thread) and hands this module the text or a copy to keep or save (in a thread):
+
+- every change is kept as a draft (:mod:`slc_tui.teacher.drafts`), so a crash loses
+  nothing; opening the portfolio again offers the draft back;
+- a save is checked as ``slc validate`` checks the file and written atomically
+  (:func:`~slc_tui.teacher.portfolios.save_portfolio`); it drops the draft;
+- a draft of a file that changed on disk since it began is saved only when the teacher
+  says to replace those changes (the save raises ChangedOnDisk first).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from slc_tui.core.json_document import Refused, document_text
+from slc_tui.core.portfolio_document import PortfolioDocument
+from slc_tui.core.problems import Problem, ProblemList
+from slc_tui.core.steps import STEP_IDS
+from slc_tui.teacher.drafts import Draft, TeacherDrafts
+from slc_tui.teacher.open_conferences import OpenElsewhere, conference_open
+from slc_tui.teacher.portfolios import (
+    BroughtPicture,
+    bring_picture,
+    open_portfolio,
+    save_portfolio,
+)
+
+__all__ = ["EditorOpening", "PortfolioEdit", "open_for_editing", "shape_problems"]
+
+#: The base text of a document resumed from a draft whose file changed since: it matches
+#: no file, so a save asks before replacing what changed.
+_CHANGED_SINCE = ""
+
+
+def shape_problems(document: PortfolioDocument) -> list[Problem]:
+    """What in ``document`` the editor cannot change without losing something the file
+    holds (a list where an object belongs, a number among the strengths…), by field.
+    Missing parts are fine: the editor adds them when something is typed."""
+    problems = ProblemList(document.label)
+    data = document.data
+    kinds: dict[str, tuple[type, str]] = {
+        "student": (dict, "an object"),
+        "pieces": (list, "a list"),
+        "goals": (list, "a list"),
+        "chosen": (list, "a list"),
+        "strengths": (list, "a list"),
+        "next_steps": (list, "a list"),
+        "prompts": (dict, "an object"),
+    }
+    for key, (kind, name) in kinds.items():
+        value = data.get(key)
+        if value is not None and not isinstance(value, kind):
+            problems.error(key, f"must be {name}: mend the file by hand to edit it here")
+    for key in ("pieces", "goals"):
+        for index, item in enumerate(_list(data, key)):
+            if not isinstance(item, dict):
+                problems.error(f"{key}[{index}]", "must be an object: mend the file by hand")
+    for key in ("chosen", "strengths", "next_steps"):
+        for index, item in enumerate(_list(data, key)):
+            if not isinstance(item, str):
+                problems.error(f"{key}[{index}]", "must be text: mend the file by hand")
+    prompts = data.get("prompts")
+    if isinstance(prompts, dict):
+        for step in STEP_IDS:
+            texts = prompts.get(step)
+            if texts is not None and not (
+                isinstance(texts, list) and all(isinstance(t, str) for t in texts)
+            ):
+                problems.error(f"prompts.{step}", "must be a list of text: mend it by hand")
+    return list(problems)
+
+
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key)
+    return value if isinstance(value, list) else []
+
+
+class PortfolioEdit:
+    """A portfolio being edited: the document, where its draft goes, the pictures brought
+    in for it. ``original`` is the file's text when the edit began (drafts note it)."""
+
+    def __init__(self, class_dir: Path, results_dir: Path, document: PortfolioDocument) -> None:
+        if document.path is None:
+            raise ValueError("the document has no path")
+        self.class_dir = class_dir
+        self.results_dir = results_dir
+        self.document = document
+        self.student_id = document.path.stem
+        self.original = document.base_text
+        self.drafts = TeacherDrafts(results_dir)
+        self.brought: list[BroughtPicture] = []
+        self._lock = threading.Lock()
+        self._draft_seq = 0
+
+    # -- on the UI thread --------------------------------------------------------------------
+
+    def text(self) -> str:
+        """The document's text now (cheap: one portfolio)."""
+        return self.document.to_text()
+
+    def is_changed(self, text: str | None = None) -> bool:
+        """True when the document differs from the file as last read or saved."""
+        return (self.text() if text is None else text) != self.document.base_text
+
+    def snapshot(self) -> PortfolioDocument:
+        """A copy of the document to save in a thread while editing goes on."""
+        document = self.document
+        return PortfolioDocument(
+            copy.deepcopy(document.data),
+            label=document.label,
+            path=document.path,
+            base_text=document.base_text,
+        )
+
+    def saved(self, snapshot: PortfolioDocument) -> None:
+        """``snapshot`` (from :meth:`snapshot`) was saved: its text is the file's now."""
+        self.document.saved(snapshot.base_text or "")
+        self.original = snapshot.base_text
+
+    def resume(self, draft: Draft) -> None:
+        """Carry on with ``draft``'s changes (Refused when its text is no portfolio).
+
+        When the file changed on disk since the draft began, the next save asks before
+        replacing those changes (ChangedOnDisk).
+        """
+        data = _draft_data(draft, self.document.label)
+        self.document.data = data
+        if draft.based_on_changed:
+            self.document.base_text = self.original = _CHANGED_SINCE
+
+    # -- in a thread ---------------------------------------------------------------------------
+
+    def keep_draft(self, text: str, now: datetime, seq: int) -> None:
+        """Keep ``text`` (taken at change number ``seq``) as the draft, or drop the draft
+        when it is the file's text. A call older than one already done is skipped.
+        OSError when the draft cannot be written."""
+        with self._lock:
+            if seq < self._draft_seq:
+                return
+            self._draft_seq = seq
+            if text == self.document.base_text:
+                self.drafts.drop(self.document.label)
+            else:
+                self.drafts.keep(self.document.label, text, self.original, now)
+
+    def save(self, snapshot: PortfolioDocument, *, replace_changes: bool = False) -> list[Problem]:
+        """Check and write ``snapshot``; returns its warnings. Raises Refused (by field),
+        ChangedOnDisk or OSError, and nothing is written then."""
+        return list(save_portfolio(self.class_dir, snapshot, replace_changes=replace_changes))
+
+    def bring_picture(self, source: str | Path) -> BroughtPicture:
+        """``source`` made ready for a piece (copied into the class folder when outside it:
+        see :func:`~slc_tui.teacher.portfolios.bring_picture`)."""
+        brought = bring_picture(self.class_dir, self.student_id, source)
+        if brought.copied:
+            with self._lock:
+                self.brought.append(brought)
+        return brought
+
+    def discard(self) -> list[Path]:
+        """Throw the changes away: drop the draft and delete the pictures copied in for
+        them that the file as saved does not use; returns the pictures deleted."""
+        with self._lock:
+            self._draft_seq += 1
+            self.drafts.drop(self.document.label)
+            brought, self.brought = self.brought, []
+        used = _images(self.document.base_text)
+        deleted = []
+        for picture in brought:
+            if picture.image not in used:
+                try:
+                    picture.stored.unlink()
+                except FileNotFoundError:
+                    pass
+                else:
+                    deleted.append(picture.stored)
+        return deleted
+
+
+def _images(text: str | None) -> set[str]:
+    try:
+        data = json.loads(text or "{}")
+    except ValueError:
+        return set()
+    pieces = data.get("pieces") if isinstance(data, dict) else None
+    if not isinstance(pieces, list):
+        return set()
+    return {p["image"] for p in pieces if isinstance(p, dict) and isinstance(p.get("image"), str)}
+
+
+def _draft_data(draft: Draft, label: str) -> dict[str, Any]:
+    try:
+        data = json.loads(draft.text)
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        raise Refused([Problem(label, "", "the kept changes cannot be read back")])
+    return data
+
+
+@dataclass(frozen=True)
+class EditorOpening:
+    """A portfolio opened for editing, with the draft to offer back (None when there is
+    none) and where the child's conference is open now (None when nowhere)."""
+
+    edit: PortfolioEdit
+    draft: Draft | None
+    open_elsewhere: OpenElsewhere | None
+
+    def draft_time(self, today: date) -> str:
+        """When the draft was last kept: ``HH:MM``, with the date when it is not ``today``."""
+        written = self.draft.written if self.draft else ""
+        try:
+            moment = datetime.fromisoformat(written)
+        except ValueError:
+            return written
+        if moment.date() == today:
+            return moment.strftime("%H:%M")
+        return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def open_for_editing(class_dir: Path, results_dir: Path, student_id: str) -> EditorOpening:
+    """Open ``student_id``'s portfolio for the editor (read in a thread).
+
+    Refused when it cannot be read, or holds something the editor would lose (see
+    :func:`shape_problems`). A draft whose text is the file's own is dropped, and one that
+    cannot be read back is not offered.
+    """
+    document = open_portfolio(class_dir, student_id)
+    problems = shape_problems(document)
+    if problems:
+        raise Refused(problems)
+    edit = PortfolioEdit(class_dir, results_dir, document)
+    draft = edit.drafts.find(document.label, document.base_text)
+    if draft is not None:
+        try:
+            same = document_text(_draft_data(draft, document.label)) == document.base_text
+        except Refused:  # not a portfolio: nothing to offer (the next change replaces it)
+            draft = None
+        else:
+            if same:
+                edit.drafts.drop(document.label)
+                draft = None
+    return EditorOpening(edit, draft, conference_open(results_dir, student_id))
