@@ -100,6 +100,7 @@ class PortfolioEdit:
         self.brought: list[BroughtPicture] = []
         self._lock = threading.Lock()
         self._draft_seq = 0
+        self._discarded = False
 
     # -- on the UI thread --------------------------------------------------------------------
 
@@ -144,7 +145,7 @@ class PortfolioEdit:
         when it is the file's text. A call older than one already done is skipped.
         OSError when the draft cannot be written."""
         with self._lock:
-            if seq < self._draft_seq:
+            if seq < self._draft_seq or self._discarded:
                 return
             self._draft_seq = seq
             if text == self.document.base_text:
@@ -157,6 +158,11 @@ class PortfolioEdit:
         ChangedOnDisk or OSError, and nothing is written then."""
         return list(save_portfolio(self.class_dir, snapshot, replace_changes=replace_changes))
 
+    def problems(self, snapshot: PortfolioDocument) -> list[Problem]:
+        """The errors ``slc validate`` would find in ``snapshot`` (pictures are decoded
+        only when saving), by field."""
+        return [p for p in snapshot.check(self.class_dir).problems if p.is_error]
+
     def bring_picture(self, source: str | Path) -> BroughtPicture:
         """``source`` made ready for a piece (copied into the class folder when outside it:
         see :func:`~slc_tui.teacher.portfolios.bring_picture`)."""
@@ -166,11 +172,16 @@ class PortfolioEdit:
                 self.brought.append(brought)
         return brought
 
+    def drop_draft(self) -> None:
+        """Throw the draft away (the teacher chose the file as saved)."""
+        with self._lock:
+            self.drafts.drop(self.document.label)
+
     def discard(self) -> list[Path]:
         """Throw the changes away: drop the draft and delete the pictures copied in for
         them that the file as saved does not use; returns the pictures deleted."""
         with self._lock:
-            self._draft_seq += 1
+            self._discarded = True
             self.drafts.drop(self.document.label)
             brought, self.brought = self.brought, []
         used = _images(self.document.base_text)

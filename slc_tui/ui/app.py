@@ -37,6 +37,7 @@ from slc_tui.ui.screens.conference import ConferenceScreen
 from slc_tui.ui.screens.picker import PickerScreen
 from slc_tui.ui.steps.base import StepContext
 from slc_tui.ui.steps.registry import step_for
+from slc_tui.ui.typing_router import RoutesTyping
 
 #: Seconds after the last change before the next step is built again ahead of time.
 PREPARE_AFTER_EDIT = 0.5
@@ -107,12 +108,12 @@ class SlcApp(Saving):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys first pass the conference screen's typing rule (typed words land in a
-        text box, not on a card or checkbox: :mod:`slc_tui.ui.typing_router`)."""
+        """Keys first pass the typing rule of the screen shown, if it has one (typed words
+        land in a text box, not on a card or checkbox: :mod:`slc_tui.ui.typing_router`)."""
         if (
             isinstance(event, events.Key)
             and not event.is_forwarded
-            and isinstance(self.screen, ConferenceScreen)
+            and isinstance(self.screen, RoutesTyping)
             and self.screen.route_key(event)
         ):
             return

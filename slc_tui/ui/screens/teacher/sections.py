@@ -43,3 +43,20 @@ SECTIONS: tuple[TeacherSection, ...] = (
         _overview,
     ),
 )
+
+
+def _students(session: ClassSession) -> Screen[None]:
+    from slc_tui.ui.screens.teacher.students import StudentsScreen
+
+    return StudentsScreen(session)
+
+
+SECTIONS += (
+    TeacherSection(
+        "students",
+        "s",
+        "Students & portfolios",
+        "Add, rename or remove a student; edit a portfolio: pieces, pictures, goals, prompts.",
+        _students,
+    ),
+)

@@ -1,0 +1,298 @@
+"""The pieces of work in the portfolio editor: a list to pick, add, reorder and remove them,
+and a form for the piece picked (title, subject, date, picture, pre-chosen, the child's
+five notes).
+
+Pictures are asked for with :class:`PictureWanted`: the editor screen opens the file
+browser and copies the picture in (a teacher service), then calls :meth:`PiecesPane.use_picture`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from slc_tui.core.portfolio import PIECE_NOTE_FIELDS, PIECES_TO_CHOOSE
+from slc_tui.core.portfolio_document import PortfolioDocument
+from slc_tui.core.text import MAX_LINE_LENGTH
+from slc_tui.ui.plain_text import plain
+from slc_tui.ui.screens.teacher.portfolio_panes import EditorPane, items_of, text_of
+
+#: The form's one-line fields besides the notes: (field, label, placeholder, longest).
+TOP_FIELDS = (
+    ("title", "Title", "What the piece is called", MAX_LINE_LENGTH),
+    ("subject", "Subject", "Science, Art…", MAX_LINE_LENGTH),
+    ("date", "Date", "YYYY-MM-DD (or YYYY-MM)", 10),
+)
+#: The child's notes, as the teacher's form names them.
+NOTE_LABELS = {
+    "why_chosen": "Why I chose it",
+    "what_i_did": "What I had to do",
+    "skills": "Skills I used",
+    "proud_of": "I'm proud of",
+    "next_time": "Next time I would",
+}
+FORM_FIELDS = (*(field for field, *_ in TOP_FIELDS), *PIECE_NOTE_FIELDS)
+
+
+class PictureWanted(Message):
+    """The teacher asked for a picture: for the piece at ``index``, or (None) for new
+    pieces, one per picture."""
+
+    def __init__(self, index: int | None) -> None:
+        super().__init__()
+        self.index = index
+
+
+def piece_line(number: int, piece: Any, chosen: bool) -> str:
+    """A piece's line in the list: ``★ 2. Title`` (★ when pre-chosen)."""
+    title = " ".join(text_of(piece, "title").split()) or "(no title yet)"
+    return f"{'★' if chosen else ' '} {number}. {title}"
+
+
+class PiecesPane(EditorPane):
+    """The list of pieces and the form of the one picked."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "new_piece", "New piece", id="editor-new-piece"),
+        Binding("ctrl+o", "add_pictures", "Add pictures", id="editor-add-pictures"),
+        Binding("ctrl+up", "move(-1)", "Move up", id="editor-piece-up", show=False),
+        Binding("ctrl+down", "move(1)", "Move down", id="editor-piece-down", show=False),
+    ]
+
+    def __init__(self, document: PortfolioDocument, **kwargs: Any) -> None:
+        super().__init__(document, **kwargs)
+        self.current: int | None = 0 if self.pieces else None
+
+    @property
+    def pieces(self) -> list[Any]:
+        """The pieces in the file, as written."""
+        return items_of(self.document.data, "pieces")
+
+    @property
+    def chosen(self) -> list[Any]:
+        """The pre-chosen piece ids, as written."""
+        return items_of(self.document.data, "chosen")
+
+    def compose(self) -> ComposeResult:
+        """List and buttons on the left, the form on the right."""
+        with Horizontal(id="pieces-layout"):
+            with Vertical(id="piece-list-column"):
+                yield OptionList(*self._options(), id="piece-list")
+                with Horizontal(classes="pane-buttons"):
+                    yield Button("+ New", id="piece-new", tooltip="A new piece (Ctrl+N)")
+                    yield Button("+ Pictures…", id="piece-pictures", tooltip="Ctrl+O")
+                with Horizontal(classes="pane-buttons"):
+                    yield Button("↑", id="piece-up", tooltip="Move up (Ctrl+↑)")
+                    yield Button("↓", id="piece-down", tooltip="Move down (Ctrl+↓)")
+                    yield Button("✕ Remove", id="piece-remove")
+            with VerticalScroll(id="piece-form"):
+                yield Static("", id="piece-heading")
+                for field, label, placeholder, longest in TOP_FIELDS:
+                    yield Label(label, classes="field-label")
+                    yield self._box(field, placeholder, longest)
+                yield Label("Picture", classes="field-label")
+                with Horizontal(id="piece-picture-row"):
+                    yield Static("", id="piece-image")
+                    yield Button("Choose…", id="piece-picture")
+                yield Checkbox(
+                    f"★ Pre-chosen: one of the {PIECES_TO_CHOOSE} to talk about",
+                    id="piece-chosen",
+                )
+                for field in PIECE_NOTE_FIELDS:
+                    yield Label(NOTE_LABELS[field], classes="field-label")
+                    yield self._box(field, "", MAX_LINE_LENGTH * 6)
+
+    @staticmethod
+    def _box(field: str, placeholder: str, longest: int) -> Input:
+        return Input(
+            placeholder=placeholder,
+            id=f"piece-{field}",
+            classes="piece-box",
+            max_length=longest,
+            select_on_focus=False,
+            compact=True,
+        )
+
+    def on_mount(self) -> None:
+        """The first piece is shown."""
+        self._show(self.current)
+
+    def _options(self) -> list[Option]:
+        chosen = self.chosen
+        return [
+            Option(plain(piece_line(n, piece, text_of(piece, "id") in chosen)))
+            for n, piece in enumerate(self.pieces, start=1)
+        ]
+
+    def _refresh_list(self) -> None:
+        listing = self.query_one("#piece-list", OptionList)
+        listing.clear_options()
+        listing.add_options(self._options())
+        if self.current is not None:
+            listing.highlighted = self.current
+
+    def _refresh_line(self, index: int) -> None:
+        piece = self.pieces[index]
+        line = piece_line(index + 1, piece, text_of(piece, "id") in self.chosen)
+        self.query_one("#piece-list", OptionList).replace_option_prompt_at_index(index, plain(line))
+
+    def _show(self, index: int | None) -> None:
+        """Fill the form with the piece at ``index`` (None: no piece, the form is off)."""
+        self.current = index
+        pieces = self.pieces
+        form = self.query_one("#piece-form", VerticalScroll)
+        has_piece = index is not None and 0 <= index < len(pieces)
+        for widget in form.query("Input, Checkbox, #piece-picture"):
+            widget.disabled = not has_piece
+        for button in ("#piece-up", "#piece-down", "#piece-remove"):
+            self.query_one(button, Button).disabled = not has_piece
+        heading = self.query_one("#piece-heading", Static)
+        if index is None or not has_piece:
+            heading.update("No pieces yet: + New, or + Pictures… to make one from each photo.")
+            for field in FORM_FIELDS:
+                box = self.query_one(f"#piece-{field}", Input)
+                with box.prevent(Input.Changed):
+                    box.value = ""
+            self.query_one("#piece-image", Static).update("")
+            return
+        piece = pieces[index]
+        heading.update(
+            plain(f"Piece {index + 1} of {len(pieces)} · id {text_of(piece, 'id') or '?'}")
+        )
+        # Filling the form is no edit: the boxes say nothing (a late "changed" from one
+        # piece's boxes must never land in the next piece).
+        for field in FORM_FIELDS:
+            box = self.query_one(f"#piece-{field}", Input)
+            with box.prevent(Input.Changed):
+                box.value = text_of(piece, field)
+            box.cursor_position = len(box.value)
+        self._show_image(piece)
+        tick = self.query_one("#piece-chosen", Checkbox)
+        with tick.prevent(Checkbox.Changed):
+            tick.value = text_of(piece, "id") in self.chosen
+        listing = self.query_one("#piece-list", OptionList)
+        if listing.highlighted != index:
+            listing.highlighted = index
+
+    def _show_image(self, piece: Any) -> None:
+        image = text_of(piece, "image")
+        self.query_one("#piece-image", Static).update(plain(image or "no picture"))
+
+    def main_box(self) -> Input | TextArea | None:
+        """The title of the piece shown (None when there is no piece)."""
+        return self.query_one("#piece-title", Input) if self.current is not None else None
+
+    # -- what the teacher does -----------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#piece-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self.current:
+            self._show(event.option_index)
+
+    @on(OptionList.OptionSelected, "#piece-list")
+    def _selected(self) -> None:
+        """Enter on a piece: the keyboard goes to its title."""
+        box = self.main_box()
+        if box is not None:
+            box.focus()
+
+    @on(Input.Changed, ".piece-box")
+    def _typed(self, event: Input.Changed) -> None:
+        index = self.current
+        field = (event.input.id or "").removeprefix("piece-")
+        if index is None or index >= len(self.pieces) or field not in FORM_FIELDS:
+            return
+        if event.value == text_of(self.pieces[index], field):
+            return
+        self.document.update_piece(index, **{field: event.value})
+        if field == "title":
+            self._refresh_line(index)
+        self.edited()
+
+    @on(Checkbox.Changed, "#piece-chosen")
+    def _chosen_changed(self, event: Checkbox.Changed) -> None:
+        index = self.current
+        if index is None or index >= len(self.pieces):
+            return
+        piece_id = text_of(self.pieces[index], "id")
+        chosen = [item for item in self.chosen if isinstance(item, str)]
+        if event.value == (piece_id in chosen) or not piece_id:
+            return
+        self.document.set_chosen(
+            [*chosen, piece_id] if event.value else [i for i in chosen if i != piece_id]
+        )
+        self._refresh_line(index)
+        self.edited()
+
+    @on(Button.Pressed, "#piece-new")
+    def action_new_piece(self) -> None:
+        """A new piece with no title yet; the keyboard goes to its title."""
+        index = self.document.add_piece("")
+        self.edited()
+        self._refresh_list()
+        self._show(index)
+        self.query_one("#piece-title", Input).focus()
+
+    @on(Button.Pressed, "#piece-pictures")
+    def action_add_pictures(self) -> None:
+        """Pick pictures: one new piece each."""
+        self.post_message(PictureWanted(None))
+
+    @on(Button.Pressed, "#piece-picture")
+    def _picture_for_this(self) -> None:
+        if self.current is not None:
+            self.post_message(PictureWanted(self.current))
+
+    def use_picture(self, index: int | None, image: str, title: str) -> int:
+        """Give the piece at ``index`` the picture ``image`` (None: a new piece titled
+        ``title``); returns the piece's position."""
+        if index is None or index >= len(self.pieces):
+            index = self.document.add_piece(title, image=image)
+            self._refresh_list()
+        else:
+            self.document.update_piece(index, image=image)
+        self.edited()
+        self._show(index)
+        return index
+
+    @on(Button.Pressed, "#piece-up")
+    def _up(self) -> None:
+        self.action_move(-1)
+
+    @on(Button.Pressed, "#piece-down")
+    def _down(self) -> None:
+        self.action_move(1)
+
+    def action_move(self, step: int) -> None:
+        """Move the piece shown one place up (-1) or down (1)."""
+        index = self.current
+        if index is None or not 0 <= index + step < len(self.pieces):
+            return
+        self.document.move_piece(index, index + step)
+        self.current = index + step
+        self._refresh_list()
+        self._show(self.current)
+        self.edited()
+
+    def remove_current(self) -> None:
+        """Remove the piece shown (the editor asked the teacher first)."""
+        index = self.current
+        if index is None or index >= len(self.pieces):
+            return
+        self.document.remove_piece(index)
+        self.edited()
+        self.current = min(index, len(self.pieces) - 1) if self.pieces else None
+        self._refresh_list()
+        self._show(self.current)
+
+    def current_title(self) -> str:
+        """The title of the piece shown ("" when none)."""
+        index = self.current
+        return text_of(self.pieces[index], "title") if index is not None else ""

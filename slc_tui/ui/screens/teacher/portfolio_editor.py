@@ -1,0 +1,454 @@
+"""The portfolio editor: one child's portfolio in five tabs, saved only when it would pass
+``slc validate``, every change kept as a draft meanwhile.
+
+- Each change is kept as a draft (in a thread, :data:`DRAFT_AFTER` seconds after the last
+  one) and the document checked as ``slc validate`` would; what it would refuse is listed
+  under the tabs, by field.
+- Ctrl+S saves (in a thread): refused with the fields named and nothing written, or saved
+  atomically; a file changed on disk meanwhile asks whose changes to keep.
+- Escape with unsaved changes asks first. A child's conference open on another screen is
+  named at the top: it keeps the portfolio it started with.
+- Typing on something that takes no text (a list, a button, a tab) goes to the tab's text
+  box typed in last, or its main box (:mod:`slc_tui.ui.typing_router`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Static, TabbedContent, TabPane, TextArea
+
+from slc_tui.core.json_document import Refused
+from slc_tui.core.portfolio_document import PortfolioDocument
+from slc_tui.core.problems import Problem
+from slc_tui.session import ClassSession
+from slc_tui.teacher.portfolio_edit import EditorOpening, PortfolioEdit, open_for_editing
+from slc_tui.teacher.saving import ChangedOnDisk
+from slc_tui.ui.plain_text import plain
+from slc_tui.ui.screens.choice_dialog import ChoiceDialog
+from slc_tui.ui.screens.teacher.piece_pane import PictureWanted, PiecesPane
+from slc_tui.ui.screens.teacher.portfolio_panes import (
+    EditorPane,
+    GoalsPane,
+    ListsPane,
+    PortfolioEdited,
+    PromptsPane,
+    StudentPane,
+    text_of,
+)
+from slc_tui.ui.typing_router import EDITING_KEYS, TypingRouter, put_cursor_at_end, takes_text
+
+#: Seconds after the last change before the draft is kept and the document checked.
+DRAFT_AFTER = 0.4
+#: The tabs: (pane id, label, key).
+TABS = (
+    ("tab-student", "Student", "f2"),
+    ("tab-pieces", "Pieces", "f3"),
+    ("tab-lists", "Strengths & next steps", "f4"),
+    ("tab-goals", "Goals", "f5"),
+    ("tab-prompts", "Prompts", "f6"),
+)
+#: Problems listed under the tabs before "and N more".
+PROBLEMS_SHOWN = 3
+
+
+def problem_line(problem: Problem) -> str:
+    """``pieces[2].title: is required`` (the file is the one open)."""
+    return f"{problem.field}: {problem.message}" if problem.field else problem.message
+
+
+class PortfolioEditorScreen(Screen[None]):
+    """``opening`` (from :func:`~slc_tui.teacher.portfolio_edit.open_for_editing`), its
+    draft already carried on or thrown away."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="editor-save", priority=True),
+        Binding("escape", "close", "Close", id="editor-close"),
+        *(
+            Binding(key, f"show_tab('{pane}')", label, id=f"editor-{pane}", priority=True)
+            for pane, label, key in TABS
+        ),
+    ]
+
+    def __init__(self, session: ClassSession, opening: EditorOpening) -> None:
+        super().__init__(id="portfolio-editor")
+        self.session = session
+        self.opening = opening
+        self.edit: PortfolioEdit = opening.edit
+        self.typing = TypingRouter()
+        self._last_box: dict[str, Input | TextArea] = {}
+        self._changes = 0
+        self._timer: Timer | None = None
+        self._close_after_save = False
+
+    @property
+    def name_shown(self) -> str:
+        """The child's name as the file has it now (the id when it has none)."""
+        return text_of(self.edit.document.data.get("student"), "name") or self.edit.student_id
+
+    def compose(self) -> ComposeResult:
+        """Title, conference warning, tabs, problems, buttons and status, footer."""
+        document = self.edit.document
+        today = self.session.clock().date()
+        with Vertical(id="editor-box"):
+            title = f"✎ {self.name_shown}'s portfolio — {document.label}"
+            yield Static(plain(title), id="editor-title")
+            yield Static("", id="editor-elsewhere")
+            with TabbedContent(id="editor-tabs"):
+                with TabPane("Student", id="tab-student"):
+                    yield StudentPane(document, id="pane-student")
+                with TabPane("Pieces", id="tab-pieces"):
+                    yield PiecesPane(document, id="pane-pieces")
+                with TabPane("Strengths & next steps", id="tab-lists"):
+                    yield ListsPane(document, id="pane-lists")
+                with TabPane("Goals", id="tab-goals"):
+                    yield GoalsPane(document, today, id="pane-goals")
+                with TabPane("Prompts", id="tab-prompts"):
+                    yield PromptsPane(document, id="pane-prompts")
+            yield Static("", id="editor-problems")
+            with Horizontal(id="editor-bar"):
+                yield Button("Save (Ctrl+S)", id="editor-save", variant="primary")
+                yield Button("Close (Esc)", id="editor-close")
+                yield Static("", id="editor-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Say where the conference is open, how things stand; check the document."""
+        self._show_elsewhere()
+        self._show_problems([])
+        changed = self.edit.is_changed()
+        self._status("● Carrying on with unsaved changes" if changed else "No changes yet")
+        self.query_one(TabbedContent).active = "tab-pieces"
+        self.call_after_refresh(self._arrive)
+        self._check_soon()
+
+    def _arrive(self) -> None:
+        listing = self.query("#piece-list")
+        if listing:
+            listing.first().focus()
+
+    def _show_elsewhere(self) -> None:
+        other = self.opening.open_elsewhere
+        banner = self.query_one("#editor-elsewhere", Static)
+        banner.display = other is not None
+        if other is not None:
+            banner.update(
+                plain(
+                    f"⚠ {self.name_shown}'s conference is open {other.describe()}. It keeps "
+                    "the portfolio it started with; what you save here reaches the next one."
+                )
+            )
+
+    def _status(self, text: str) -> None:
+        self.query_one("#editor-status", Static).update(plain(text))
+
+    def _show_problems(self, problems: list[Problem], heading: str = "") -> None:
+        box = self.query_one("#editor-problems", Static)
+        box.display = bool(problems)
+        if not problems:
+            box.update("")
+            return
+        lines = [heading or "⚠ Not ready to save — slc validate would refuse:"]
+        lines += [f"  {problem_line(p)}" for p in problems[:PROBLEMS_SHOWN]]
+        if len(problems) > PROBLEMS_SHOWN:
+            lines.append(f"  (and {len(problems) - PROBLEMS_SHOWN} more)")
+        box.update(plain("\n".join(lines)))
+
+    # -- tabs and typing -----------------------------------------------------------------------
+
+    def _tab_pane(self, tab: str) -> EditorPane:
+        return self.query_one(f"#{tab}", TabPane).query_one(EditorPane)
+
+    def action_show_tab(self, tab: str) -> None:
+        """Show ``tab``; the keyboard goes to its main box (or its list)."""
+        self.query_one(TabbedContent).active = tab
+        pane = self._tab_pane(tab)
+        target: Widget | None = self._last_box.get(tab) or pane.main_box()
+        if tab == "tab-pieces":
+            target = self.query_one("#piece-list")
+        if target is not None and target.focusable:
+            target.focus()
+
+    def route_key(self, key: events.Key) -> bool:
+        """Called by the app for every key before the widget with the keyboard sees it:
+        True when the key was typed into the tab's text box instead."""
+        focused = self.focused
+        tabs = self.query(TabbedContent)
+        if not tabs:
+            return False  # being built again
+        tab = tabs.first().active
+        pane = self._tab_pane(tab)
+        if (
+            (key.is_printable or key.key in EDITING_KEYS)
+            and takes_text(focused)
+            and isinstance(focused, Input | TextArea)
+            and pane in focused.ancestors
+        ):
+            self._last_box[tab] = focused
+        if not self.typing.redirects(focused, key):
+            return False
+        last = self._last_box.get(tab)
+        box = last if last is not None and last.is_attached and takes_text(last) else None
+        box = box or pane.main_box()
+        if box is None or not takes_text(box):
+            self._status("Nothing to type in here yet: add one first (+ New).")
+            return True
+        if box is not last and not box.has_focus:
+            put_cursor_at_end(box)
+        self._last_box[tab] = box
+        box.focus()
+        box._forward_event(events.Key(key.key, key.character))
+        return True
+
+    # -- changes, drafts, checks ---------------------------------------------------------------
+
+    @on(PortfolioEdited)
+    def _edited(self, message: PortfolioEdited) -> None:
+        message.stop()
+        self._changes += 1
+        self._status("● Unsaved changes (kept as a draft)")
+        self._check_soon()
+
+    def _check_soon(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DRAFT_AFTER, self._keep_and_check)
+
+    def _keep_and_check(self) -> None:
+        self._timer = None
+        self.keep_and_check(self.edit.text(), self._changes)
+
+    @work(thread=True, group="editor-draft", exit_on_error=False)
+    def keep_and_check(self, text: str, seq: int) -> None:
+        """Keep ``text`` as the draft and check the document (in a thread)."""
+        edit, app = self.edit, self.app
+        try:
+            edit.keep_draft(text, self.session.clock(), seq)
+        except OSError as error:
+            message = f"Your changes could not be kept as a draft: {error}. Save soon."
+            app.call_from_thread(app.notify, message, severity="warning", timeout=10)
+        snapshot = app.call_from_thread(edit.snapshot)
+        problems = edit.problems(snapshot)
+        app.call_from_thread(self._checked, seq, problems)
+
+    def _checked(self, seq: int, problems: list[Problem]) -> None:
+        if seq == self._changes:
+            self._show_problems(problems)
+
+    def on_unmount(self) -> None:
+        """A change not yet kept as a draft is kept now (the app may be closing)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+            with contextlib.suppress(OSError):
+                self.edit.keep_draft(self.edit.text(), self.session.clock(), self._changes)
+
+    # -- saving --------------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#editor-save")
+    def action_save(self) -> None:
+        """Check and save in a thread."""
+        self._status("Saving…")
+        self.save(self.edit.snapshot(), self._changes)
+
+    @work(thread=True, exclusive=True, group="editor-save", exit_on_error=False)
+    def save(self, snapshot: PortfolioDocument, seq: int, replace_changes: bool = False) -> None:
+        """Save ``snapshot`` (a copy of the document taken at change ``seq``)."""
+        from slc_tui.teacher.open_conferences import conference_open
+
+        app = self.app
+        try:
+            warnings = self.edit.save(snapshot, replace_changes=replace_changes)
+        except ChangedOnDisk:
+            app.call_from_thread(self._changed_on_disk)
+            return
+        except Refused as refused:
+            app.call_from_thread(self._refused, list(refused.problems))
+            return
+        except OSError as error:
+            app.call_from_thread(self._not_saved, f"{error.filename or ''} {error}".strip())
+            return
+        elsewhere = conference_open(self.session.results_dir, self.edit.student_id)
+        app.call_from_thread(self._saved, snapshot, seq, warnings, elsewhere is not None)
+
+    def _saved(
+        self, snapshot: PortfolioDocument, seq: int, warnings: list[Problem], open_now: bool
+    ) -> None:
+        self.edit.saved(snapshot)
+        when = self.session.clock().strftime("%H:%M")
+        self._changes += 1
+        text = self.edit.text()
+        self.keep_and_check(text, self._changes)  # drops the draft, or keeps what came since
+        changed_since = self.edit.is_changed(text)
+        self._status(f"✓ Saved at {when}" + (" · changed since" if changed_since else ""))
+        self._show_problems([])
+        label = self.edit.document.label
+        message = f"Saved {label}."
+        if open_now:
+            message += " The conference open elsewhere picks it up at the next child."
+        if warnings:
+            message += f" {len(warnings)} warning(s): {problem_line(warnings[0])}"
+        self.app.notify(message, title="Saved", timeout=6)
+        if self._close_after_save:
+            self.dismiss(None)
+
+    def _refused(self, problems: list[Problem]) -> None:
+        self._close_after_save = False
+        count = len(problems)
+        self._status(f"✗ Not saved: {count} thing(s) to mend (listed above)")
+        self._show_problems(problems, "✗ Not saved — nothing was written. Mend first:")
+        first = problem_line(problems[0]) if problems else ""
+        self.app.notify(f"Not saved: {first}", severity="error", timeout=10)
+
+    def _not_saved(self, reason: str) -> None:
+        self._close_after_save = False
+        self._status("✗ Not saved (your changes are kept as a draft)")
+        self.app.notify(f"Not saved: {reason}", severity="error", timeout=15)
+
+    def _changed_on_disk(self) -> None:
+        label = self.edit.document.label
+        question = (
+            f"{label} was changed somewhere else (another window?) since you opened it. "
+            "Whose changes should it keep?"
+        )
+        choices = [
+            ("cancel", "Not now"),
+            ("mine", "Mine (replace theirs)"),
+            ("theirs", "Theirs (drop mine)"),
+        ]
+
+        def answered(choice: str | None) -> None:
+            if choice == "mine":
+                self._status("Saving…")
+                self.save(self.edit.snapshot(), self._changes, replace_changes=True)
+            elif choice == "theirs":
+                self.reopen()
+            else:
+                self._close_after_save = False
+                self._status("Not saved: the file changed elsewhere (your changes are kept)")
+
+        self.app.push_screen(ChoiceDialog(question, choices), answered)
+
+    @work(thread=True, exclusive=True, group="editor-save", exit_on_error=False)
+    def reopen(self) -> None:
+        """Drop this editor's changes and show the file as it is on disk."""
+        session, edit, app = self.session, self.edit, self.app
+        try:
+            edit.discard()
+            opening = open_for_editing(session.folder.root, session.results_dir, edit.student_id)
+        except (Refused, OSError) as error:
+            app.call_from_thread(self._not_saved, str(error))
+            return
+        app.call_from_thread(self._reopened, opening)
+
+    def _reopened(self, opening: EditorOpening) -> None:
+        self.opening, self.edit = opening, opening.edit
+        self._changes += 1
+        self._last_box.clear()
+        self.run_worker(self._rebuild(), group="editor-rebuild")
+
+    async def _rebuild(self) -> None:
+        await self.recompose()
+        self.on_mount()
+        self._status("Showing the file as it is now (your changes were dropped)")
+
+    # -- pictures and removing a piece ---------------------------------------------------------
+
+    @on(PictureWanted)
+    def _picture_wanted(self, message: PictureWanted) -> None:
+        from slc_tui.ui.screens.teacher.picture_dialog import PictureDialog
+
+        message.stop()
+        index = message.index
+        title = "Add pictures: one new piece each" if index is None else "Picture for this piece"
+        dialog = PictureDialog(Path.home(), several=index is None, title=title)
+
+        def picked(paths: list[str] | None) -> None:
+            if paths:
+                self._status("Copying the picture into the class folder…")
+                self.bring_pictures(paths, index)
+
+        self.app.push_screen(dialog, picked)
+
+    @work(thread=True, group="editor-picture", exit_on_error=False)
+    def bring_pictures(self, paths: list[str], index: int | None) -> None:
+        """Check each picture and copy it into the class folder (in a thread)."""
+        app = self.app
+        for path in paths:
+            try:
+                brought = self.edit.bring_picture(path)
+            except Refused as refused:
+                reason = "; ".join(str(problem) for problem in refused.problems)
+                app.call_from_thread(self._picture_refused, reason)
+                return
+            except (OSError, ValueError) as error:
+                app.call_from_thread(self._picture_refused, f"{path}: {error}")
+                return
+            app.call_from_thread(self._picture_brought, index, brought.image, brought.title)
+
+    def _picture_brought(self, index: int | None, image: str, title: str) -> None:
+        self.query_one(PiecesPane).use_picture(index, image, title)
+        self.app.notify(f"Picture added: portfolios/{image}", timeout=5)
+
+    def _picture_refused(self, reason: str) -> None:
+        self._status("✗ Picture not added")
+        self.app.notify(f"Picture not added: {reason}", severity="error", timeout=12)
+
+    @on(Button.Pressed, "#piece-remove")
+    def _remove_piece(self) -> None:
+        pane = self.query_one(PiecesPane)
+        if pane.current is None:
+            return
+        title = pane.current_title() or "this piece"
+        question = (
+            f"Remove the piece “{title}” and the child's notes about it? "
+            "(Its picture stays in the class folder; nothing is saved until you save.)"
+        )
+
+        def answered(choice: str | None) -> None:
+            if choice == "remove":
+                pane.remove_current()
+
+        choices = [("keep", "Keep it"), ("remove", "✕ Remove the piece")]
+        self.app.push_screen(ChoiceDialog(question, choices, cancel="keep"), answered)
+
+    # -- leaving -------------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#editor-close")
+    def action_close(self) -> None:
+        """Back to the student list; unsaved changes are asked about first."""
+        if not self.edit.is_changed():
+            self.dismiss(None)
+            return
+        question = f"Save your changes to {self.name_shown}'s portfolio before closing?"
+        choices = [
+            ("save", "Save and close"),
+            ("discard", "Throw them away"),
+            ("stay", "Keep editing"),
+        ]
+
+        def answered(choice: str | None) -> None:
+            if choice == "save":
+                self._close_after_save = True
+                self.action_save()
+            elif choice == "discard":
+                self.discard_and_close()
+
+        self.app.push_screen(ChoiceDialog(question, choices, cancel="stay"), answered)
+
+    @work(thread=True, exclusive=True, group="editor-save", exit_on_error=False)
+    def discard_and_close(self) -> None:
+        """Drop the draft (and the pictures copied in for it), then close."""
+        if self._timer is not None:
+            self.app.call_from_thread(self._timer.stop)
+        self._timer = None
+        self.edit.discard()
+        self.app.call_from_thread(self.dismiss, None)
