@@ -81,7 +81,9 @@ async def test_the_list_names_every_child_with_pieces_and_problems(room: Path) -
         detail = static_text(app.screen.query_one("#students-detail", Static))
         assert detail == "Leo [red]Chen[/] · portfolios/leo.json · pieces: no pieces of work yet"
         await pilot.press("q")  # a letter that is no key here is not dropped silently
-        assert "Nothing to type here" in static_text(app.screen.query_one("#students-detail", Static))
+        assert "Nothing to type here" in static_text(
+            app.screen.query_one("#students-detail", Static)
+        )
 
 
 async def test_a_student_added_is_in_the_student_list_of_the_app(room: Path) -> None:
@@ -123,7 +125,9 @@ async def test_adding_refuses_a_taken_id_and_says_why(room: Path) -> None:
         await pilot.click("#student-ok")
         await wait_until(
             pilot,
-            lambda: "already exists" in static_text(dialog.query_one("#student-dialog-error", Static)),
+            lambda: (
+                "already exists" in static_text(dialog.query_one("#student-dialog-error", Static))
+            ),
             what="the reason",
         )
         assert isinstance(app.screen, StudentDialog)

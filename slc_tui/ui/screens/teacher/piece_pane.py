@@ -20,15 +20,16 @@ from textual.widgets.option_list import Option
 
 from slc_tui.core.portfolio import PIECE_NOTE_FIELDS, PIECES_TO_CHOOSE
 from slc_tui.core.portfolio_document import PortfolioDocument
-from slc_tui.core.text import MAX_LINE_LENGTH
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher.portfolio_panes import EditorPane, items_of, text_of
 
-#: The form's one-line fields besides the notes: (field, label, placeholder, longest).
+#: The form's one-line fields besides the notes: (field, label, placeholder). The boxes
+#: take text of any length: what is too long is refused by the check, with the field named
+#: (a box that stopped taking keys would drop them silently).
 TOP_FIELDS = (
-    ("title", "Title", "What the piece is called", MAX_LINE_LENGTH),
-    ("subject", "Subject", "Science, Art…", MAX_LINE_LENGTH),
-    ("date", "Date", "YYYY-MM-DD (or YYYY-MM)", 10),
+    ("title", "Title", "What the piece is called"),
+    ("subject", "Subject", "Science, Art…"),
+    ("date", "Date", "YYYY-MM-DD (or YYYY-MM)"),
 )
 #: The child's notes, as the teacher's form names them.
 NOTE_LABELS = {
@@ -94,9 +95,9 @@ class PiecesPane(EditorPane):
                     yield Button("✕ Remove", id="piece-remove")
             with VerticalScroll(id="piece-form"):
                 yield Static("", id="piece-heading")
-                for field, label, placeholder, longest in TOP_FIELDS:
+                for field, label, placeholder in TOP_FIELDS:
                     yield Label(label, classes="field-label")
-                    yield self._box(field, placeholder, longest)
+                    yield self._box(field, placeholder)
                 yield Label("Picture", classes="field-label")
                 with Horizontal(id="piece-picture-row"):
                     yield Static("", id="piece-image")
@@ -107,15 +108,14 @@ class PiecesPane(EditorPane):
                 )
                 for field in PIECE_NOTE_FIELDS:
                     yield Label(NOTE_LABELS[field], classes="field-label")
-                    yield self._box(field, "", MAX_LINE_LENGTH * 6)
+                    yield self._box(field, "")
 
     @staticmethod
-    def _box(field: str, placeholder: str, longest: int) -> Input:
+    def _box(field: str, placeholder: str) -> Input:
         return Input(
             placeholder=placeholder,
             id=f"piece-{field}",
             classes="piece-box",
-            max_length=longest,
             select_on_focus=False,
             compact=True,
         )

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 from pathlib import Path
 
 from textual import events, on, work
@@ -24,7 +25,17 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Input,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+    TextArea,
+)
 
 from slc_tui.core.json_document import Refused
 from slc_tui.core.portfolio_document import PortfolioDocument
@@ -56,6 +67,8 @@ TABS = (
     ("tab-goals", "Goals", "f5"),
     ("tab-prompts", "Prompts", "f6"),
 )
+#: What Space ticks, presses or opens (elsewhere it is typed, like any letter).
+SPACE_ACTS_ON = (Button, Checkbox, Select)
 #: Problems listed under the tabs before "and N more".
 PROBLEMS_SHOWN = 3
 
@@ -73,7 +86,9 @@ class PortfolioEditorScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save", id="editor-save", priority=True),
         Binding("escape", "close", "Close", id="editor-close"),
         *(
-            Binding(key, f"show_tab('{pane}')", label, id=f"editor-{pane}", priority=True)
+            Binding(
+                key, f"show_tab('{pane}')", label, id=f"editor-{pane}", priority=True, show=False
+            )
             for pane, label, key in TABS
         ),
     ]
@@ -103,22 +118,28 @@ class PortfolioEditorScreen(Screen[None]):
             yield Static(plain(title), id="editor-title")
             yield Static("", id="editor-elsewhere")
             with TabbedContent(id="editor-tabs"):
-                with TabPane("Student", id="tab-student"):
-                    yield StudentPane(document, id="pane-student")
-                with TabPane("Pieces", id="tab-pieces"):
-                    yield PiecesPane(document, id="pane-pieces")
-                with TabPane("Strengths & next steps", id="tab-lists"):
-                    yield ListsPane(document, id="pane-lists")
-                with TabPane("Goals", id="tab-goals"):
-                    yield GoalsPane(document, today, id="pane-goals")
-                with TabPane("Prompts", id="tab-prompts"):
-                    yield PromptsPane(document, id="pane-prompts")
+                for tab, label, key in TABS:
+                    with TabPane(f"{label} {key.upper()}", id=tab):
+                        yield self._pane(tab, today)
             yield Static("", id="editor-problems")
             with Horizontal(id="editor-bar"):
                 yield Button("Save (Ctrl+S)", id="editor-save", variant="primary")
                 yield Button("Close (Esc)", id="editor-close")
                 yield Static("", id="editor-status")
         yield Footer()
+
+    def _pane(self, tab: str, today: date) -> EditorPane:
+        document = self.edit.document
+        pane_id = tab.replace("tab-", "pane-")
+        if tab == "tab-student":
+            return StudentPane(document, id=pane_id)
+        if tab == "tab-pieces":
+            return PiecesPane(document, id=pane_id)
+        if tab == "tab-lists":
+            return ListsPane(document, id=pane_id)
+        if tab == "tab-goals":
+            return GoalsPane(document, today, id=pane_id)
+        return PromptsPane(document, id=pane_id)
 
     def on_mount(self) -> None:
         """Say where the conference is open, how things stand; check the document."""
@@ -193,7 +214,10 @@ class PortfolioEditorScreen(Screen[None]):
             and pane in focused.ancestors
         ):
             self._last_box[tab] = focused
-        if not self.typing.redirects(focused, key):
+        redirect = self.typing.redirects(focused, key)
+        if key.key == "space" and not isinstance(focused, SPACE_ACTS_ON):
+            redirect = not takes_text(focused)  # a list or a tab: Space does nothing there
+        if not redirect:
             return False
         last = self._last_box.get(tab)
         box = last if last is not None and last.is_attached and takes_text(last) else None

@@ -22,7 +22,6 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from slc_tui.core.fields import GRADES
 from slc_tui.core.portfolio_document import PortfolioDocument
 from slc_tui.core.steps import STEP_LABELS, StepKind
-from slc_tui.core.text import MAX_LINE_LENGTH
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.widgets.month_picker import MonthPicker
 
@@ -86,7 +85,6 @@ class StudentPane(EditorPane):
             yield Input(
                 text_of(student, "name"),
                 id="student-name-box",
-                max_length=MAX_LINE_LENGTH,
                 select_on_focus=False,
                 compact=True,
             )
@@ -190,7 +188,6 @@ class GoalRow(Vertical):
             text_of(self.goal, "goal"),
             placeholder="The goal",
             classes="goal-goal",
-            max_length=MAX_LINE_LENGTH,
             select_on_focus=False,
             compact=True,
         )

@@ -55,8 +55,9 @@ SECTIONS += (
     TeacherSection(
         "students",
         "s",
-        "Students & portfolios",
-        "Add, rename or remove a student; edit a portfolio: pieces, pictures, goals, prompts.",
+        "Students",
+        "Students and portfolios: add, rename or remove a student; edit a portfolio's "
+        "pieces, pictures, goals and prompts.",
         _students,
     ),
 )

@@ -14,7 +14,6 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from slc_tui.core.fields import GRADES
 from slc_tui.core.json_document import Refused
-from slc_tui.core.text import MAX_LINE_LENGTH
 from slc_tui.ui.plain_text import plain
 
 
@@ -52,7 +51,6 @@ class StudentDialog(ModalScreen[str | None]):
             yield Input(
                 self.name_now,
                 id="student-dialog-name",
-                max_length=MAX_LINE_LENGTH,
                 placeholder="First and last name",
                 select_on_focus=False,
             )
@@ -67,7 +65,6 @@ class StudentDialog(ModalScreen[str | None]):
                 yield Label("Id (optional: made from the name)", classes="field-label")
                 yield Input(
                     id="student-dialog-id",
-                    max_length=64,
                     placeholder="e.g. maya-l (lowercase letters, digits, - or _)",
                 )
             yield Static("", id="student-dialog-error")

@@ -38,8 +38,9 @@ KEYS_HINT = (
 )
 
 
-def _cell(text: str, justify: str = "left") -> Text:
-    return Text(" ".join(text.split()), no_wrap=True, overflow="ellipsis", end="", justify=justify)  # type: ignore[arg-type]
+def _cell(text: str) -> Text:
+    """Plain text (never markup) on one line, cut with an ellipsis to its column's width."""
+    return Text(" ".join(text.split()), no_wrap=True, overflow="ellipsis", end="")
 
 
 def problems_cell(row: StudentRow) -> str:
@@ -59,7 +60,7 @@ def row_cells(row: StudentRow) -> list[Text]:
     return [
         _cell(row.name),
         _cell(row.grade),
-        _cell(str(row.pieces), "right"),
+        _cell(str(row.pieces)),
         _cell(problems_cell(row)),
     ]
 
