@@ -23,7 +23,10 @@ from slc_tui.ui.plain_text import plain
 
 
 class PictureTree(DirectoryTree):
-    """Folders and the pictures slc can show; hidden files left out."""
+    """Folders and the pictures slc can show; hidden files left out. Backspace shows the
+    folder above."""
+
+    BINDINGS = [Binding("backspace", "screen.up", "Folder up", id="picture-tree-up")]
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         """Folders and pictures, not hidden ones."""
@@ -42,10 +45,7 @@ class PictureTree(DirectoryTree):
 class PictureDialog(ModalScreen[list[str]]):
     """``several``: a drop of several files is taken whole (one piece each)."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="picture-cancel"),
-        Binding("ctrl+u", "up", "Folder up", id="picture-up"),
-    ]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="picture-cancel")]
 
     def __init__(self, start: Path, *, several: bool = True, title: str = "") -> None:
         super().__init__(classes="dialog")
@@ -67,7 +67,7 @@ class PictureDialog(ModalScreen[list[str]]):
             yield PictureTree(self.start, id="picture-tree")
             with Horizontal(id="picture-buttons"):
                 yield Button("Use this picture", id="picture-use", variant="primary")
-                yield Button("↑ Folder up (Ctrl+U)", id="picture-folder-up")
+                yield Button("↑ Folder up (⌫)", id="picture-folder-up")
                 yield Button("Cancel (Esc)", id="picture-cancel")
 
     def on_mount(self) -> None:

@@ -95,20 +95,21 @@ class PiecesPane(EditorPane):
                     yield Button("✕ Remove", id="piece-remove")
             with VerticalScroll(id="piece-form"):
                 yield Static("", id="piece-heading")
-                for field, label, placeholder in TOP_FIELDS:
-                    yield Label(label, classes="field-label")
-                    yield self._box(field, placeholder)
-                yield Label("Picture", classes="field-label")
-                with Horizontal(id="piece-picture-row"):
-                    yield Static("", id="piece-image")
-                    yield Button("Choose…", id="piece-picture")
-                yield Checkbox(
-                    f"★ Pre-chosen: one of the {PIECES_TO_CHOOSE} to talk about",
-                    id="piece-chosen",
-                )
-                for field in PIECE_NOTE_FIELDS:
-                    yield Label(NOTE_LABELS[field], classes="field-label")
-                    yield self._box(field, "")
+                with Vertical(id="piece-fields"):
+                    for field, label, placeholder in TOP_FIELDS:
+                        yield Label(label, classes="field-label")
+                        yield self._box(field, placeholder)
+                    yield Label("Picture", classes="field-label")
+                    with Horizontal(id="piece-picture-row"):
+                        yield Static("", id="piece-image")
+                        yield Button("Choose…", id="piece-picture")
+                    yield Checkbox(
+                        f"★ Pre-chosen: one of the {PIECES_TO_CHOOSE} to talk about",
+                        id="piece-chosen",
+                    )
+                    for field in PIECE_NOTE_FIELDS:
+                        yield Label(NOTE_LABELS[field], classes="field-label")
+                        yield self._box(field, "")
 
     @staticmethod
     def _box(field: str, placeholder: str) -> Input:
@@ -149,8 +150,7 @@ class PiecesPane(EditorPane):
         pieces = self.pieces
         form = self.query_one("#piece-form", VerticalScroll)
         has_piece = index is not None and 0 <= index < len(pieces)
-        for widget in form.query("Input, Checkbox, #piece-picture"):
-            widget.disabled = not has_piece
+        form.query_one("#piece-fields").display = has_piece
         for button in ("#piece-up", "#piece-down", "#piece-remove"):
             self.query_one(button, Button).disabled = not has_piece
         heading = self.query_one("#piece-heading", Static)

@@ -320,7 +320,7 @@ class PortfolioEditorScreen(Screen[None]):
             message += " The conference open elsewhere picks it up at the next child."
         if warnings:
             message += f" {len(warnings)} warning(s): {problem_line(warnings[0])}"
-        self.app.notify(message, title="Saved", timeout=6)
+        self.app.notify(message, timeout=6)
         if self._close_after_save:
             self.dismiss(None)
 

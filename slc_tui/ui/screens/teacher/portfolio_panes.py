@@ -67,6 +67,12 @@ class EditorPane(Vertical):
         """Tell the editor the document changed."""
         self.post_message(PortfolioEdited())
 
+    @on(Input.Submitted)
+    def _enter_moves_on(self, event: Input.Submitted) -> None:
+        """Enter in a one-line box moves to the next thing to fill in."""
+        event.stop()
+        self.screen.focus_next()
+
 
 # -- the student ------------------------------------------------------------------------------
 
@@ -184,21 +190,27 @@ class GoalRow(Vertical):
             yield Button("↑", classes="goal-up", tooltip="Move up")
             yield Button("↓", classes="goal-down", tooltip="Move down")
             yield Button("✕", classes="goal-remove", tooltip="Remove this goal")
-        yield Input(
-            text_of(self.goal, "goal"),
-            placeholder="The goal",
-            classes="goal-goal",
-            select_on_focus=False,
-            compact=True,
-        )
-        yield Input(
-            text_of(self.goal, "how"),
-            placeholder="How they will get there",
-            classes="goal-how",
-            select_on_focus=False,
-            compact=True,
-        )
-        yield MonthPicker(text_of(self.goal, "by"), self.today, classes="goal-by")
+        with Horizontal(classes="goal-line"):
+            yield Label("Goal", classes="goal-label")
+            yield Input(
+                text_of(self.goal, "goal"),
+                placeholder="What they want to get better at",
+                classes="goal-goal",
+                select_on_focus=False,
+                compact=True,
+            )
+        with Horizontal(classes="goal-line"):
+            yield Label("How", classes="goal-label")
+            yield Input(
+                text_of(self.goal, "how"),
+                placeholder="How they will get there",
+                classes="goal-how",
+                select_on_focus=False,
+                compact=True,
+            )
+        with Horizontal(classes="goal-line"):
+            yield Label("By", classes="goal-label")
+            yield MonthPicker(text_of(self.goal, "by"), self.today, classes="goal-by")
 
 
 class GoalsPane(EditorPane):

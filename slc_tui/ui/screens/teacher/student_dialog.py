@@ -53,6 +53,7 @@ class StudentDialog(ModalScreen[str | None]):
                 id="student-dialog-name",
                 placeholder="First and last name",
                 select_on_focus=False,
+                compact=True,
             )
             if self.adding:
                 yield Label("Grade", classes="field-label")
@@ -61,11 +62,13 @@ class StudentDialog(ModalScreen[str | None]):
                     value=self.grade or Select.NULL,
                     prompt="— pick a grade —",
                     id="student-dialog-grade",
+                    compact=True,
                 )
                 yield Label("Id (optional: made from the name)", classes="field-label")
                 yield Input(
                     id="student-dialog-id",
                     placeholder="e.g. maya-l (lowercase letters, digits, - or _)",
+                    compact=True,
                 )
             yield Static("", id="student-dialog-error")
             with Horizontal(id="dialog-buttons"):
