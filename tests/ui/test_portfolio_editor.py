@@ -319,7 +319,7 @@ async def test_editing_while_the_conference_is_open_elsewhere_is_told(room: Path
         assert banner.startswith(
             "⚠ Maya López's conference is open in another window on this computer"
         )
-        assert "keeps the portfolio it started with" in banner
+        assert "it keeps its portfolio; what you save reaches the next conference" in banner
         await type_text(pilot, "!")
         await pilot.press("ctrl+s")  # saving is still allowed
         await until_saved(app, pilot)

@@ -1,6 +1,6 @@
 """The pieces of work in the portfolio editor: a list to pick, add, reorder and remove them,
 and a form for the piece picked (title, subject, date, picture, pre-chosen, the child's
-five notes).
+five notes, each a box that wraps).
 
 Pictures are asked for with :class:`PictureWanted`: the editor screen opens the file
 browser and copies the picture in (a teacher service), then calls :meth:`PiecesPane.use_picture`.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +23,7 @@ from slc_tui.core.portfolio import PIECE_NOTE_FIELDS, PIECES_TO_CHOOSE
 from slc_tui.core.portfolio_document import PortfolioDocument
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher.portfolio_panes import EditorPane, items_of, text_of
+from slc_tui.ui.widgets.tick_box import TickBox
 
 #: The form's one-line fields besides the notes: (field, label, placeholder). The boxes
 #: take text of any length: what is too long is refused by the check, with the field named
@@ -39,7 +41,8 @@ NOTE_LABELS = {
     "proud_of": "I'm proud of",
     "next_time": "Next time I would",
 }
-FORM_FIELDS = (*(field for field, *_ in TOP_FIELDS), *PIECE_NOTE_FIELDS)
+TOP_FIELD_NAMES = tuple(field for field, *_ in TOP_FIELDS)
+FORM_FIELDS = (*TOP_FIELD_NAMES, *PIECE_NOTE_FIELDS)
 
 
 class PictureWanted(Message):
@@ -51,10 +54,12 @@ class PictureWanted(Message):
         self.index = index
 
 
-def piece_line(number: int, piece: Any, chosen: bool) -> str:
-    """A piece's line in the list: ``★ 2. Title`` (★ when pre-chosen)."""
+def piece_line(number: int, piece: Any, chosen: bool) -> Text:
+    """A piece's line in the list: ``★ 2. Title`` (★ when pre-chosen), plain text on one
+    line, cut with an ellipsis."""
     title = " ".join(text_of(piece, "title").split()) or "(no title yet)"
-    return f"{'★' if chosen else ' '} {number}. {title}"
+    line = f"{'★' if chosen else ' '} {number}. {title}"
+    return Text(line, no_wrap=True, overflow="ellipsis", end="")
 
 
 class PiecesPane(EditorPane):
@@ -103,13 +108,15 @@ class PiecesPane(EditorPane):
                     with Horizontal(id="piece-picture-row"):
                         yield Static("", id="piece-image")
                         yield Button("Choose…", id="piece-picture")
-                    yield Checkbox(
+                    yield TickBox(
                         f"★ Pre-chosen: one of the {PIECES_TO_CHOOSE} to talk about",
                         id="piece-chosen",
                     )
                     for field in PIECE_NOTE_FIELDS:
                         yield Label(NOTE_LABELS[field], classes="field-label")
-                        yield self._box(field, "")
+                        yield TextArea(
+                            id=f"piece-{field}", classes="piece-note", soft_wrap=True, compact=True
+                        )
 
     @staticmethod
     def _box(field: str, placeholder: str) -> Input:
@@ -128,7 +135,7 @@ class PiecesPane(EditorPane):
     def _options(self) -> list[Option]:
         chosen = self.chosen
         return [
-            Option(plain(piece_line(n, piece, text_of(piece, "id") in chosen)))
+            Option(piece_line(n, piece, text_of(piece, "id") in chosen))
             for n, piece in enumerate(self.pieces, start=1)
         ]
 
@@ -142,7 +149,7 @@ class PiecesPane(EditorPane):
     def _refresh_line(self, index: int) -> None:
         piece = self.pieces[index]
         line = piece_line(index + 1, piece, text_of(piece, "id") in self.chosen)
-        self.query_one("#piece-list", OptionList).replace_option_prompt_at_index(index, plain(line))
+        self.query_one("#piece-list", OptionList).replace_option_prompt_at_index(index, line)
 
     def _show(self, index: int | None) -> None:
         """Fill the form with the piece at ``index`` (None: no piece, the form is off)."""
@@ -156,10 +163,6 @@ class PiecesPane(EditorPane):
         heading = self.query_one("#piece-heading", Static)
         if index is None or not has_piece:
             heading.update("No pieces yet: + New, or + Pictures… to make one from each photo.")
-            for field in FORM_FIELDS:
-                box = self.query_one(f"#piece-{field}", Input)
-                with box.prevent(Input.Changed):
-                    box.value = ""
             self.query_one("#piece-image", Static).update("")
             return
         piece = pieces[index]
@@ -168,11 +171,15 @@ class PiecesPane(EditorPane):
         )
         # Filling the form is no edit: the boxes say nothing (a late "changed" from one
         # piece's boxes must never land in the next piece).
-        for field in FORM_FIELDS:
+        for field in TOP_FIELD_NAMES:
             box = self.query_one(f"#piece-{field}", Input)
             with box.prevent(Input.Changed):
                 box.value = text_of(piece, field)
             box.cursor_position = len(box.value)
+        for field in PIECE_NOTE_FIELDS:
+            note = self.query_one(f"#piece-{field}", TextArea)
+            with note.prevent(TextArea.Changed):
+                note.load_text(text_of(piece, field))
         self._show_image(piece)
         tick = self.query_one("#piece-chosen", Checkbox)
         with tick.prevent(Checkbox.Changed):
@@ -205,13 +212,20 @@ class PiecesPane(EditorPane):
 
     @on(Input.Changed, ".piece-box")
     def _typed(self, event: Input.Changed) -> None:
+        self._field_changed((event.input.id or "").removeprefix("piece-"), event.value)
+
+    @on(TextArea.Changed, ".piece-note")
+    def _note_typed(self, event: TextArea.Changed) -> None:
+        area = event.text_area
+        self._field_changed((area.id or "").removeprefix("piece-"), area.text)
+
+    def _field_changed(self, field: str, value: str) -> None:
         index = self.current
-        field = (event.input.id or "").removeprefix("piece-")
         if index is None or index >= len(self.pieces) or field not in FORM_FIELDS:
             return
-        if event.value == text_of(self.pieces[index], field):
+        if value == text_of(self.pieces[index], field):
             return
-        self.document.update_piece(index, **{field: event.value})
+        self.document.update_piece(index, **{field: value})
         if field == "title":
             self._refresh_line(index)
         self.edited()

@@ -103,6 +103,7 @@ class PortfolioEditorScreen(Screen[None]):
         self._changes = 0
         self._timer: Timer | None = None
         self._close_after_save = False
+        self._refused_seq = -1  # the change a refused save was taken at (its list stays)
 
     @property
     def name_shown(self) -> str:
@@ -163,8 +164,8 @@ class PortfolioEditorScreen(Screen[None]):
         if other is not None:
             banner.update(
                 plain(
-                    f"⚠ {self.name_shown}'s conference is open {other.describe()}. It keeps "
-                    "the portfolio it started with; what you save here reaches the next one."
+                    f"⚠ {self.name_shown}'s conference is open {other.describe()}: it keeps "
+                    "its portfolio; what you save reaches the next conference."
                 )
             )
 
@@ -264,7 +265,7 @@ class PortfolioEditorScreen(Screen[None]):
         app.call_from_thread(self._checked, seq, problems)
 
     def _checked(self, seq: int, problems: list[Problem]) -> None:
-        if seq == self._changes:
+        if seq == self._changes and seq != self._refused_seq:
             self._show_problems(problems)
 
     def on_unmount(self) -> None:
@@ -295,7 +296,7 @@ class PortfolioEditorScreen(Screen[None]):
             app.call_from_thread(self._changed_on_disk)
             return
         except Refused as refused:
-            app.call_from_thread(self._refused, list(refused.problems))
+            app.call_from_thread(self._refused, list(refused.problems), seq)
             return
         except OSError as error:
             app.call_from_thread(self._not_saved, f"{error.filename or ''} {error}".strip())
@@ -324,13 +325,14 @@ class PortfolioEditorScreen(Screen[None]):
         if self._close_after_save:
             self.dismiss(None)
 
-    def _refused(self, problems: list[Problem]) -> None:
+    def _refused(self, problems: list[Problem], seq: int) -> None:
         self._close_after_save = False
+        self._refused_seq = seq
         count = len(problems)
         self._status(f"✗ Not saved: {count} thing(s) to mend (listed above)")
         self._show_problems(problems, "✗ Not saved — nothing was written. Mend first:")
         first = problem_line(problems[0]) if problems else ""
-        self.app.notify(f"Not saved: {first}", severity="error", timeout=10)
+        self.app.notify(f"Not saved: {first}", severity="error", timeout=6)
 
     def _not_saved(self, reason: str) -> None:
         self._close_after_save = False

@@ -295,21 +295,25 @@ class GoalsPane(EditorPane):
 class PromptsPane(EditorPane):
     """The Help prompts of one step at a time (one per line)."""
 
+    def _first_step(self) -> str:
+        """The first step this child has prompts for (My work when none)."""
+        prompts = self.document.data.get("prompts")
+        for kind in STEP_LABELS:
+            if items_of(prompts, kind.value):
+                return kind.value
+        return StepKind.PIECE.value
+
     def compose(self) -> ComposeResult:
         """A step picker, a hint, the step's prompts."""
+        first = self._first_step()
         yield Label("Step", classes="field-label")
-        yield Select(
-            self._step_options(),
-            value=StepKind.PIECE.value,
-            allow_blank=False,
-            id="prompt-step",
-        )
+        yield Select(self._step_options(), value=first, allow_blank=False, id="prompt-step")
         yield Static(
             "This child's own Help prompts for the step, one per line. "
             "Without any, Help shows the class's prompts.",
             id="prompts-hint",
         )
-        yield TextArea(self._text(StepKind.PIECE.value), id="prompts-box")
+        yield TextArea(self._text(first), id="prompts-box")
 
     def _step_options(self) -> list[tuple[str, str]]:
         options = []
