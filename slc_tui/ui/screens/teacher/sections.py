@@ -56,8 +56,7 @@ SECTIONS += (
         "students",
         "s",
         "Students",
-        "Students and portfolios: add, rename or remove a student; edit a portfolio's "
-        "pieces, pictures, goals and prompts.",
+        "Add, rename, remove students; edit a portfolio: pieces, pictures, goals, prompts.",
         _students,
     ),
 )
