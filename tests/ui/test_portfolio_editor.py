@@ -360,3 +360,43 @@ async def test_a_file_changed_meanwhile_asks_whose_changes_to_keep(room: Path) -
     data = on_disk(room)
     assert data["pieces"][0]["title"] == "My butterfly?"
     assert data["student"]["name"] == "Maya L."  # read again after "theirs"
+
+
+async def test_with_the_mouse_pieces_move_are_chosen_and_removed_goals_added(
+    room: Path,
+) -> None:
+    app = app_for(room)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(app, pilot)
+        await pilot.click("#piece-down")  # the butterfly goes below the story
+        await pilot.pause()
+        assert editor(app).edit.document.piece_ids() == ["story", "butterfly", "arrays"]
+        for row in range(3):  # tick all three, then a fourth made from nothing: refused
+            listing = app.screen.query_one("#piece-list", OptionList)
+            listing.highlighted = row
+            await pilot.pause()
+            await pilot.click("#piece-chosen")
+        await pilot.click("#piece-new")
+        await type_text(pilot, "Extra")
+        await pilot.click("#piece-chosen")
+        await wait_until(
+            pilot,
+            lambda: "chosen: at most 3 pieces may be chosen" in text_of(app, "#editor-problems"),
+            what="the limit named",
+        )
+        await pilot.click("#piece-remove")  # the new piece goes again (asked first)
+        await settle(app, pilot)
+        await pilot.click("#remove")
+        await settle(app, pilot)
+        assert editor(app).edit.document.piece_ids() == ["story", "butterfly", "arrays"]
+        await pilot.click("#--content-tab-tab-goals")
+        await pilot.pause()
+        await pilot.click("#goal-add")
+        await settle(app, pilot)
+        await type_text(pilot, "Read two chapters a week")
+        await pilot.click("#editor-save")
+        await until_saved(app, pilot)
+    data = on_disk(room)
+    assert [p["id"] for p in data["pieces"]] == ["story", "butterfly", "arrays"]
+    assert data["chosen"] == ["story", "butterfly", "arrays"]
+    assert data["goals"][-1] == {"goal": "Read two chapters a week"}
