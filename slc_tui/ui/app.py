@@ -107,15 +107,13 @@ class SlcApp(Saving):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys first pass the conference screen's typing rule (typed words land in a
-        text box, not on a card or checkbox: :mod:`slc_tui.ui.typing_router`)."""
-        if (
-            isinstance(event, events.Key)
-            and not event.is_forwarded
-            and isinstance(self.screen, ConferenceScreen)
-            and self.screen.route_key(event)
-        ):
-            return
+        """Keys first pass the typing rule of the screen shown, when it has one (the
+        conference's and the teacher editors' ``route_key``: typed words land in a text
+        box, not on a card or checkbox: :mod:`slc_tui.ui.typing_router`)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            route_key = getattr(self.screen, "route_key", None)
+            if route_key is not None and route_key(event):
+                return
         await super().on_event(event)
 
     def compose(self) -> ComposeResult:
