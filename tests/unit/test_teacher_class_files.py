@@ -164,9 +164,30 @@ def test_a_draft_survives_until_saved_and_a_clean_edit_keeps_none(room: Path) ->
     assert form_of(again.document).name == "Room 12b"
     assert form_of(again.document).minutes == "2"
     fill(again.document, SettingsForm("Room 12b", "Ms. Okafor", "Fall 2026", "25", "en"))
-    save_settings(again.document)
-    again.saved()
+    to_save = again.copy_to_save()
+    save_settings(to_save)
+    fill(again.document, SettingsForm("Room 12c", "Ms. Okafor", "Fall 2026", "25", "en"))
+    again.saved(to_save)  # typed on while it was saved: the draft stays
+    assert again.changed and again.draft() is not None
+    again.keep_draft(FIXED_NOW)
+    draft = again.draft()
+    assert draft is not None and not draft.based_on_changed
+    to_save = again.copy_to_save()
+    save_settings(to_save)
+    again.saved(to_save)
     assert not again.changed and again.draft() is None
+
+
+def test_an_older_snapshot_never_replaces_a_newer_draft(room: Path) -> None:
+    edit = FileEdit(open_class_settings(room), room / "results")
+    fill(edit.document, SettingsForm("One", "", "", "20", "en"))
+    first = edit.snapshot()
+    fill(edit.document, SettingsForm("Two", "", "", "20", "en"))
+    second = edit.snapshot()
+    edit.keep(second, FIXED_NOW)
+    assert edit.keep(first, FIXED_NOW) is None  # a late worker
+    draft = edit.draft()
+    assert draft is not None and '"Two"' in draft.text
 
 
 def test_a_draft_of_an_older_file_asks_before_replacing_it(room: Path) -> None:
