@@ -21,6 +21,7 @@ from slc_tui.teacher.class_settings import LANGUAGES, SettingsForm, fill, form_o
 from slc_tui.teacher.file_edits import FileEdit
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher.file_editor import FileEditorScreen
+from slc_tui.ui.screens.teacher.typing import text_box
 
 OTHER_LANGUAGE = "other"
 #: The box of each field of ``class.json``.
@@ -56,18 +57,18 @@ class ClassSettingsScreen(FileEditorScreen[ClassDocument]):
             )
             with Grid(id="settings-form"):
                 yield Label("Class name", classes="settings-label")
-                yield Input(id="settings-name", disabled=True)
+                yield text_box(id="settings-name", disabled=True)
                 yield Label("Teacher", classes="settings-label")
-                yield Input(id="settings-teacher", disabled=True)
+                yield text_box(id="settings-teacher", disabled=True)
                 yield Label("Term", classes="settings-label")
-                yield Input(
+                yield text_box(
                     placeholder="e.g. Fall 2026 (other terms' conferences count as last time)",
                     id="settings-term",
                     disabled=True,
                 )
                 yield Label("Minutes", classes="settings-label")
                 with Horizontal(classes="settings-row"):
-                    yield Input(id="settings-minutes", disabled=True)
+                    yield text_box(id="settings-minutes", disabled=True)
                     yield Static(
                         "5 to 120: how long each conference's gentle clock runs",
                         classes="settings-hint",
@@ -83,7 +84,9 @@ class ClassSettingsScreen(FileEditorScreen[ClassDocument]):
                         id="settings-language",
                         disabled=True,
                     )
-                    yield Input(placeholder="e.g. uk", id="settings-language-code", disabled=True)
+                    yield text_box(
+                        placeholder="e.g. uk", id="settings-language-code", disabled=True
+                    )
             with Horizontal(classes="editor-bottom"):
                 yield Static("Reading class.json…", id="editor-status")
                 yield Button("💾 Save (Ctrl+S)", id="editor-save", compact=True)

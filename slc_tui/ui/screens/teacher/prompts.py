@@ -38,6 +38,7 @@ from slc_tui.teacher.prompt_lists import (
 )
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher.file_editor import FileEditorScreen
+from slc_tui.ui.screens.teacher.typing import text_box
 
 ADD_PLACEHOLDER = "Type a new prompt, then Enter"
 
@@ -96,7 +97,7 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
             with Horizontal(id="prompts-columns"):
                 with Vertical(id="prompts-class-column"):
                     yield OptionList(id="prompts-class")
-                    yield Input(placeholder=ADD_PLACEHOLDER, id="prompts-input")
+                    yield text_box(placeholder=ADD_PLACEHOLDER, id="prompts-input")
                     with Horizontal(classes="prompts-buttons"):
                         yield Button("▲ Up", id="prompts-up", compact=True)
                         yield Button("▼ Down", id="prompts-down", compact=True)

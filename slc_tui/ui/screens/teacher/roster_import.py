@@ -42,7 +42,7 @@ from slc_tui.teacher.roster import (
     plan_roster_import,
 )
 from slc_tui.ui.plain_text import plain
-from slc_tui.ui.screens.teacher.typing import DeskTyping
+from slc_tui.ui.screens.teacher.typing import DeskTyping, text_box
 
 #: The files the browser shows (besides folders): what spreadsheets export a list as.
 LIST_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
@@ -101,7 +101,7 @@ class RosterImportScreen(Screen[None]):
             yield Static(plain(title), id="roster-title")
             yield Static(HELP, id="roster-help")
             with Horizontal(id="roster-source"):
-                yield Input(
+                yield text_box(
                     placeholder="Path of the class list (type, paste or drag it here)",
                     id="roster-path",
                 )

@@ -21,6 +21,12 @@ from textual.widgets import Input, Select
 from slc_tui.ui.typing_router import EDITING_KEYS, TypingRouter, put_cursor_at_end, takes_text
 
 
+def text_box(*, placeholder: str = "", id: str, disabled: bool = False) -> Input:
+    """A one-line box of a teacher screen. Getting the keyboard never selects its text: a
+    key sent there (by the rule above, or typed at once) must not replace the words."""
+    return Input(placeholder=placeholder, id=id, disabled=disabled, select_on_focus=False)
+
+
 class DeskTyping:
     """Applies the rule on ``screen``; ``main_box`` gives the box typing goes to when none
     was typed in yet (None: a printable key there is left alone)."""
