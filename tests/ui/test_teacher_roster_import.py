@@ -26,12 +26,11 @@ GIVEN = ["Zoë", "Léa", "Mañana", "Jürgen", "Siobhán"]
 
 
 def write_class_list(path: Path) -> Path:
-    rows = ["Nom de famille;First name;Grade"]
+    rows = ["Last name;First name;Grade"]
     for number in range(25):
         surname = SURNAMES[number % 5] + ("" if number < 5 else f"-{number}")
         rows.append(f"{surname};{GIVEN[number % 5]};{number % 6 + 1}")
     rows.insert(8, ";;3")  # line 9: a row with a grade and no name
-    rows[0] = "Last name;First name;Grade"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
     return path

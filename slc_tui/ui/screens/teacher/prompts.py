@@ -423,12 +423,13 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
         added, already = self.editor.copy_in(self.list_id, texts)
         self._show_list(highlight=len(self._texts()) - 1)
         if added:
-            self.say(f"Copied {added} prompt(s) into this class's list.")
             self.edited()
-        else:
-            self.say("Already in this class's list.")
-        if already and added:
+        if added and already:
             self.say(f"Copied {added} prompt(s); {already} were in the list already.")
+        elif added:
+            self.say(f"Copied {added} prompt(s) into this class's list.")
+        else:
+            self.say("Already in this class's list: nothing copied.")
 
     # -- leaving -------------------------------------------------------------------------------
 
