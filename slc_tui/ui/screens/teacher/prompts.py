@@ -283,8 +283,8 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
         column.highlighted = index
 
     def _say_typing(self, typing: Typing) -> None:
-        what = "New prompt" if typing.before is None else "Changing prompt"
-        self.say(f"{what} {typing.index + 1}: Enter when done, Esc to undo it.")
+        what = "New prompt" if typing.before is None else "Prompt"
+        self.say(f"{what} {typing.index + 1}: Enter ends it, Esc undoes it.")
 
     @on(Input.Submitted, "#prompts-input")
     def _entered(self) -> None:
@@ -308,7 +308,7 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
         elif problem:
             self.say(f"⚠ Prompt {typing.index + 1} {problem}: Save will refuse it.")
         else:
-            self.say(f"Prompt {typing.index + 1} is in the list; Save keeps it in prompts.json.")
+            self.say(f"Prompt {typing.index + 1} done: Ctrl+S saves the list.")
         self._clear_box()
         if typing.list_id == self.list_id:
             self._show_list(highlight=typing.index)
@@ -386,7 +386,7 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
         self.removed = self.editor.remove(self.list_id, index)
         self._show_list(highlight=index)
         self.query_one("#prompts-class", OptionList).focus()
-        self.say(f"Removed “{_short(self.removed.text)}”: Ctrl+Z or ↶ Put back undoes it.")
+        self.say(f"Removed “{_short(self.removed.text)}”: Ctrl+Z puts it back.")
         self.edited()
 
     @on(Button.Pressed, "#prompts-put-back")
@@ -425,7 +425,7 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
         if added:
             self.edited()
         if added and already:
-            self.say(f"Copied {added} prompt(s); {already} were in the list already.")
+            self.say(f"Copied {added} prompt(s); {already} were there already.")
         elif added:
             self.say(f"Copied {added} prompt(s) into this class's list.")
         else:
@@ -448,4 +448,4 @@ def _empty_note(is_step: bool) -> str:
 
 def _short(text: str) -> str:
     line = " ".join(text.split())
-    return line if len(line) <= 30 else line[:29] + "…"
+    return line if len(line) <= 20 else line[:19] + "…"

@@ -123,7 +123,7 @@ class RosterImportScreen(Screen[None]):
         """The file browser has the keyboard; Import waits for a preview."""
         table = self.query_one(DataTable)
         table.add_column("Line", key="line", width=5)
-        table.add_column("Id", key="id", width=20)
+        table.add_column("Id", key="id", width=18)
         table.add_column("Name", key="name")
         table.add_column("Grade", key="grade", width=5)
         self.query_one("#roster-refused-box").display = False
@@ -176,8 +176,13 @@ class RosterImportScreen(Screen[None]):
     @on(Button.Pressed, "#roster-choose")
     def action_browse(self) -> None:
         """Back to the file browser."""
-        self.query_one(ContentSwitcher).current = "roster-files"
+        self._stage("roster-files")
         self.query_one(ClassListTree).focus()
+
+    def _stage(self, stage: str) -> None:
+        """Show the file browser (with the help above it) or the preview."""
+        self.query_one(ContentSwitcher).current = stage
+        self.query_one("#roster-help").display = stage == "roster-files"
 
     def preview(self, text: str) -> None:
         """Read the list ``text`` names (a pasted path is cleaned first) and show the plan."""
@@ -186,7 +191,7 @@ class RosterImportScreen(Screen[None]):
             self.query_one("#roster-path", Input).focus()
             return
         self._say("Reading the class list…")
-        self.query_one(ContentSwitcher).current = "roster-plan"
+        self._stage("roster-plan")
         self.make_plan(text)
 
     @work(thread=True, exclusive=True, group="roster-plan", exit_on_error=False)
