@@ -218,6 +218,7 @@ class FileEditorScreen(Screen[None], Generic[D]):
     def _saved(self, edit: FileEdit[D], document: D, warnings: tuple[Problem, ...]) -> None:
         self.saving = False
         edit.saved(document)
+        self.app.clear_notifications()  # (a refusal shown before is out of date)
         when = self.session.clock().strftime("%H:%M:%S")
         note = f" ({len(warnings)} warning(s): slc validate lists them)" if warnings else ""
         self.say(f"✓ Saved {edit.file} at {when}{note}.")
@@ -315,13 +316,8 @@ class FileEditorScreen(Screen[None], Generic[D]):
 
         self.app.push_screen(
             ChoiceDialog(
-                f"Your changes to {self.FILE_WHAT} are not saved.",
-                [
-                    ("save", "Save"),
-                    ("keep", "Keep as draft"),
-                    ("drop", "Throw away"),
-                    ("stay", "Stay"),
-                ],
+                f"Your changes to {self.FILE_WHAT} are not saved. (Escape: stay here.)",
+                [("save", "Save"), ("keep", "Keep as draft"), ("drop", "Throw away")],
                 cancel="stay",
             ),
             answered,
