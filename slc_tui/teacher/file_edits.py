@@ -104,9 +104,10 @@ class FileEdit(Generic[D]):
         return self.keep(self.snapshot(), now)
 
     def drop_draft(self) -> None:
-        """Forget the draft (the teacher threw the changes away)."""
+        """Forget the draft (the teacher threw the changes away, or saved them); a snapshot
+        taken before is not written after this."""
         with self._lock:
-            self._kept = self._taken
+            self._kept = self._taken + 1
             self.drafts.drop(self.file)
 
     def copy_to_save(self) -> D:

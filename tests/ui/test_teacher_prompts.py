@@ -258,3 +258,18 @@ async def test_leaving_with_changes_asks_and_a_kept_draft_comes_back(room: Path)
         (only,) = class_list(screen)  # the draft thrown away: Hello has no prompts
         assert only.startswith("None yet")
     assert saved(room) == PROMPTS
+
+
+async def test_a_prompts_file_slc_cannot_read_is_named_and_not_edited(room: Path) -> None:
+    (room / "prompts.json").write_text("{not json", encoding="utf-8")
+    app = app_for(room)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_prompts(app, pilot)
+        await wait_until(pilot, lambda: "⚠" in status(screen), what="the problem")
+        assert status(screen).startswith("⚠ prompts.json:")
+        assert screen.query_one("#prompts-input", Input).disabled
+        assert screen.query_one("#editor-save").disabled
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, TeacherHomeScreen)
+    assert (room / "prompts.json").read_text(encoding="utf-8") == "{not json"

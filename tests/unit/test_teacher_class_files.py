@@ -188,6 +188,11 @@ def test_an_older_snapshot_never_replaces_a_newer_draft(room: Path) -> None:
     assert edit.keep(first, FIXED_NOW) is None  # a late worker
     draft = edit.draft()
     assert draft is not None and '"Two"' in draft.text
+    late = edit.snapshot()
+    edit.drop_draft()  # thrown away while a worker was still to write ``late``
+    assert edit.keep(late, FIXED_NOW) is None and edit.draft() is None
+    fill(edit.document, SettingsForm("Three", "", "", "20", "en"))
+    assert edit.keep_draft(FIXED_NOW) is not None  # typing after it is kept again
 
 
 def test_a_draft_of_an_older_file_asks_before_replacing_it(room: Path) -> None:

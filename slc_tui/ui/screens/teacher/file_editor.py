@@ -81,6 +81,9 @@ class FileEditorScreen(Screen[None], Generic[D]):
     def after_save(self) -> None:
         """The file was saved and the class read again."""
 
+    def show_unreadable(self) -> None:
+        """The file cannot be edited here: nothing should take typing."""
+
     # -- typing -------------------------------------------------------------------------------
 
     def route_key(self, key: events.Key) -> bool:
@@ -112,6 +115,7 @@ class FileEditorScreen(Screen[None], Generic[D]):
         first = str(problems[0]) if problems else "cannot be read"
         self.say(f"⚠ {first}. Mend the file by hand (or move it away) to edit it here.")
         self.query_one("#editor-save", Button).disabled = True
+        self.show_unreadable()
 
     def _opened(self, edit: FileEdit[D], draft: Draft | None) -> None:
         self.edit = edit

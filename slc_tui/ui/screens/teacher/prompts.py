@@ -151,6 +151,11 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
         if typed and self._editable():
             self.query_one("#prompts-input", Input).value = typed  # a new prompt, as typed
 
+    def show_unreadable(self) -> None:
+        """``prompts.json`` cannot be read: nothing to type into or copy to."""
+        self.query_one("#prompts-input", Input).disabled = True
+        self._fit_buttons()
+
     def before_save(self) -> None:
         """The prompt being typed is finished first."""
         self._finish_typing()
