@@ -154,13 +154,19 @@ async def test_copy_all_of_another_band_and_the_mouse(room: Path) -> None:
         await pilot.pause()
         assert len(class_list(screen)) == len(ideas)
         assert "Already" in status(screen)
+        await pilot.click("#prompts-class", offset=(4, 1))  # a click on the first prompt
+        await pilot.pause()
+        box = screen.query_one("#prompts-input", Input)
+        assert box.value == ideas[0] and screen.focused is box
+        await pilot.press(*" daily", "enter")
+        assert class_list(screen)[0] == f"1. {ideas[0]} daily"
         await pilot.click("#editor-save")
         await settle(app, pilot)
         await wait_until(pilot, lambda: "Saved" in status(screen), what="the save")
         await pilot.click("#editor-back")
         await settle(app, pilot)
         assert isinstance(app.screen, TeacherHomeScreen)
-    assert saved(room)["commitment_ideas"] == list(ideas)
+    assert saved(room)["commitment_ideas"] == [f"{ideas[0]} daily", *ideas[1:]]
 
 
 async def test_a_prompt_too_long_is_refused_with_its_field_and_nothing_written(
