@@ -150,6 +150,7 @@ def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command not in (None, "open"):
         gc.enable()
+        _quiet_when_the_reader_goes()
     try:
         if args.command == "new-class":
             return cmd_new_class(args.folder, args.sample, args.name, args.grade, args.pin)
@@ -177,6 +178,15 @@ def _run(argv: Sequence[str] | None) -> int:
 
         report_crash(_crash_log_dir(args), error, f"slc {args.command or 'open'}")
         return 1
+
+
+def _quiet_when_the_reader_goes() -> None:
+    """``slc roster import … | head``: end quietly when the reader of the output stops
+    reading, as other commands do, rather than report a crash (no SIGPIPE on Windows)."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 def _crash_log_dir(args: argparse.Namespace) -> Path | None:
