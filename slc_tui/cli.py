@@ -423,7 +423,8 @@ def cmd_forget(class_dir: Path, student_id: str, pin: str | None, results: Path 
         print(f"deleted {path}")
     for path in deleted.rewritten:
         print(f"took {student_id} out of {path}")
-    print(f"Forgot {student_id}: {len(deleted)} file(s) deleted.", file=sys.stderr)
+    schedule = ", taken out of the schedule" if deleted.rewritten else ""
+    print(f"Forgot {student_id}: {len(deleted)} file(s) deleted{schedule}.", file=sys.stderr)
     return 0
 
 
@@ -591,7 +592,7 @@ def _schedule_refusal(planned: SchedulePlan) -> str:
     """Why a plan was not written, in a few words."""
     reasons = []
     if planned.bad_requests:
-        reasons.append(f"{len(planned.bad_requests)} request row(s) could not be used (above)")
+        reasons.append("the requests could not all be used (see above)")
     if planned.plan.unplaced:
         reasons.append(
             f"{len(planned.plan.unplaced)} child(ren) have no slot: give more time (--from, "

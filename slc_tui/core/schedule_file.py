@@ -27,7 +27,7 @@ from slc_tui.core.json_document import document_text
 from slc_tui.core.problems import ProblemList
 from slc_tui.core.schedule import Placement, Plan
 from slc_tui.core.schedule_settings import ScheduleSettings, settings_from_text
-from slc_tui.core.schedule_times import TimeRange, clock, parse_clock, parse_requested
+from slc_tui.core.schedule_times import TimeRange, clock, parse_clock, parse_range
 from slc_tui.core.text import MAX_LINE_LENGTH
 
 SCHEDULE_FILE = "schedule.json"
@@ -106,7 +106,7 @@ def _settings(obj: dict[str, Any], problems: ProblemList) -> ScheduleSettings | 
     texts = {key: read_text(obj, key, "", problems, required=True) for key in ("day", "from", "to")}
     numbers = {
         "slot_minutes": _whole(obj, "slot_minutes", problems, required=True),
-        "families_per_slot": _whole(obj, "families_per_slot", problems) or 1,
+        "families_per_slot": _whole(obj, "families_per_slot", problems),
         "rotate_minutes": _whole(obj, "rotate_minutes", problems),
     }
     breaks: list[str] = []
@@ -117,14 +117,14 @@ def _settings(obj: dict[str, Any], problems: ProblemList) -> ScheduleSettings | 
             problems.error(join("breaks", number), f"must be text, not {json_type(item)}")
     if problems.has_errors:
         return None
-    slot_minutes = numbers["slot_minutes"]
+    slot_minutes, families = numbers["slot_minutes"], numbers["families_per_slot"]
     assert slot_minutes is not None
     settings, found = settings_from_text(
         day=texts["day"],
         start=texts["from"],
         end=texts["to"],
         slot_minutes=slot_minutes,
-        families_per_slot=numbers["families_per_slot"] or 1,
+        families_per_slot=1 if families is None else families,
         rotate_minutes=numbers["rotate_minutes"],
         breaks=breaks,
     )
@@ -211,9 +211,13 @@ def _range(
 
 
 def _requested(entry: dict[str, Any], path: str, problems: ProblemList) -> TimeRange | None:
-    text = read_text(entry, "requested", path, problems, max_length=40)
+    text = read_text(entry, "requested", path, problems, max_length=40).strip()
     try:
-        return parse_requested(text)
+        if not text:
+            return None
+        if "-" in text:
+            return parse_range(text)
+        return TimeRange(parse_clock(text), parse_clock(text))
     except ValueError as error:
         problems.error(join(path, "requested"), str(error))
         return None

@@ -63,8 +63,8 @@ def parse_clock(text: str) -> int:
 def parse_range(text: str) -> TimeRange:
     """The range ``HH:MM-HH:MM``, ending after it starts; ValueError saying why not."""
     start, separator, end = text.strip().partition("-")
-    if not separator:
-        raise ValueError(f"{_quoted(text)} is not a time range (HH:MM-HH:MM)")
+    if not (separator and _STRICT.fullmatch(start.strip()) and _STRICT.fullmatch(end.strip())):
+        raise ValueError(f"{_quoted(text)} is not a time range (HH:MM-HH:MM, e.g. 16:00-16:30)")
     found = TimeRange(parse_clock(start), parse_clock(end))
     if found.end <= found.start:
         raise ValueError(f"{_quoted(text)} ends before it starts")
