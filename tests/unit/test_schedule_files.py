@@ -67,7 +67,7 @@ def evening(**changes: Any) -> Any:
 )
 def test_requested_times_as_people_type_them(text: str, expected: tuple[int, int] | None) -> None:
     found = parse_requested(text)
-    assert (found.start, found.end) if found else None == expected
+    assert ((found.start, found.end) if found else None) == expected
 
 
 @pytest.mark.parametrize("text", ["15", "25:00", "15:60", "13pm", "soon", "16:00-15:00", "1-2-3"])
@@ -354,7 +354,8 @@ def test_bad_rows_are_named_by_line() -> None:
         (b"", "requests.csv: is empty: the first row should name the columns"),
         (
             b"PK\x03\x04rest",
-            "requests.csv: is an Excel workbook (.xlsx), not CSV: save it from the spreadsheet as CSV UTF-8",
+            "requests.csv: is an Excel workbook (.xlsx), not CSV: save it from the spreadsheet "
+            "as CSV UTF-8",
         ),
         (
             b"Name,Grade\nMaya,2\n",
