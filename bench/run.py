@@ -68,6 +68,11 @@ How each key is measured (docs/performance.md says more):
     unchanged since, written atomically) after an edit of an opened portfolio, as the editor
     saves. 4 portfolios of the big class (copied, 4 small pictures each) × 10 saves per run;
     the first save of each decodes its pictures. p95 per run.
+``schedule_1000_ms``
+    In this process: ``plan_class_schedule`` + ``write_schedule`` (what ``slc schedule`` does)
+    for the 1,000-student class with a 1,000-row requests CSV (brothers and sisters, requested
+    times, private talks), no earlier schedule: the class folder loaded, every child placed,
+    ``schedule.json`` and ``schedule.ics`` written atomically. After one warm-up.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bench import datagen, images, processes, saves, teacher_desk
+from bench import datagen, images, processes, saves, schedule_night, teacher_desk
 from bench.common import median, percentile, run_child
 from bench.report import KEYS
 
@@ -99,6 +99,7 @@ class Suite:
             self.measure_validate,
             self.measure_roster_import,
             self.measure_portfolio_saves,
+            self.measure_schedule,
         )
         for measure in measurements:
             try:
@@ -323,6 +324,32 @@ class Suite:
         rest = [t for times in per_run for i, t in enumerate(times) if i % each]
         self.details["portfolio save median (ms): first (pictures decoded) / later"] = (
             f"{median(firsts) * 1000:.2f} / {median(rest) * 1000:.2f}" if rest else "n/a"
+        )
+
+    def measure_schedule(self) -> None:
+        """``schedule_1000_ms`` (writes ``schedule.json`` and ``.ics`` into the big class)."""
+        plan = self.plan
+        self.say(f"schedule: {plan.runs} runs planning {plan.students} students")
+        requests = schedule_night.write_requests(
+            self.scratch / "schedule" / "requests.csv", self.student_ids, 5
+        )
+        fresh = [
+            schedule_night.schedule_time(self.big_class, requests, fresh=True)
+            for _ in range(plan.runs + plan.warm_up)
+        ][plan.warm_up :]
+        again = [
+            schedule_night.schedule_time(self.big_class, requests, fresh=False)
+            for _ in range(plan.runs)
+        ]
+        self.values["schedule_1000_ms"] = (
+            median([made + written for made, written, _ in fresh]) * 1000
+        )
+        made, written = (median([r[n] for r in fresh]) * 1000 for n in (0, 1))
+        self.details["schedule: plan / write (ms)"] = (
+            f"{made:.0f} / {written:.0f} ({fresh[0][2]} children placed)"
+        )
+        self.details["schedule again, keeping every slot (ms)"] = (
+            median([made + written for made, written, _ in again]) * 1000
         )
 
 

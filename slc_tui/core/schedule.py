@@ -6,8 +6,9 @@
 - A family that asked for a private talk is alone in its slot (with its own children).
 - A family's requested time is honoured when a slot then has room; otherwise the family goes
   to the nearest slot with room, and its notes say why (``requested 15:00: not possible,
-  slot full``). Families with a single requested time are placed first, then those with the
-  narrowest ranges, then the rest, which fill the slots from the start of the evening.
+  slot full``). Private talks are placed first (each needs a slot of its own), in the slot
+  fewest requests ask for; then single requested times, then the narrowest ranges, then the
+  rest, which fill the slots from the start of the evening.
 - Families already in an earlier plan of the same day keep their slot (and turn) unless
   ``replan``; children no longer in the class are dropped and listed.
 - With rotation, each family of a slot has its own turn with the teacher; a family alone for
@@ -18,6 +19,7 @@ The same class, requests and earlier plan always give the same plan.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -168,8 +170,14 @@ def plan_schedule(
     reasons: dict[str, str] = {}
     waiting = [f for f in families if not any(c.id in slot_of for c in f.children)]
     waiting.sort(key=_urgency)
+    demand = Counter(
+        number
+        for family in waiting
+        if family.window is not None
+        for number in _wanted(board.slots, family.window)
+    )
     for family in waiting:
-        number, reason = _choose(settings, board, family)
+        number, reason = _choose(settings, board, family, demand)
         if number is None:
             unplaced.extend(Unplaced(child.id, child.name, reason) for child in family.children)
             continue
@@ -273,28 +281,34 @@ def _keep(
     return kept, turns
 
 
-def _urgency(family: _Family) -> tuple[bool, int, bool, int]:
-    """Who is placed first: a single requested time, then narrow ranges, then the rest;
-    private talks first among equals; then class order."""
+def _urgency(family: _Family) -> tuple[bool, bool, int, int]:
+    """Who is placed first: private talks (they need a slot of their own), then a single
+    requested time, then narrow ranges, then the rest; then class order."""
     window = family.window
-    return (window is None, window.minutes if window else 0, not family.private, family.order)
+    width = window.minutes if window else 0
+    return (not family.private, window is None, width, family.order)
 
 
-def _choose(settings: ScheduleSettings, board: _Board, family: _Family) -> tuple[int | None, str]:
-    """(the slot for ``family``, a note when its request is not honoured) or (None, why)."""
+def _choose(
+    settings: ScheduleSettings, board: _Board, family: _Family, demand: Mapping[int, int]
+) -> tuple[int | None, str]:
+    """(the slot for ``family``, a note when its request is not honoured) or (None, why).
+
+    Where several slots would do, a private talk or a range takes the one that the fewest
+    requests ask for (then the earliest); others fill the evening from its start."""
     free = [n for n in range(len(board.slots)) if not board.refusal(n, family)]
     window = family.window
     if window is not None:
         wanted = _wanted(board.slots, window)
         honoured = [n for n in wanted if n in free]
         if honoured:
-            return honoured[0], ""
+            return min(honoured, key=lambda n: (demand[n], n)), ""
     if not free:
         if family.private:
             return None, "no room: no slot is free for a private talk"
         return None, f"no room: every slot holds {board.capacity} famil{_ies(board.capacity)}"
     if window is None:
-        return free[0], ""
+        return min(free, key=lambda n: (demand[n], n)) if family.private else free[0], ""
     nearest = min(free, key=lambda n: (_gap(board.slots[n], window), board.slots[n].start))
     reason = _why_not(settings, board, family, wanted)
     return nearest, f"requested {window.shown()}: not possible, {reason}"

@@ -144,6 +144,19 @@ def test_a_private_talk_asked_for_a_full_slot_moves_and_says_so() -> None:
     assert note == ("requested 14:00: not possible, slot kept for a private talk",)
 
 
+def test_a_private_talk_finds_a_slot_even_when_requests_touch_every_slot() -> None:
+    night = evening(end="16:00", breaks=())
+    requests = {f"c0{n}": Request(window=at(f"{14 + n // 2}:{n % 2 * 3}0")) for n in range(4)}
+    requests["c04"] = Request(private=True)
+    requests["c05"] = Request(window=at("14:00-16:00"))
+    plan = plan_schedule(night, kids(6), requests)
+    assert plan.complete
+    assert [p.student_id for p in plan.placements if p.slot.text() == "14:00-14:30"] == ["c04"]
+    assert placed(plan)["c00"].notes == (
+        "requested 14:00: not possible, slot kept for a private talk",
+    )
+
+
 def test_rotation_gives_each_family_its_own_turn_siblings_share_it() -> None:
     requests = {"c00": Request("a"), "c01": Request("a")}
     plan = plan_schedule(evening(rotate=10), kids(4), requests)
