@@ -32,8 +32,9 @@ examples:
   slc open ~/room12 --student maya      go straight to Maya's conference
   slc export ~/room12 --format csv --out conferences.csv
   slc forget ~/room12 maya              delete Maya's records (teacher PIN)
-  slc schedule ~/room12 --day 2026-11-12 --from 14:00 --to 18:45 --slot 30 \
+  slc schedule ~/room12 --day 2026-11-12 --from 14:00 --to 18:45 --slot 30 \\
       --families-per-slot 3 --rotate 10 --break 16:00-16:30 --requests requests.csv
+                                        plan conference night: schedule.json and .ics
 """
 
 #: The rule for a new teacher PIN, in words (kept here too: importing the teacher services
@@ -145,12 +146,18 @@ def _add_schedule_command(commands: argparse._SubParsersAction[argparse.Argument
         "schedule", help="plan conference night: every child in a slot (schedule.json, .ics)"
     )
     cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
-    cmd.add_argument("--day", required=True, metavar="YYYY-MM-DD", help="the day of the night")
-    cmd.add_argument("--from", required=True, dest="start", metavar="HH:MM", help="first slot")
-    cmd.add_argument("--to", required=True, dest="end", metavar="HH:MM", help="the end")
-    cmd.add_argument("--slot", required=True, type=int, metavar="MINUTES", help="slot length")
+    cmd.add_argument("--day", required=True, metavar="YYYY-MM-DD", help="the day")
     cmd.add_argument(
-        "--families-per-slot", type=int, default=1, metavar="N", help="families at once (1)"
+        "--from", required=True, dest="start", metavar="HH:MM", help="when the first slot starts"
+    )
+    cmd.add_argument("--to", required=True, dest="end", metavar="HH:MM", help="when it all ends")
+    cmd.add_argument("--slot", required=True, type=int, metavar="MINUTES", help="a slot's length")
+    cmd.add_argument(
+        "--families-per-slot",
+        type=int,
+        default=1,
+        metavar="N",
+        help="families in the room at once; brothers and sisters count once (default 1)",
     )
     cmd.add_argument(
         "--rotate", type=int, metavar="MINUTES", help="each family's turn with the teacher"
@@ -164,7 +171,10 @@ def _add_schedule_command(commands: argparse._SubParsersAction[argparse.Argument
         help="kept free (repeat for more breaks)",
     )
     cmd.add_argument(
-        "--requests", type=Path, metavar="FILE.csv", help="families, requested times, private"
+        "--requests",
+        type=Path,
+        metavar="FILE.csv",
+        help="a CSV of student id or name, family id, requested time, private talk",
     )
     cmd.add_argument(
         "--replan", action="store_true", help="place every family afresh (default: keep slots)"
