@@ -98,7 +98,7 @@ def family_key(family: str) -> str:
     return " ".join(family.casefold().split())
 
 
-@dataclass
+@dataclass(eq=False)  # one object per family: compared by identity
 class _Family:
     key: str
     label: str
@@ -306,16 +306,13 @@ def _choose(
     if not free:
         if family.private:
             return None, "no room: no slot is free for a private talk"
-        return None, f"no room: every slot holds {board.capacity} famil{_ies(board.capacity)}"
+        families = "1 family" if board.capacity == 1 else f"{board.capacity} families"
+        return None, f"no room: every slot holds {families}"
     if window is None:
         return min(free, key=lambda n: (demand[n], n)) if family.private else free[0], ""
     nearest = min(free, key=lambda n: (_gap(board.slots[n], window), board.slots[n].start))
     reason = _why_not(settings, board, family, wanted)
     return nearest, f"requested {window.shown()}: not possible, {reason}"
-
-
-def _ies(count: int) -> str:
-    return "y" if count == 1 else "ies"
 
 
 def _wanted(slots: Sequence[TimeRange], window: TimeRange) -> list[int]:
