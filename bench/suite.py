@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bench import datagen, images, processes, saves, schedule_night, teacher_desk
+from bench import datagen, images, processes, saves, teacher_desk
 from bench.common import median, percentile, run_child
 from bench.report import KEYS
 
@@ -98,8 +98,8 @@ class Suite:
             self.measure_overview,
             self.measure_validate,
             self.measure_roster_import,
-            self.measure_portfolio_saves,
             self.measure_schedule,
+            self.measure_portfolio_saves,
         )
         for measure in measurements:
             try:
@@ -307,27 +307,10 @@ class Suite:
             f" ({runs[0][2]} portfolios)"
         )
 
-    def measure_portfolio_saves(self) -> None:
-        """``portfolio_save_p95_ms``."""
-        plan = self.plan
-        students = 4
-        each = max(1, plan.saves_per_run // students)
-        self.say(f"portfolio saves: {plan.runs} runs of {students} portfolios × {each} saves")
-        per_run = []
-        for run in range(plan.runs):
-            class_dir = self.scratch / f"desk-class-{run}"
-            chosen = self.student_ids[run * students : (run + 1) * students]
-            _copy_students(self.big_class, class_dir, chosen)
-            per_run.append(teacher_desk.portfolio_save_times(class_dir, chosen, each, run))
-        self.values["portfolio_save_p95_ms"] = median([percentile(t, 95) for t in per_run]) * 1000
-        firsts = [times[index] for times in per_run for index in range(0, len(times), each)]
-        rest = [t for times in per_run for i, t in enumerate(times) if i % each]
-        self.details["portfolio save median (ms): first (pictures decoded) / later"] = (
-            f"{median(firsts) * 1000:.2f} / {median(rest) * 1000:.2f}" if rest else "n/a"
-        )
-
     def measure_schedule(self) -> None:
         """``schedule_1000_ms`` (writes ``schedule.json`` and ``.ics`` into the big class)."""
+        from bench import schedule_night
+
         plan = self.plan
         self.say(f"schedule: {plan.runs} runs planning {plan.students} students")
         requests = schedule_night.write_requests(
@@ -350,6 +333,25 @@ class Suite:
         )
         self.details["schedule again, keeping every slot (ms)"] = (
             median([made + written for made, written, _ in again]) * 1000
+        )
+
+    def measure_portfolio_saves(self) -> None:
+        """``portfolio_save_p95_ms``."""
+        plan = self.plan
+        students = 4
+        each = max(1, plan.saves_per_run // students)
+        self.say(f"portfolio saves: {plan.runs} runs of {students} portfolios × {each} saves")
+        per_run = []
+        for run in range(plan.runs):
+            class_dir = self.scratch / f"desk-class-{run}"
+            chosen = self.student_ids[run * students : (run + 1) * students]
+            _copy_students(self.big_class, class_dir, chosen)
+            per_run.append(teacher_desk.portfolio_save_times(class_dir, chosen, each, run))
+        self.values["portfolio_save_p95_ms"] = median([percentile(t, 95) for t in per_run]) * 1000
+        firsts = [times[index] for times in per_run for index in range(0, len(times), each)]
+        rest = [t for times in per_run for i, t in enumerate(times) if i % each]
+        self.details["portfolio save median (ms): first (pictures decoded) / later"] = (
+            f"{median(firsts) * 1000:.2f} / {median(rest) * 1000:.2f}" if rest else "n/a"
         )
 
 
