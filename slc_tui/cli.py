@@ -31,10 +31,10 @@ examples:
   slc validate ~/room12                 check every file, naming file and field
   slc open ~/room12 --student maya      go straight to Maya's conference
   slc export ~/room12 --format csv --out conferences.csv
-  slc forget ~/room12 maya              delete Maya's records (teacher PIN)
   slc schedule ~/room12 --day 2026-11-12 --from 14:00 --to 18:45 --slot 30 \\
       --families-per-slot 3 --rotate 10 --break 16:00-16:30 --requests requests.csv
                                         plan conference night: schedule.json and .ics
+  slc forget ~/room12 maya              delete Maya's records (teacher PIN)
 """
 
 #: The rule for a new teacher PIN, in words (kept here too: importing the teacher services
@@ -108,36 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     forget_cmd.add_argument(
         "--results", type=Path, metavar="DIR", help="the class's results folder"
     )
-    _add_teacher_commands(commands)
     _add_schedule_command(commands)
+    _add_teacher_commands(commands)
     return parser
-
-
-def _add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """``slc roster import`` and ``slc add-work``."""
-    roster_cmd = commands.add_parser("roster", help="import a class list (see: slc roster -h)")
-    roster_commands = roster_cmd.add_subparsers(dest="roster_command", metavar="import")
-    roster_commands.required = True
-    import_cmd = roster_commands.add_parser(
-        "import",
-        help="make a portfolio for every student in a spreadsheet's CSV or OneRoster users.csv",
-    )
-    import_cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
-    import_cmd.add_argument(
-        "roster_file", type=Path, metavar="FILE", help="the class list, CSV (at most 10 MiB)"
-    )
-    import_cmd.add_argument("--dry-run", action="store_true", help="only say what would be created")
-
-    work_cmd = commands.add_parser(
-        "add-work", help="add pictures of work to a student's portfolio, one piece each"
-    )
-    work_cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
-    work_cmd.add_argument("student_id", metavar="STUDENT_ID", help="whose portfolio")
-    work_cmd.add_argument(
-        "images", nargs="+", metavar="IMAGE", help="pictures: PNG, JPEG, GIF, WebP or BMP"
-    )
-    work_cmd.add_argument("--title", help="the pieces' title (default: from each file name)")
-    work_cmd.add_argument("--subject", help="the pieces' subject")
 
 
 def _add_schedule_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -181,6 +154,33 @@ def _add_schedule_command(commands: argparse._SubParsersAction[argparse.Argument
     )
 
 
+def _add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``slc roster import`` and ``slc add-work``."""
+    roster_cmd = commands.add_parser("roster", help="import a class list (see: slc roster -h)")
+    roster_commands = roster_cmd.add_subparsers(dest="roster_command", metavar="import")
+    roster_commands.required = True
+    import_cmd = roster_commands.add_parser(
+        "import",
+        help="make a portfolio for every student in a spreadsheet's CSV or OneRoster users.csv",
+    )
+    import_cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
+    import_cmd.add_argument(
+        "roster_file", type=Path, metavar="FILE", help="the class list, CSV (at most 10 MiB)"
+    )
+    import_cmd.add_argument("--dry-run", action="store_true", help="only say what would be created")
+
+    work_cmd = commands.add_parser(
+        "add-work", help="add pictures of work to a student's portfolio, one piece each"
+    )
+    work_cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
+    work_cmd.add_argument("student_id", metavar="STUDENT_ID", help="whose portfolio")
+    work_cmd.add_argument(
+        "images", nargs="+", metavar="IMAGE", help="pictures: PNG, JPEG, GIF, WebP or BMP"
+    )
+    work_cmd.add_argument("--title", help="the pieces' title (default: from each file name)")
+    work_cmd.add_argument("--subject", help="the pieces' subject")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     # Start-up makes a great many objects that live for good: collecting them over and
@@ -210,14 +210,14 @@ def _run(argv: Sequence[str] | None) -> int:
             return cmd_export(args.class_dir, args.fmt, args.out, args.results, args.pin)
         if args.command == "open":
             return cmd_open(args.class_dir, args.student, args.results)
+        if args.command == "schedule":
+            return cmd_schedule(args)
         if args.command == "roster":
             return cmd_roster_import(args.class_dir, args.roster_file, args.dry_run)
         if args.command == "add-work":
             return cmd_add_work(
                 args.class_dir, args.student_id, args.images, args.title, args.subject
             )
-        if args.command == "schedule":
-            return cmd_schedule(args)
         return cmd_open(None, None, None)
     except KeyboardInterrupt:
         return 130
