@@ -63,6 +63,11 @@ How each key is measured (docs/performance.md says more):
     import`` does) of a 1,000-row spreadsheet CSV (``;``-separated Windows-1252, first and last
     names that repeat, grades spelt several ways) into a new class folder: every row read,
     ids made unique, 1,000 portfolios checked and written atomically. After one warm-up.
+``schedule_1000_ms``
+    In this process: ``plan_class_schedule`` + ``write_schedule`` (what ``slc schedule`` does)
+    for the 1,000-student class with a 1,000-row requests CSV (brothers and sisters, requested
+    times, private talks), no earlier schedule: the class folder loaded, every child placed,
+    ``schedule.json`` and ``schedule.ics`` written atomically. After one warm-up.
 ``portfolio_save_p95_ms``
     In this process: ``save_portfolio`` (checked as validate checks it, pictures decoded unless
     unchanged since, written atomically) after an edit of an opened portfolio, as the editor

@@ -98,6 +98,7 @@ class Suite:
             self.measure_overview,
             self.measure_validate,
             self.measure_roster_import,
+            self.measure_schedule,
             self.measure_portfolio_saves,
         )
         for measure in measurements:
@@ -304,6 +305,34 @@ class Suite:
         self.details["roster import: plan / write (s)"] = (
             f"{median([r[0] for r in runs]):.3f} / {median([r[1] for r in runs]):.3f}"
             f" ({runs[0][2]} portfolios)"
+        )
+
+    def measure_schedule(self) -> None:
+        """``schedule_1000_ms`` (writes ``schedule.json`` and ``.ics`` into the big class)."""
+        from bench import schedule_night
+
+        plan = self.plan
+        self.say(f"schedule: {plan.runs} runs planning {plan.students} students")
+        requests = schedule_night.write_requests(
+            self.scratch / "schedule" / "requests.csv", self.student_ids, 5
+        )
+        fresh = [
+            schedule_night.schedule_time(self.big_class, requests, fresh=True)
+            for _ in range(plan.runs + plan.warm_up)
+        ][plan.warm_up :]
+        again = [
+            schedule_night.schedule_time(self.big_class, requests, fresh=False)
+            for _ in range(plan.runs)
+        ]
+        self.values["schedule_1000_ms"] = (
+            median([made + written for made, written, _ in fresh]) * 1000
+        )
+        made, written = (median([r[n] for r in fresh]) * 1000 for n in (0, 1))
+        self.details["schedule: plan / write (ms)"] = (
+            f"{made:.0f} / {written:.0f} ({fresh[0][2]} children placed)"
+        )
+        self.details["schedule again, keeping every slot (ms)"] = (
+            median([made + written for made, written, _ in again]) * 1000
         )
 
     def measure_portfolio_saves(self) -> None:

@@ -69,7 +69,7 @@ def plan_roster_import(class_dir: Path, roster_file: Path, source: str | None = 
     of the same name). Other ids are made from names, unique in the list and the class.
     """
     label = source if source is not None else str(roster_file)
-    raw, problem = _read_file(roster_file)
+    raw, problem = read_list_file(roster_file)
     if problem:
         return RosterPlan(class_dir, label, refused=(BadRow(0, problem),))
     roster = read_roster(raw)
@@ -136,8 +136,8 @@ def apply_roster_import(plan: RosterPlan) -> RosterImport:
     return RosterImport(tuple(created), tuple(refused))
 
 
-def _read_file(path: Path) -> tuple[bytes, str]:
-    """(the bytes of ``path``, "") or (b"", why it cannot be read)."""
+def read_list_file(path: Path) -> tuple[bytes, str]:
+    """(the bytes of the spreadsheet's CSV at ``path``, "") or (b"", why it cannot be read)."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):

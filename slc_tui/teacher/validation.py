@@ -54,6 +54,9 @@ def validate_path(path: Path) -> tuple[list[Problem], str]:
         for entry, picture_problems in zip(folder.students, pictures, strict=True):
             problems.extend(entry.problems)
             problems.extend(picture_problems)
+        from slc_tui.teacher.schedule import schedule_problems
+
+        problems.extend(schedule_problems(folder.root, {p.student.id for p in folder.portfolios}))
         return problems, f"{len(folder.students)} portfolio(s) in {path}"
     if path.is_file():
         parent = path.resolve().parent

@@ -26,7 +26,7 @@ from slc_tui.teacher.class_setup import create_class
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "docs" / "schemas"
 SAMPLE_DIR = ROOT / "data" / "sample-class"
-SCHEMA_NAMES = ("class", "prompts", "portfolio", "record")
+SCHEMA_NAMES = ("class", "prompts", "portfolio", "record", "schedule")
 
 
 def schema(name: str) -> dict[str, Any]:
