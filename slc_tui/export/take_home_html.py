@@ -33,8 +33,9 @@ h2 { color: #166578; font-size: 1.2em; margin: 1.4em 0 .4em; break-after: avoid;
 .meta { margin: 0; }
 hr { border: 0; border-top: 2px solid #166578; margin: .8em 0 1em; }
 .piece { display: flex; gap: 1.2em; margin: 0 0 1.2em; break-inside: avoid; }
-.piece img { flex: none; max-width: 14em; max-height: 14em; width: auto; height: auto;
-  border: 1px solid #c8ccd2; align-self: flex-start; }
+.picture { flex: none; width: 14em; text-align: center; }
+.picture img { max-width: 100%; max-height: 14em; width: auto; height: auto;
+  border: 1px solid #c8ccd2; }
 .piece h3 { margin: 0 0 .3em; font-size: 1.05em; }
 .said-label { font-size: .8em; margin: 0; }
 .said, .entry { white-space: pre-line; margin: 0 0 .4em; }
@@ -106,8 +107,9 @@ def _piece(piece: ContentPiece) -> str:
     if piece.picture is not None:
         data = base64.b64encode(piece.picture.data).decode("ascii")
         lines.append(
-            f'<img src="data:{_text(piece.picture.mime)};base64,{data}" alt="{_text(piece.title)}"'
-            f' width="{piece.picture.width}" height="{piece.picture.height}">'
+            f'<div class="picture"><img src="data:{_text(piece.picture.mime)};base64,{data}"'
+            f' alt="{_text(piece.title)}" width="{piece.picture.width}"'
+            f' height="{piece.picture.height}"></div>'
         )
     lines.append(f"<div><h3>{_text(piece.title)}</h3>")
     if piece.said:
