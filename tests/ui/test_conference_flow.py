@@ -594,7 +594,7 @@ async def test_wrap_up_writes_a_take_home_copy(make_app: AppFactory, results_dir
         assert app.screen.query_one("#take-home", Button).label == "🖨 Copy written ✔"
         reader = PdfReader(copies[0])
         text = "".join(page.extract_text() for page in reader.pages)
-        assert "Zoe" in text and "Ms. Okafor" in text
+        assert "Zoe" in text and "Ms. Okafor" in text and "not finished" not in text
         assert sum(len(page.images) for page in reader.pages) == 2  # her two pieces
 
 

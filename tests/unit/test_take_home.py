@@ -336,3 +336,14 @@ def test_class_json_paper_is_read_and_checked() -> None:
         ("paper", 'must be "a4" or "letter", not \'A3\'')
     ]
     assert ClassInfo(name="Room 12", paper="letter").to_json()["paper"] == "letter"
+
+
+def test_the_paper_can_be_set_in_the_class_settings() -> None:
+    from slc_tui.core.class_documents import ClassDocument
+
+    document = ClassDocument(class_data(), label="class.json")
+    document.set_settings(paper="letter")
+    checked = document.check()
+    assert checked.ok and checked.value is not None and checked.value.paper == "letter"
+    document.set_settings(paper="legal")
+    assert [p.field for p in document.check().problems if p.is_error] == ["paper"]
