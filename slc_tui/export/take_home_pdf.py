@@ -133,7 +133,8 @@ class _Writer:
             self.heading(content.follow_up_heading)
             self.font(11, color=_INK)
             pdf.set_fill_color(*_TINT)
-            pdf.multi_cell(0, _LINE + 0.6, self.text(content.follow_up), fill=True, padding=3)
+            follow_up = self.text(content.follow_up)
+            pdf.multi_cell(0, _LINE + 0.6, follow_up, fill=True, padding=3, align="L")
         self.signatures()
 
     def font(self, size: float, *, bold: bool = False, color: tuple[int, int, int]) -> None:
@@ -147,7 +148,7 @@ class _Writer:
         color = style.get("color", _INK)
         assert isinstance(color, tuple)
         self.font(size, bold=bold, color=color)
-        self.pdf.multi_cell(0, height, self.text(text), new_x="LMARGIN", new_y="NEXT")
+        self.pdf.multi_cell(0, height, self.text(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
     def header(self) -> None:
         """Title, day · class · term, the teacher, a rule and the thank-you."""
@@ -222,7 +223,9 @@ class _Writer:
         height = 0.0
         for text, size, line, bold in parts:
             self.pdf.set_font(_FAMILY, "B" if bold else "", size)
-            lines = self.pdf.multi_cell(width, line, self.text(text), dry_run=True, output="LINES")
+            lines = self.pdf.multi_cell(
+                width, line, self.text(text), align="L", dry_run=True, output="LINES"
+            )
             height += len(cast(list[str], lines)) * line + 0.5
         return height
 
