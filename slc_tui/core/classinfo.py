@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,8 @@ DEFAULT_MINUTES = 20
 #: Paper sizes printed copies can be laid out for (``paper`` in ``class.json``).
 PAPER_SIZES = ("a4", "letter")
 DEFAULT_PAPER = "a4"
+#: A language code as the class's ``language`` is written: ``en``, ``es``, ``fr-CA``, ``zh-Hant``.
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,13 @@ class ClassInfo:
             "language": self.language,
             "paper": self.paper,
         }
+
+
+def language_code_problem(code: str) -> str:
+    """Why ``code`` is not a language code such as ``en`` or ``fr-CA`` ("" when it is)."""
+    if _LANGUAGE_CODE.fullmatch(code.strip()):
+        return ""
+    return f"must be a language code such as en, es or fr-CA, not {shown(code)}"
 
 
 def parse_class_info(data: Any, problems: ProblemList) -> ClassInfo | None:

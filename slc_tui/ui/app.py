@@ -108,15 +108,13 @@ class SlcApp(Saving):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys first pass the conference screen's typing rule (typed words land in a
-        text box, not on a card or checkbox: :mod:`slc_tui.ui.typing_router`)."""
-        if (
-            isinstance(event, events.Key)
-            and not event.is_forwarded
-            and isinstance(self.screen, ConferenceScreen)
-            and self.screen.route_key(event)
-        ):
-            return
+        """Keys first pass the typing rule of the screen shown, when it has one (the
+        conference's and the teacher editors' ``route_key``: typed words land in a text
+        box, not on a card or checkbox: :mod:`slc_tui.ui.typing_router`)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            route_key = getattr(self.screen, "route_key", None)
+            if route_key is not None and route_key(event):
+                return
         await super().on_event(event)
 
     def compose(self) -> ComposeResult:
@@ -171,7 +169,7 @@ class SlcApp(Saving):
         self.session = session
         repaired = self._tell_recoveries()
         info = session.folder.info
-        subtitle = " · ".join(part for part in (info.teacher, info.term) if part)
+        subtitle = _heading_subtitle(info.teacher, info.term)
         problems = [p for p in session.folder.all_problems if p.is_error]
         notice = self.notice or f"Results are saved in {session.results_dir}"
         if repaired:
@@ -571,10 +569,14 @@ class SlcApp(Saving):
         """Re-read statuses after a conference and update the picker."""
         assert self.session is not None
         rows = self.session.picker_rows()
+        info = self.session.folder.info  # (the teacher may have renamed the class)
 
         def update() -> None:
             self._tell_recoveries()
+            _, _, notice = self._picker_heading
+            self._picker_heading = (info.name, _heading_subtitle(info.teacher, info.term), notice)
             if isinstance(self.screen, PickerScreen):
+                self.screen.show_heading(*self._picker_heading[:2])
                 self.screen.set_rows(rows)
 
         self.call_from_thread(update)
@@ -595,6 +597,11 @@ class SlcApp(Saving):
             screen.show_saved(path, self.clock().strftime("%H:%M:%S"))
         elif isinstance(screen, PickerScreen):
             self.refresh_picker()  # a conference just finished: show its new status
+
+
+def _heading_subtitle(teacher: str, term: str) -> str:
+    """The line under the class's name on the student list."""
+    return " · ".join(part for part in (teacher, term) if part)
 
 
 def create_app(
