@@ -73,6 +73,12 @@ How each key is measured (docs/performance.md says more):
     unchanged since, written atomically) after an edit of an opened portfolio, as the editor
     saves. 4 portfolios of the big class (copied, 4 small pictures each) × 10 saves per run;
     the first save of each decodes its pictures. p95 per run.
+``take_home_pdf_ms`` / ``take_home_pdf_rss_mib``
+    Wall time of ``slc take-home CLASS ava --format pdf --out FILE`` in a new process (run as
+    ``python -m bench.take_home``, which calls ``slc_tui.cli.main`` as ``python -m slc_tui``
+    does and then reads its peak RSS, ``VmHWM``), after one warm-up: a finished conference
+    about three pieces, each a different 12 MP JPEG, with a follow-up asked for. The pictures
+    are decoded, made small and embedded; the copy is laid out and written atomically.
 """
 
 from __future__ import annotations

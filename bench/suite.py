@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bench import datagen, images, processes, saves, teacher_desk
+from bench import datagen, images, processes, saves, take_home, teacher_desk
 from bench.common import median, percentile, run_child
 from bench.report import KEYS
 
@@ -100,6 +100,7 @@ class Suite:
             self.measure_roster_import,
             self.measure_schedule,
             self.measure_portfolio_saves,
+            self.measure_take_home,
         )
         for measure in measurements:
             try:
@@ -353,6 +354,17 @@ class Suite:
         self.details["portfolio save median (ms): first (pictures decoded) / later"] = (
             f"{median(firsts) * 1000:.2f} / {median(rest) * 1000:.2f}" if rest else "n/a"
         )
+
+    def measure_take_home(self) -> None:
+        """``take_home_pdf_ms`` and ``take_home_pdf_rss_mib``."""
+        photos = self.photos[:3]
+        size = "×".join(map(str, self.plan.photo_size))
+        self.say(f"take-home PDF: {self.plan.runs} runs, three {size} photos")
+        class_dir = take_home.take_home_class(self.scratch / "take-home-class", photos)
+        found = take_home.measure_take_home(class_dir, self.scratch, self.plan.runs)
+        self.values["take_home_pdf_ms"] = median(found["wall"]) * 1000
+        self.values["take_home_pdf_rss_mib"] = median(found["rss_mib"])
+        self.details["take-home PDF size (KB)"] = median(found["bytes"]) / 1000
 
 
 def _copy_students(source: Path, target: Path, student_ids: list[str]) -> None:

@@ -35,6 +35,7 @@ examples:
       --families-per-slot 3 --rotate 10 --break 16:00-16:30 --requests requests.csv
                                         plan conference night: schedule.json and .ics
   slc forget ~/room12 maya              delete Maya's records (teacher PIN)
+  slc take-home ~/room12 maya           print Maya's take-home copy as a PDF
 """
 
 #: The rule for a new teacher PIN, in words (kept here too: importing the teacher services
@@ -110,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_schedule_command(commands)
     _add_teacher_commands(commands)
+    _add_take_home_command(commands)
     return parser
 
 
@@ -181,6 +183,29 @@ def _add_teacher_commands(commands: argparse._SubParsersAction[argparse.Argument
     work_cmd.add_argument("--subject", help="the pieces' subject")
 
 
+def _add_take_home_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """``slc take-home``."""
+    take_home_cmd = commands.add_parser(
+        "take-home", help="write a family's take-home copy of their latest conference"
+    )
+    take_home_cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
+    take_home_cmd.add_argument("student_id", metavar="STUDENT_ID", help="whose conference")
+    take_home_cmd.add_argument(
+        "--format",
+        choices=["pdf", "html", "txt"],
+        default="pdf",
+        dest="fmt",
+        help="pdf (default), self-contained html, or plain txt",
+    )
+    take_home_cmd.add_argument(
+        "--out", type=Path, metavar="FILE", help="write here (default: RESULTS/take-home/)"
+    )
+    take_home_cmd.add_argument("--results", type=Path, metavar="DIR", help="read results from here")
+    take_home_cmd.add_argument("--pin", help="the teacher PIN (default: asked for)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     # Start-up makes a great many objects that live for good: collecting them over and
@@ -208,6 +233,10 @@ def _run(argv: Sequence[str] | None) -> int:
             return cmd_validate(args.path)
         if args.command == "export":
             return cmd_export(args.class_dir, args.fmt, args.out, args.results, args.pin)
+        if args.command == "take-home":
+            return cmd_take_home(
+                args.class_dir, args.student_id, args.fmt, args.out, args.results, args.pin
+            )
         if args.command == "open":
             return cmd_open(args.class_dir, args.student, args.results)
         if args.command == "schedule":
@@ -478,6 +507,38 @@ def cmd_export(
     except ExportFailed as failed:
         return _error(str(failed))
     print(f"Exported {count} conference(s) to {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_take_home(
+    class_dir: Path,
+    student_id: str,
+    fmt: str,
+    out: Path | None,
+    results: Path | None,
+    pin: str | None = None,
+) -> int:
+    """``slc take-home``: the copy of a student's latest finished conference (teacher PIN
+    if one is set)."""
+    from slc_tui.teacher.take_home import TakeHomeFailed, write_latest_take_home
+
+    class_dir = class_dir.expanduser()
+    if not class_dir.is_dir():
+        return _error(f"{class_dir}: class folder not found")
+    results_dir = _results_dir(class_dir, results)
+    refused = _teacher_only(results_dir, pin, "print a take-home copy")
+    if refused:
+        return _error(refused)
+    kind: Literal["pdf", "html", "txt"] = (
+        "html" if fmt == "html" else "txt" if fmt == "txt" else "pdf"
+    )
+    try:
+        path = write_latest_take_home(
+            class_dir, results_dir, student_id, kind, out.expanduser() if out else None
+        )
+    except TakeHomeFailed as failed:
+        return _error(str(failed))
+    print(f"Take-home copy written to {path}")
     return 0
 
 

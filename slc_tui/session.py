@@ -249,19 +249,6 @@ class ClassSession:
         conference.updated = self.clock()
         return to_record(conference)
 
-    def write_take_home(self, record: dict[str, Any]) -> Path:
-        """Write the family's plain-text copy of ``record`` next to the results; returns it."""
-        from slc_tui.core.take_home import TAKE_HOME_DIR, take_home_name
-        from slc_tui.export.summary import take_home_summary
-        from slc_tui.store.fileops import write_bytes_atomically
-        from slc_tui.store.private_paths import make_private_dir
-
-        folder = self.results_dir / TAKE_HOME_DIR
-        make_private_dir(folder)
-        path = folder / take_home_name(record, "txt")
-        write_bytes_atomically(path, take_home_summary(record).encode("utf-8"))
-        return path
-
     def save(self, record: dict[str, Any], seq: int = 0) -> Path:
         """Write ``record`` atomically. Thread-safe; a save older than one already written
         (a lower ``seq`` for the same conference) is skipped so saves never go backwards.

@@ -44,7 +44,7 @@ class PromptsDocument(JsonDocument):
 
 
 class ClassDocument(JsonDocument):
-    """The class's ``class.json``: name, teacher, term, minutes and language."""
+    """The class's ``class.json``: name, teacher, term, minutes, language and paper size."""
 
     @classmethod
     def new(cls, info: ClassInfo, *, label: str, path: Path | None = None) -> Self:
@@ -59,6 +59,7 @@ class ClassDocument(JsonDocument):
         term: str | None = None,
         minutes: int | str | None = None,
         language: str | None = None,
+        paper: str | None = None,
     ) -> None:
         """Change any of the class's settings; the others stay as they are.
 
@@ -74,6 +75,7 @@ class ClassDocument(JsonDocument):
             "term": term,
             "minutes": minutes,
             "language": language,
+            "paper": paper,
         }
         for key, value in changes.items():
             if value is not None:

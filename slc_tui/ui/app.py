@@ -19,6 +19,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Static
 
 from slc_tui.core.conference import Conference, StepBlocked
+from slc_tui.core.portfolio import Portfolio
 from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_questions
 from slc_tui.core.steps import Step
 from slc_tui.session import ClassSession, CorruptResultsFile
@@ -517,16 +518,31 @@ class SlcApp(Saving):
     @on(TakeHomeRequested)
     def _take_home(self) -> None:
         if self.conference is not None and self.session is not None:
-            self.write_take_home(self.session.snapshot(self.conference))
+            record = self.session.snapshot(self.conference)
+            self.write_take_home(record, self.conference.portfolio)
 
     @work(thread=True, group="save", exit_on_error=False)
-    def write_take_home(self, record: dict[str, Any]) -> None:
-        """Write the family's copy off the UI thread and say where it is."""
-        assert self.session is not None
+    def write_take_home(self, record: dict[str, Any], portfolio: Portfolio) -> None:
+        """Write the family's PDF copy off the UI thread and say where it is (nothing is
+        opened: it is printed from the teacher's computer)."""
+        from slc_tui.teacher.take_home import write_take_home
+
+        session = self.session
+        assert session is not None
         try:
-            path = self.session.write_take_home(record)
+            path = write_take_home(
+                record, "pdf", session.folder.info, portfolio, session.results_dir
+            )
         except OSError as error:
-            self.call_from_thread(self._save_failed, error)
+            where = error.filename or session.results_dir
+            self.call_from_thread(self._take_home_failed, f"{where}: {error.strerror or error}")
+            return
+        except Exception as error:  # a bug: said calmly, the details in a crash log
+            from slc_tui.session import write_crash_log
+
+            log = write_crash_log(session.results_dir, error, "take-home copy")
+            detail = f" (details in {log})" if log else ""
+            self.call_from_thread(self._take_home_failed, f"something went wrong{detail}")
             return
 
         def written() -> None:
@@ -538,6 +554,15 @@ class SlcApp(Saving):
             self.notify(f"Take-home copy written to {path}", timeout=10)
 
         self.call_from_thread(written)
+
+    def _take_home_failed(self, reason: str) -> None:
+        """Say the copy could not be written, and why (the record is saved apart)."""
+        self.notify(
+            f"Could not write the take-home copy: {reason}. Please tell the teacher.",
+            title="No take-home copy",
+            severity="error",
+            timeout=20,
+        )
 
     @work(thread=True, exclusive=True, group="picker")
     def refresh_picker(self) -> None:
