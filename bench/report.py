@@ -19,7 +19,10 @@ TARGETS: dict[str, float] = {
     "validate_1000_s": 5,
     "peak_rss_mib": 150,
     "roster_import_1000_s": 2,
+    "schedule_1000_ms": 2000,
     "portfolio_save_p95_ms": 20,
+    "take_home_pdf_ms": 1500,
+    "take_home_pdf_rss_mib": 150,
 }
 KEYS = tuple(TARGETS)
 

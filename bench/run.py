@@ -63,11 +63,22 @@ How each key is measured (docs/performance.md says more):
     import`` does) of a 1,000-row spreadsheet CSV (``;``-separated Windows-1252, first and last
     names that repeat, grades spelt several ways) into a new class folder: every row read,
     ids made unique, 1,000 portfolios checked and written atomically. After one warm-up.
+``schedule_1000_ms``
+    In this process: ``plan_class_schedule`` + ``write_schedule`` (what ``slc schedule`` does)
+    for the 1,000-student class with a 1,000-row requests CSV (brothers and sisters, requested
+    times, private talks), no earlier schedule: the class folder loaded, every child placed,
+    ``schedule.json`` and ``schedule.ics`` written atomically. After one warm-up.
 ``portfolio_save_p95_ms``
     In this process: ``save_portfolio`` (checked as validate checks it, pictures decoded unless
     unchanged since, written atomically) after an edit of an opened portfolio, as the editor
     saves. 4 portfolios of the big class (copied, 4 small pictures each) × 10 saves per run;
     the first save of each decodes its pictures. p95 per run.
+``take_home_pdf_ms`` / ``take_home_pdf_rss_mib``
+    Wall time of ``slc take-home CLASS ava --format pdf --out FILE`` in a new process (run as
+    ``python -m bench.take_home``, which calls ``slc_tui.cli.main`` as ``python -m slc_tui``
+    does and then reads its peak RSS, ``VmHWM``), after one warm-up: a finished conference
+    about three pieces, each a different 12 MP JPEG, with a follow-up asked for. The pictures
+    are decoded, made small and embedded; the copy is laid out and written atomically.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bench import datagen, images, processes, saves, teacher_desk
+from bench import datagen, images, processes, saves, take_home, teacher_desk
 from bench.common import median, percentile, run_child
 from bench.report import KEYS
 
@@ -98,7 +98,9 @@ class Suite:
             self.measure_overview,
             self.measure_validate,
             self.measure_roster_import,
+            self.measure_schedule,
             self.measure_portfolio_saves,
+            self.measure_take_home,
         )
         for measure in measurements:
             try:
@@ -306,6 +308,34 @@ class Suite:
             f" ({runs[0][2]} portfolios)"
         )
 
+    def measure_schedule(self) -> None:
+        """``schedule_1000_ms`` (writes ``schedule.json`` and ``.ics`` into the big class)."""
+        from bench import schedule_night
+
+        plan = self.plan
+        self.say(f"schedule: {plan.runs} runs planning {plan.students} students")
+        requests = schedule_night.write_requests(
+            self.scratch / "schedule" / "requests.csv", self.student_ids, 5
+        )
+        fresh = [
+            schedule_night.schedule_time(self.big_class, requests, fresh=True)
+            for _ in range(plan.runs + plan.warm_up)
+        ][plan.warm_up :]
+        again = [
+            schedule_night.schedule_time(self.big_class, requests, fresh=False)
+            for _ in range(plan.runs)
+        ]
+        self.values["schedule_1000_ms"] = (
+            median([made + written for made, written, _ in fresh]) * 1000
+        )
+        made, written = (median([r[n] for r in fresh]) * 1000 for n in (0, 1))
+        self.details["schedule: plan / write (ms)"] = (
+            f"{made:.0f} / {written:.0f} ({fresh[0][2]} children placed)"
+        )
+        self.details["schedule again, keeping every slot (ms)"] = (
+            median([made + written for made, written, _ in again]) * 1000
+        )
+
     def measure_portfolio_saves(self) -> None:
         """``portfolio_save_p95_ms``."""
         plan = self.plan
@@ -324,6 +354,17 @@ class Suite:
         self.details["portfolio save median (ms): first (pictures decoded) / later"] = (
             f"{median(firsts) * 1000:.2f} / {median(rest) * 1000:.2f}" if rest else "n/a"
         )
+
+    def measure_take_home(self) -> None:
+        """``take_home_pdf_ms`` and ``take_home_pdf_rss_mib``."""
+        photos = self.photos[:3]
+        size = "×".join(map(str, self.plan.photo_size))
+        self.say(f"take-home PDF: {self.plan.runs} runs, three {size} photos")
+        class_dir = take_home.take_home_class(self.scratch / "take-home-class", photos)
+        found = take_home.measure_take_home(class_dir, self.scratch, self.plan.runs)
+        self.values["take_home_pdf_ms"] = median(found["wall"]) * 1000
+        self.values["take_home_pdf_rss_mib"] = median(found["rss_mib"])
+        self.details["take-home PDF size (KB)"] = median(found["bytes"]) / 1000
 
 
 def _copy_students(source: Path, target: Path, student_ids: list[str]) -> None:

@@ -17,6 +17,7 @@ from slc_tui.store.paths import bundled_sample_dir
 
 if TYPE_CHECKING:  # imported when a command needs it: not on the start-up path
     from slc_tui.teacher.access import TeacherAccess
+    from slc_tui.teacher.schedule import SchedulePlan
 
 DESCRIPTION = """\
 slc lets a child lead their own parent-teacher conference on a classroom laptop.
@@ -30,7 +31,11 @@ examples:
   slc validate ~/room12                 check every file, naming file and field
   slc open ~/room12 --student maya      go straight to Maya's conference
   slc export ~/room12 --format csv --out conferences.csv
+  slc schedule ~/room12 --day 2026-11-12 --from 14:00 --to 18:45 --slot 30 \\
+      --families-per-slot 3 --rotate 10 --break 16:00-16:30 --requests requests.csv
+                                        plan conference night: schedule.json and .ics
   slc forget ~/room12 maya              delete Maya's records (teacher PIN)
+  slc take-home ~/room12 maya           print Maya's take-home copy as a PDF
 """
 
 #: The rule for a new teacher PIN, in words (kept here too: importing the teacher services
@@ -104,8 +109,51 @@ def build_parser() -> argparse.ArgumentParser:
     forget_cmd.add_argument(
         "--results", type=Path, metavar="DIR", help="the class's results folder"
     )
+    _add_schedule_command(commands)
     _add_teacher_commands(commands)
+    _add_take_home_command(commands)
     return parser
+
+
+def _add_schedule_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``slc schedule``."""
+    cmd = commands.add_parser(
+        "schedule", help="plan conference night: every child in a slot (schedule.json, .ics)"
+    )
+    cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
+    cmd.add_argument("--day", required=True, metavar="YYYY-MM-DD", help="the day")
+    cmd.add_argument(
+        "--from", required=True, dest="start", metavar="HH:MM", help="when the first slot starts"
+    )
+    cmd.add_argument("--to", required=True, dest="end", metavar="HH:MM", help="when it all ends")
+    cmd.add_argument("--slot", required=True, type=int, metavar="MINUTES", help="a slot's length")
+    cmd.add_argument(
+        "--families-per-slot",
+        type=int,
+        default=1,
+        metavar="N",
+        help="families in the room at once; brothers and sisters count once (default 1)",
+    )
+    cmd.add_argument(
+        "--rotate", type=int, metavar="MINUTES", help="each family's turn with the teacher"
+    )
+    cmd.add_argument(
+        "--break",
+        action="append",
+        default=[],
+        dest="breaks",
+        metavar="HH:MM-HH:MM",
+        help="kept free (repeat for more breaks)",
+    )
+    cmd.add_argument(
+        "--requests",
+        type=Path,
+        metavar="FILE.csv",
+        help="a CSV of student id or name, family id, requested time, private talk",
+    )
+    cmd.add_argument(
+        "--replan", action="store_true", help="place every family afresh (default: keep slots)"
+    )
 
 
 def _add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -135,6 +183,29 @@ def _add_teacher_commands(commands: argparse._SubParsersAction[argparse.Argument
     work_cmd.add_argument("--subject", help="the pieces' subject")
 
 
+def _add_take_home_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """``slc take-home``."""
+    take_home_cmd = commands.add_parser(
+        "take-home", help="write a family's take-home copy of their latest conference"
+    )
+    take_home_cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
+    take_home_cmd.add_argument("student_id", metavar="STUDENT_ID", help="whose conference")
+    take_home_cmd.add_argument(
+        "--format",
+        choices=["pdf", "html", "txt"],
+        default="pdf",
+        dest="fmt",
+        help="pdf (default), self-contained html, or plain txt",
+    )
+    take_home_cmd.add_argument(
+        "--out", type=Path, metavar="FILE", help="write here (default: RESULTS/take-home/)"
+    )
+    take_home_cmd.add_argument("--results", type=Path, metavar="DIR", help="read results from here")
+    take_home_cmd.add_argument("--pin", help="the teacher PIN (default: asked for)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     # Start-up makes a great many objects that live for good: collecting them over and
@@ -150,6 +221,7 @@ def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command not in (None, "open"):
         gc.enable()
+        _quiet_when_the_reader_goes()
     try:
         if args.command == "new-class":
             return cmd_new_class(args.folder, args.sample, args.name, args.grade, args.pin)
@@ -161,8 +233,14 @@ def _run(argv: Sequence[str] | None) -> int:
             return cmd_validate(args.path)
         if args.command == "export":
             return cmd_export(args.class_dir, args.fmt, args.out, args.results, args.pin)
+        if args.command == "take-home":
+            return cmd_take_home(
+                args.class_dir, args.student_id, args.fmt, args.out, args.results, args.pin
+            )
         if args.command == "open":
             return cmd_open(args.class_dir, args.student, args.results)
+        if args.command == "schedule":
+            return cmd_schedule(args)
         if args.command == "roster":
             return cmd_roster_import(args.class_dir, args.roster_file, args.dry_run)
         if args.command == "add-work":
@@ -177,6 +255,15 @@ def _run(argv: Sequence[str] | None) -> int:
 
         report_crash(_crash_log_dir(args), error, f"slc {args.command or 'open'}")
         return 1
+
+
+def _quiet_when_the_reader_goes() -> None:
+    """``slc roster import … | head``: end quietly when the reader of the output stops
+    reading, as other commands do, rather than report a crash (no SIGPIPE on Windows)."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 def _crash_log_dir(args: argparse.Namespace) -> Path | None:
@@ -341,7 +428,12 @@ def cmd_forget(class_dir: Path, student_id: str, pin: str | None, results: Path 
     """``slc forget``: delete every record of one student (teacher PIN required)."""
     from slc_tui.core.fields import is_valid_id
     from slc_tui.teacher.access import TeacherAccess
-    from slc_tui.teacher.forget import FollowUpsUnreadable, StudentOpenElsewhere, forget
+    from slc_tui.teacher.forget import (
+        FollowUpsUnreadable,
+        ScheduleUnreadable,
+        StudentOpenElsewhere,
+        forget,
+    )
 
     class_dir = class_dir.expanduser()
     if not class_dir.is_dir():
@@ -357,16 +449,21 @@ def cmd_forget(class_dir: Path, student_id: str, pin: str | None, results: Path 
     if refused:
         return _error(refused)
     try:
-        deleted = forget(results_dir, student_id)
+        deleted = forget(results_dir, student_id, class_dir=class_dir)
     except StudentOpenElsewhere as open_elsewhere:
         return _error(str(open_elsewhere))
     except OSError as error:
         return _error(f"cannot delete {error.filename}: {error.strerror or error}")
     except FollowUpsUnreadable as damaged:
         return _error(f"{student_id}'s records were deleted, not their follow-up mark: {damaged}")
+    except ScheduleUnreadable as damaged:
+        return _error(f"{student_id}'s records were deleted, not their schedule entry: {damaged}")
     for path in deleted:
         print(f"deleted {path}")
-    print(f"Forgot {student_id}: {len(deleted)} file(s) deleted.", file=sys.stderr)
+    for path in deleted.rewritten:
+        print(f"took {student_id} out of {path}")
+    schedule = ", taken out of the schedule" if deleted.rewritten else ""
+    print(f"Forgot {student_id}: {len(deleted)} file(s) deleted{schedule}.", file=sys.stderr)
     return 0
 
 
@@ -410,6 +507,38 @@ def cmd_export(
     except ExportFailed as failed:
         return _error(str(failed))
     print(f"Exported {count} conference(s) to {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_take_home(
+    class_dir: Path,
+    student_id: str,
+    fmt: str,
+    out: Path | None,
+    results: Path | None,
+    pin: str | None = None,
+) -> int:
+    """``slc take-home``: the copy of a student's latest finished conference (teacher PIN
+    if one is set)."""
+    from slc_tui.teacher.take_home import TakeHomeFailed, write_latest_take_home
+
+    class_dir = class_dir.expanduser()
+    if not class_dir.is_dir():
+        return _error(f"{class_dir}: class folder not found")
+    results_dir = _results_dir(class_dir, results)
+    refused = _teacher_only(results_dir, pin, "print a take-home copy")
+    if refused:
+        return _error(refused)
+    kind: Literal["pdf", "html", "txt"] = (
+        "html" if fmt == "html" else "txt" if fmt == "txt" else "pdf"
+    )
+    try:
+        path = write_latest_take_home(
+            class_dir, results_dir, student_id, kind, out.expanduser() if out else None
+        )
+    except TakeHomeFailed as failed:
+        return _error(str(failed))
+    print(f"Take-home copy written to {path}")
     return 0
 
 
@@ -465,3 +594,79 @@ def cmd_add_work(
     label = portfolio_label(student_id)
     print(f"Added {len(added)} piece(s) to {label}.", file=sys.stderr)
     return 0
+
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    """``slc schedule``: plan conference night, print it, write ``schedule.json`` and
+    ``schedule.ics``; exit 1 (nothing written) on bad options, unreadable requests or when a
+    child has no slot."""
+    from slc_tui.core.class_folder import CLASS_FILE
+    from slc_tui.core.schedule_settings import settings_from_text
+    from slc_tui.core.schedule_table import schedule_lines
+    from slc_tui.teacher.schedule import ScheduleRefused, plan_class_schedule, write_schedule
+
+    class_dir = args.class_dir.expanduser()
+    if not (class_dir / CLASS_FILE).is_file():
+        return _error(f"{class_dir} is not a class folder (no {CLASS_FILE}): slc new-class DIR")
+    settings, problems = settings_from_text(
+        day=args.day,
+        start=args.start,
+        end=args.end,
+        slot_minutes=args.slot,
+        families_per_slot=args.families_per_slot,
+        rotate_minutes=args.rotate,
+        breaks=args.breaks,
+    )
+    if settings is None:
+        for field, message in problems:
+            option = _SCHEDULE_OPTIONS.get(field.split("[")[0], field)
+            print(f"slc: {option}: {message}", file=sys.stderr)
+        return _error("nothing planned")
+    requests = args.requests.expanduser() if args.requests is not None else None
+    try:
+        planned = plan_class_schedule(
+            class_dir,
+            settings,
+            requests_file=requests,
+            requests_label=str(args.requests) if args.requests is not None else None,
+            replan=args.replan,
+        )
+        print("\n".join(schedule_lines(planned.plan)))
+        for line in (*planned.left_out, *planned.bad_requests):
+            print(f"slc: {line}", file=sys.stderr)
+        if planned.refusals:
+            return _error(f"nothing written: {_schedule_refusal(planned)}")
+        written = write_schedule(planned)
+    except ScheduleRefused as refused:
+        for reason in refused.reasons:
+            print(f"slc: {reason}", file=sys.stderr)
+        return _error("nothing planned or written")
+    except OSError as error:
+        return _error(f"cannot write {error.filename}: {error.strerror or error}")
+    print(f"Wrote {' and '.join(str(path) for path in written)}.", file=sys.stderr)
+    return 0
+
+
+#: The option of ``slc schedule`` behind each field of ``schedule.json``.
+_SCHEDULE_OPTIONS = {
+    "day": "--day",
+    "from": "--from",
+    "to": "--to",
+    "slot_minutes": "--slot",
+    "families_per_slot": "--families-per-slot",
+    "rotate_minutes": "--rotate",
+    "breaks": "--break",
+}
+
+
+def _schedule_refusal(planned: SchedulePlan) -> str:
+    """Why a plan was not written, in a few words."""
+    reasons = []
+    if planned.bad_requests:
+        reasons.append("the requests could not all be used (see above)")
+    if planned.plan.unplaced:
+        reasons.append(
+            f"{len(planned.plan.unplaced)} child(ren) have no slot: give more time (--from, "
+            "--to), shorter slots or more families per slot"
+        )
+    return "; ".join(reasons)

@@ -38,8 +38,6 @@ from slc_tui.store.tinydb_document import CorruptResultsFile as CorruptResultsFi
 if TYPE_CHECKING:  # imported when first used: not on the start-up path
     from slc_tui.store.presence import ConferenceClaim
 
-#: Sub-folder of the results folder for the families' take-home copies.
-TAKE_HOME_DIR = "take-home"
 
 Status = Literal["not started", "in progress", "done", "unreadable"]
 
@@ -250,19 +248,6 @@ class ClassSession:
         """The record to save now (cheap; taken on the UI thread, written elsewhere)."""
         conference.updated = self.clock()
         return to_record(conference)
-
-    def write_take_home(self, record: dict[str, Any]) -> Path:
-        """Write the family's plain-text copy of ``record`` next to the results; returns it."""
-        from slc_tui.export.summary import take_home_summary
-        from slc_tui.store.fileops import write_bytes_atomically
-        from slc_tui.store.private_paths import make_private_dir
-
-        folder = self.results_dir / TAKE_HOME_DIR
-        make_private_dir(folder)
-        day = str(record.get("finished") or record.get("started") or "")[:10]
-        path = folder / f"{record['student_id']}-{day or 'conference'}.txt"
-        write_bytes_atomically(path, take_home_summary(record).encode("utf-8"))
-        return path
 
     def save(self, record: dict[str, Any], seq: int = 0) -> Path:
         """Write ``record`` atomically. Thread-safe; a save older than one already written

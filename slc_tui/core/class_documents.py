@@ -44,7 +44,7 @@ class PromptsDocument(JsonDocument):
 
 
 class ClassDocument(JsonDocument):
-    """The class's ``class.json``: name, teacher, term, minutes and language."""
+    """The class's ``class.json``: name, teacher, term, minutes, language and paper size."""
 
     @classmethod
     def new(cls, info: ClassInfo, *, label: str, path: Path | None = None) -> Self:
@@ -57,16 +57,25 @@ class ClassDocument(JsonDocument):
         name: str | None = None,
         teacher: str | None = None,
         term: str | None = None,
-        minutes: int | None = None,
+        minutes: int | str | None = None,
         language: str | None = None,
+        paper: str | None = None,
     ) -> None:
-        """Change any of the class's settings; the others stay as they are."""
+        """Change any of the class's settings; the others stay as they are.
+
+        ``minutes`` given as text (what an editor's box holds: ``"20"``, ``"twenty"``) is
+        kept as a number when it is one, else as the text, so :meth:`check` names it.
+        """
+        if isinstance(minutes, str):
+            number = minutes.strip()
+            minutes = int(number) if number.isascii() and number.isdigit() else minutes
         changes: dict[str, Any] = {
             "name": name,
             "teacher": teacher,
             "term": term,
             "minutes": minutes,
             "language": language,
+            "paper": paper,
         }
         for key, value in changes.items():
             if value is not None:

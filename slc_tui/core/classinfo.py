@@ -1,7 +1,8 @@
-"""``class.json``: the class's name, teacher, term and conference length."""
+"""``class.json``: the class's name, teacher, term, conference length and paper size."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,11 @@ from slc_tui.core.text import MAX_LINE_LENGTH
 
 CLASS_FORMAT = "slc-class/1"
 DEFAULT_MINUTES = 20
+#: Paper sizes printed copies can be laid out for (``paper`` in ``class.json``).
+PAPER_SIZES = ("a4", "letter")
+DEFAULT_PAPER = "a4"
+#: A language code as the class's ``language`` is written: ``en``, ``es``, ``fr-CA``, ``zh-Hant``.
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,8 @@ class ClassInfo:
     term: str = ""
     minutes: int = DEFAULT_MINUTES
     language: str = "en"
+    #: The paper printed copies are laid out for: ``a4`` or ``letter``.
+    paper: str = DEFAULT_PAPER
 
     def to_json(self) -> dict[str, Any]:
         """The ``class.json`` object for this class."""
@@ -32,12 +40,20 @@ class ClassInfo:
             "term": self.term,
             "minutes": self.minutes,
             "language": self.language,
+            "paper": self.paper,
         }
+
+
+def language_code_problem(code: str) -> str:
+    """Why ``code`` is not a language code such as ``en`` or ``fr-CA`` ("" when it is)."""
+    if _LANGUAGE_CODE.fullmatch(code.strip()):
+        return ""
+    return f"must be a language code such as en, es or fr-CA, not {shown(code)}"
 
 
 def parse_class_info(data: Any, problems: ProblemList) -> ClassInfo | None:
     """Build :class:`ClassInfo` from parsed ``class.json``, recording problems by field."""
-    known = {"name", "teacher", "term", "minutes", "language"}
+    known = {"name", "teacher", "term", "minutes", "language", "paper"}
     obj = read_document(data, CLASS_FORMAT, known, problems)
     if obj is None:
         return None
@@ -47,6 +63,12 @@ def parse_class_info(data: Any, problems: ProblemList) -> ClassInfo | None:
             "minutes", f"must be a whole number of minutes from 5 to 120, not {shown(minutes)}"
         )
         minutes = DEFAULT_MINUTES
+    paper = obj.get("paper")
+    if paper is None:
+        paper = DEFAULT_PAPER
+    elif paper not in PAPER_SIZES:
+        problems.error("paper", f'must be "a4" or "letter", not {shown(paper)}')
+        paper = DEFAULT_PAPER
     name = read_text(obj, "name", "", problems, required=True, max_length=MAX_LINE_LENGTH)
     return ClassInfo(
         name=name.strip() or "My class",
@@ -54,4 +76,5 @@ def parse_class_info(data: Any, problems: ProblemList) -> ClassInfo | None:
         term=read_text(obj, "term", "", problems, max_length=MAX_LINE_LENGTH).strip(),
         minutes=minutes,
         language=read_text(obj, "language", "", problems, max_length=20).strip() or "en",
+        paper=paper,
     )

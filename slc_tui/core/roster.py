@@ -75,15 +75,10 @@ class Roster:
 
 def read_roster(raw: bytes) -> Roster:
     """Read a class list's bytes. Never raises: every problem becomes a :class:`BadRow`."""
-    if len(raw) > MAX_ROSTER_BYTES:
-        return _refused(f"is too large ({len(raw):,} bytes; the limit is {MAX_ROSTER_BYTES:,})")
-    for magic, what in _WORKBOOKS.items():
-        if raw.startswith(magic):
-            return _refused(f"is {what}, not CSV: save it from the spreadsheet as CSV UTF-8")
-    text, problem = decode_roster(raw)
+    text, problem = csv_file_text(raw)
     if problem:
         return _refused(problem)
-    records = _records(text)
+    records = csv_records(text)
     try:
         heading_line, headings = next(
             ((line, cells) for line, cells in records if any(c.strip() for c in cells)),
@@ -101,6 +96,17 @@ def read_roster(raw: bytes) -> Roster:
     if missing:
         return Roster(bad=(BadRow(heading_line, missing),))
     return _read_rows(records, _SpreadsheetReader(columns), "spreadsheet", heading_line)
+
+
+def csv_file_text(raw: bytes) -> tuple[str, str]:
+    """(the text, "") of a spreadsheet's CSV file, or ("", why it cannot be read as one): too
+    large, an Excel workbook, or not text (see :func:`decode_roster`)."""
+    if len(raw) > MAX_ROSTER_BYTES:
+        return "", f"is too large ({len(raw):,} bytes; the limit is {MAX_ROSTER_BYTES:,})"
+    for magic, what in _WORKBOOKS.items():
+        if raw.startswith(magic):
+            return "", f"is {what}, not CSV: save it from the spreadsheet as CSV UTF-8"
+    return decode_roster(raw)
 
 
 def decode_roster(raw: bytes) -> tuple[str, str]:
@@ -134,7 +140,7 @@ def _refused(reason: str) -> Roster:
     return Roster(bad=(BadRow(0, reason),))
 
 
-def _records(text: str) -> Iterator[tuple[int, list[str]]]:
+def csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
     """(line as a spreadsheet counts it, cells) of each row. A first line ``sep=;`` (which
     Excel reads and hides) sets the delimiter and is not counted."""
     first_line, _, rest = text.partition("\n")

@@ -1,4 +1,5 @@
-"""A short, warm, plain-text take-home copy of a conference for the family."""
+"""A short, warm, plain-text take-home copy of a conference for the family (rendered from
+:class:`~slc_tui.export.document.ConferenceDocument`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-__all__ = ["format_long_date", "take_home_summary"]
+from slc_tui.export.document import ConferenceDocument
+
+__all__ = ["document_text", "format_long_date", "take_home_summary"]
 
 _MONTHS = (
     "January",
@@ -39,31 +42,6 @@ def format_long_date(value: object) -> str:
     return text
 
 
-def _strings(value: object) -> list[str]:
-    if not isinstance(value, list | tuple):
-        value = [value]
-    return [str(v).strip() for v in value if v is not None and str(v).strip()]
-
-
-def _list(value: object) -> list[Any]:
-    """``value`` if it is a list (or tuple), else [] — a damaged record still gets a summary."""
-    return list(value) if isinstance(value, list | tuple) else []
-
-
-def _first_name(record: Mapping[str, Any]) -> str:
-    name = str(record.get("student_name") or "").strip()
-    if name:
-        return name.split()[0]
-    return str(record.get("student_id") or "Your child")
-
-
-def _piece_title(piece_id: str, piece_titles: Mapping[str, str] | None) -> str:
-    if piece_titles and piece_titles.get(piece_id):
-        return piece_titles[piece_id]
-    words = re.sub(r"[-_]+", " ", piece_id).strip()
-    return words[:1].upper() + words[1:]
-
-
 def _section(title: str, lines: list[str]) -> list[str]:
     return ["", title, *lines] if lines else []
 
@@ -76,56 +54,41 @@ def take_home_summary(
     Covers the pieces talked about, strengths, next steps, goals (with how),
     what the grown-up will do at home, and whether a private follow-up with the
     teacher was requested. ``piece_titles`` maps piece ids to titles (the record
-    only stores ids); without it the ids are shown tidied up.
+    stores the titles it was saved with; without either, the ids are shown tidied up).
     """
-    if piece_titles is None:
-        titles = _strings(record.get("chosen_titles"))
-        piece_titles = dict(zip(_strings(record.get("chosen")), titles, strict=False))
-    name = _first_name(record)
-    when = format_long_date(
-        record.get("finished") or record.get("started") or record.get("updated")
-    )
+    return document_text(ConferenceDocument.from_record(record, piece_titles))
+
+
+def document_text(doc: ConferenceDocument) -> str:
+    """The take-home copy of ``doc`` as plain text."""
+    name = doc.first_name
+    when = format_long_date(doc.when)
     title = f"{name}'s conference" + (f" — {when}" if when else "")
     lines = [title, "=" * len(title)]
-    context = " · ".join(_strings([record.get("class_name"), record.get("term")]))
+    context = " · ".join(part for part in (doc.class_name, doc.term) if part)
     if context:
         lines.append(context)
     lines += ["", f"Thank you for coming! Here is what {name} shared with you today."]
-    if record.get("status") != "done":
+    if not doc.finished:
         lines.append("(This conference was not finished — you can pick it up again later.)")
 
-    pieces = [_piece_title(str(p), piece_titles) for p in _strings(record.get("chosen"))]
-    lines += _section(f"Work {name} talked about", [f"- {p}" for p in pieces])
-    lines += _section(
-        f"What {name} does well", [f"- {s}" for s in _strings(record.get("strengths"))]
-    )
-    lines += _section(
-        f"What {name} is working on", [f"- {s}" for s in _strings(record.get("next_steps"))]
-    )
+    lines += _section(f"Work {name} talked about", [f"- {p.title}" for p in doc.pieces])
+    lines += _section(f"What {name} does well", [f"- {s}" for s in doc.strengths])
+    lines += _section(f"What {name} is working on", [f"- {s}" for s in doc.next_steps])
 
-    goals = [g for g in _list(record.get("goals")) if isinstance(g, Mapping)]
     goal_lines: list[str] = []
-    for goal in goals:
-        text = str(goal.get("goal") or "").strip()
-        if not text:
-            continue
-        by = format_long_date(goal.get("by"))
-        goal_lines.append(f"- {text}" + (f" (by {by})" if by else ""))
-        how = str(goal.get("how") or "").strip()
-        if how:
-            goal_lines.append(f"  How: {how}")
+    for goal in doc.goals:
+        by = format_long_date(goal.by)
+        goal_lines.append(f"- {goal.goal}" + (f" (by {by})" if by else ""))
+        if goal.how:
+            goal_lines.append(f"  How: {goal.how}")
     lines += _section(f"{name}'s goals", goal_lines)
 
-    home: list[str] = _strings(record.get("commitment"))
-    for index, commitment in enumerate(_list(record.get("goal_commitments"))):
-        commitment_text = str(commitment or "").strip()
-        if not commitment_text:
-            continue
-        goal_text = str(goals[index].get("goal") or "").strip() if index < len(goals) else ""
-        home.append(f"For “{goal_text}”: {commitment_text}" if goal_text else commitment_text)
+    home = [doc.commitment] if doc.commitment else []
+    home += [f"For “{goal.goal}”: {goal.at_home}" for goal in doc.goals if goal.at_home]
     lines += _section("How you will help at home", [f"- {h}" for h in home])
 
-    follow_up = "yes — the teacher will be in touch" if record.get("follow_up") else "no"
+    follow_up = "yes — the teacher will be in touch" if doc.follow_up else "no"
     lines += ["", f"Private follow-up with the teacher requested: {follow_up}"]
     lines += ["", f"Keep this somewhere you will see it, and tell {name} one thing they did well."]
     # A lone surrogate (from a hand-edited record) could not be written as UTF-8.

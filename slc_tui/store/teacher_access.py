@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from slc_tui.core.fields import is_valid_id
 from slc_tui.core.pin_backoff import PinWaitDue, WrongGuesses
+from slc_tui.core.take_home import TAKE_HOME_DIR, is_take_home_of
 from slc_tui.core.teacher_pin import (
     PinHash,
     PinRecordInvalid,
@@ -150,10 +150,11 @@ def _student_files(results_dir: Path, student_id: str) -> list[Path]:
         for p in results_dir.glob(f"{student_id}.*")
         if p.is_file() and p.name not in teacher_files
     )
-    take_home = re.compile(rf"{re.escape(student_id)}-(\d{{4}}-\d{{2}}-\d{{2}}|conference)\.txt")
-    folder = results_dir / "take-home"
+    folder = results_dir / TAKE_HOME_DIR
     if folder.is_dir():
-        found.extend(p for p in folder.iterdir() if take_home.fullmatch(p.name) and p.is_file())
+        found.extend(
+            p for p in folder.iterdir() if is_take_home_of(p.name, student_id) and p.is_file()
+        )
     return sorted(found)
 
 

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from slc_tui.core.fields import is_valid_id
 from slc_tui.store.claims import OpenElsewhere
 from slc_tui.store.follow_ups import FollowUpsUnreadable
 from slc_tui.store.teacher_access import forget_student
+from slc_tui.teacher.schedule import ScheduleUnreadable, unschedule_student
 
-__all__ = ["FollowUpsUnreadable", "StudentOpenElsewhere", "forget"]
+__all__ = [
+    "FollowUpsUnreadable",
+    "Forgotten",
+    "ScheduleUnreadable",
+    "StudentOpenElsewhere",
+    "forget",
+]
 
 
 class StudentOpenElsewhere(Exception):
@@ -20,15 +28,25 @@ class StudentOpenElsewhere(Exception):
         self.other = other
 
 
-def forget(results_dir: Path, student_id: str) -> list[Path]:
+class Forgotten(list[Path]):
+    """The files deleted; ``rewritten`` holds the class's schedule files rewritten without
+    the student."""
+
+    def __init__(self, deleted: list[Path], rewritten: list[Path]) -> None:
+        super().__init__(deleted)
+        self.rewritten = rewritten
+
+
+def forget(results_dir: Path, student_id: str, *, class_dir: Path | None = None) -> Forgotten:
     """Delete every record, backup, damaged copy and take-home copy of ``student_id``, take
-    their follow-up mark out of ``RESULTS/teacher/follow-ups.json``, and return the files
-    deleted.
+    their follow-up mark out of ``RESULTS/teacher/follow-ups.json`` and, given the class
+    folder, their entry out of ``schedule.json`` and ``schedule.ics``; return the files.
 
     The conference is held while deleting, so no screen saves it again meanwhile. Raises
     ValueError for something that is not a student id, :class:`StudentOpenElsewhere` when
-    the conference is open elsewhere, OSError when a file cannot be deleted,
-    :class:`FollowUpsUnreadable` (once the files are deleted) when the marks file is damaged.
+    the conference is open elsewhere, OSError when a file cannot be deleted or rewritten,
+    :class:`FollowUpsUnreadable` (once the files are deleted) when the marks file is damaged,
+    :class:`ScheduleUnreadable` (once the rest is done) when a schedule file is.
     """
     from slc_tui.store.presence import ConferenceClaim
 
@@ -39,6 +57,14 @@ def forget(results_dir: Path, student_id: str) -> list[Path]:
     if other is not None:
         raise StudentOpenElsewhere(student_id, other)
     try:
-        return forget_student(results_dir, student_id)
+        try:
+            deleted = forget_student(results_dir, student_id)
+        except FollowUpsUnreadable:
+            if class_dir is not None:  # still out of the schedule before saying so
+                with contextlib.suppress(ScheduleUnreadable):
+                    unschedule_student(class_dir, student_id)
+            raise
+        rewritten = unschedule_student(class_dir, student_id) if class_dir is not None else []
+        return Forgotten(deleted, rewritten)
     finally:
         claim.release()

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from slc_tui.core.portfolio import Portfolio
+from slc_tui.core.portfolio import Piece, Portfolio
 from slc_tui.core.problems import Problem
 from slc_tui.core.text import printable
 from slc_tui.media.safe_image import MAX_FILE_BYTES, check_images
@@ -56,12 +56,18 @@ def picture_reasons(paths: Sequence[Path]) -> list[str]:
     return reasons
 
 
+def picture_problem(label: str, piece: Piece, reason: str) -> Problem:
+    """``FILE: pieces[N].image: reason: PATH``, the path as the portfolio wrote it."""
+    shown = printable(piece.image, max_length=100)
+    return Problem(label, f"pieces[{piece.index}].image", f"{reason}: {shown}")
+
+
 def portfolio_picture_problems(portfolio: Portfolio, label: str) -> list[Problem]:
     """The problems of ``portfolio``'s pictures, as ``slc validate`` names them."""
     pieces = [piece for piece in portfolio.pieces if piece.image_path is not None]
     paths = [piece.image_path for piece in pieces if piece.image_path is not None]
     return [
-        Problem(label, f"pieces[{piece.index}].image", f"{reason}: {printable(piece.image)}")
+        picture_problem(label, piece, reason)
         for piece, reason in zip(pieces, picture_reasons(paths), strict=True)
         if reason
     ]

@@ -45,6 +45,8 @@ class RosterPlan:
     refused: tuple[BadRow, ...] = ()
     #: Lines of OneRoster rows that are not active students (teachers, parents, leavers).
     skipped: tuple[int, ...] = ()
+    #: Lines of refused rows whose student is already in the class (their portfolio stays).
+    in_class: tuple[int, ...] = ()
 
     def refused_lines(self) -> list[str]:
         """Every refused row as ``FILE:LINE: reason`` (``FILE: reason`` for the whole file)."""
@@ -67,7 +69,7 @@ def plan_roster_import(class_dir: Path, roster_file: Path, source: str | None = 
     of the same name). Other ids are made from names, unique in the list and the class.
     """
     label = source if source is not None else str(roster_file)
-    raw, problem = _read_file(roster_file)
+    raw, problem = read_list_file(roster_file)
     if problem:
         return RosterPlan(class_dir, label, refused=(BadRow(0, problem),))
     roster = read_roster(raw)
@@ -76,18 +78,29 @@ def plan_roster_import(class_dir: Path, roster_file: Path, source: str | None = 
     taken = existing.ids | given
     planned: list[PlannedStudent] = []
     refused = list(roster.bad)
+    in_class: list[int] = []
     first_line: dict[str, int] = {}
     for row in roster.rows:
         student_id, reason = _id_for(row, taken, existing, first_line)
         if reason:
             refused.append(BadRow(row.line, reason))
+            if student_id:  # the class's own student: refused, never replaced
+                in_class.append(row.line)
             continue
         first_line[student_id] = row.line
         taken.add(student_id)
         path = portfolio_path(class_dir, student_id)
         planned.append(PlannedStudent(row.line, student_id, row.name, row.grade, path))
     refused.sort(key=lambda bad: bad.line)
-    return RosterPlan(class_dir, label, roster.kind, tuple(planned), tuple(refused), roster.skipped)
+    return RosterPlan(
+        class_dir,
+        label,
+        roster.kind,
+        tuple(planned),
+        tuple(refused),
+        roster.skipped,
+        tuple(in_class),
+    )
 
 
 def apply_roster_import(plan: RosterPlan) -> RosterImport:
@@ -123,8 +136,8 @@ def apply_roster_import(plan: RosterPlan) -> RosterImport:
     return RosterImport(tuple(created), tuple(refused))
 
 
-def _read_file(path: Path) -> tuple[bytes, str]:
-    """(the bytes of ``path``, "") or (b"", why it cannot be read)."""
+def read_list_file(path: Path) -> tuple[bytes, str]:
+    """(the bytes of the spreadsheet's CSV at ``path``, "") or (b"", why it cannot be read)."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -174,18 +187,22 @@ def _id_for(
     existing: _Existing,
     first_line: dict[str, int],
 ) -> tuple[str, str]:
-    """(the row's id, "") or ("", why the row is refused)."""
+    """(the row's id, "") or (its id or "", why the row is refused): a refused row with an
+    id is a student already in the class, with that id."""
     if row.student_id:
         if row.student_id in existing.ids:
             file = portfolio_label(row.student_id)
-            return "", f"{row.student_id!r} already has a portfolio ({file}): not replaced"
+            return (
+                row.student_id,
+                f"{row.student_id!r} already has a portfolio ({file}): not replaced",
+            )
         if row.student_id in first_line:
             return "", f"id {row.student_id!r} is also on line {first_line[row.student_id]}"
         return row.student_id, ""
     same_name = existing.by_name.get(_name_key(row.name))
     if same_name:
         found = same_name.pop(0)
-        return "", (
+        return found, (
             f"{row.name} is already in the class ({portfolio_label(found)}): not "
             "imported again (give the row an id to add another child of that name)"
         )

@@ -14,7 +14,6 @@ from slc_tui.core.class_folder import (
 )
 from slc_tui.core.portfolio import Piece
 from slc_tui.core.problems import Problem
-from slc_tui.core.text import printable
 
 
 def image_problems(entries: Sequence[StudentEntry], class_root: Path) -> list[list[Problem]]:
@@ -25,7 +24,7 @@ def image_problems(entries: Sequence[StudentEntry], class_root: Path) -> list[li
     here: ``FILE: pieces[N].image: reason: PATH``, with the path as the portfolio wrote it.
     Pieces whose path was already refused while loading are not looked at again.
     """
-    from slc_tui.media.safe_image import check_images
+    from slc_tui.teacher.pictures import picture_problem, picture_reasons
 
     pictures: list[tuple[int, Piece]] = [
         (number, piece)
@@ -36,15 +35,10 @@ def image_problems(entries: Sequence[StudentEntry], class_root: Path) -> list[li
     ]
     found: list[list[Problem]] = [[] for _ in entries]
     paths = [piece.image_path for _, piece in pictures if piece.image_path is not None]
-    for (number, piece), problem in zip(pictures, check_images(paths), strict=True):
-        if problem is not None:
-            found[number].append(
-                Problem(
-                    relative_name(entries[number].path, class_root),
-                    f"pieces[{piece.index}].image",
-                    f"{problem.reason}: {printable(piece.image, max_length=100)}",
-                )
-            )
+    for (number, piece), reason in zip(pictures, picture_reasons(paths), strict=True):
+        if reason:
+            label = relative_name(entries[number].path, class_root)
+            found[number].append(picture_problem(label, piece, reason))
     return found
 
 
@@ -60,6 +54,9 @@ def validate_path(path: Path) -> tuple[list[Problem], str]:
         for entry, picture_problems in zip(folder.students, pictures, strict=True):
             problems.extend(entry.problems)
             problems.extend(picture_problems)
+        from slc_tui.teacher.schedule import schedule_problems
+
+        problems.extend(schedule_problems(folder.root, {p.student.id for p in folder.portfolios}))
         return problems, f"{len(folder.students)} portfolio(s) in {path}"
     if path.is_file():
         parent = path.resolve().parent

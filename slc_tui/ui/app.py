@@ -19,6 +19,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Static
 
 from slc_tui.core.conference import Conference, StepBlocked
+from slc_tui.core.portfolio import Portfolio
 from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_questions
 from slc_tui.core.steps import Step
 from slc_tui.session import ClassSession, CorruptResultsFile
@@ -37,7 +38,6 @@ from slc_tui.ui.screens.conference import ConferenceScreen
 from slc_tui.ui.screens.picker import PickerScreen
 from slc_tui.ui.steps.base import StepContext
 from slc_tui.ui.steps.registry import step_for
-from slc_tui.ui.typing_router import RoutesTyping
 
 #: Seconds after the last change before the next step is built again ahead of time.
 PREPARE_AFTER_EDIT = 0.5
@@ -108,15 +108,13 @@ class SlcApp(Saving):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys first pass the typing rule of the screen shown, if it has one (typed words
-        land in a text box, not on a card or checkbox: :mod:`slc_tui.ui.typing_router`)."""
-        if (
-            isinstance(event, events.Key)
-            and not event.is_forwarded
-            and isinstance(self.screen, RoutesTyping)
-            and self.screen.route_key(event)
-        ):
-            return
+        """Keys first pass the typing rule of the screen shown, when it has one (the
+        conference's and the teacher editors' ``route_key``: typed words land in a text
+        box, not on a card or checkbox: :mod:`slc_tui.ui.typing_router`)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            route_key = getattr(self.screen, "route_key", None)
+            if route_key is not None and route_key(event):
+                return
         await super().on_event(event)
 
     def compose(self) -> ComposeResult:
@@ -171,7 +169,7 @@ class SlcApp(Saving):
         self.session = session
         repaired = self._tell_recoveries()
         info = session.folder.info
-        subtitle = " · ".join(part for part in (info.teacher, info.term) if part)
+        subtitle = _heading_subtitle(info.teacher, info.term)
         problems = [p for p in session.folder.all_problems if p.is_error]
         notice = self.notice or f"Results are saved in {session.results_dir}"
         if repaired:
@@ -520,16 +518,31 @@ class SlcApp(Saving):
     @on(TakeHomeRequested)
     def _take_home(self) -> None:
         if self.conference is not None and self.session is not None:
-            self.write_take_home(self.session.snapshot(self.conference))
+            record = self.session.snapshot(self.conference)
+            self.write_take_home(record, self.conference.portfolio)
 
     @work(thread=True, group="save", exit_on_error=False)
-    def write_take_home(self, record: dict[str, Any]) -> None:
-        """Write the family's copy off the UI thread and say where it is."""
-        assert self.session is not None
+    def write_take_home(self, record: dict[str, Any], portfolio: Portfolio) -> None:
+        """Write the family's PDF copy off the UI thread and say where it is (nothing is
+        opened: it is printed from the teacher's computer)."""
+        from slc_tui.teacher.take_home import write_take_home
+
+        session = self.session
+        assert session is not None
         try:
-            path = self.session.write_take_home(record)
+            path = write_take_home(
+                record, "pdf", session.folder.info, portfolio, session.results_dir
+            )
         except OSError as error:
-            self.call_from_thread(self._save_failed, error)
+            where = error.filename or session.results_dir
+            self.call_from_thread(self._take_home_failed, f"{where}: {error.strerror or error}")
+            return
+        except Exception as error:  # a bug: said calmly, the details in a crash log
+            from slc_tui.session import write_crash_log
+
+            log = write_crash_log(session.results_dir, error, "take-home copy")
+            detail = f" (details in {log})" if log else ""
+            self.call_from_thread(self._take_home_failed, f"something went wrong{detail}")
             return
 
         def written() -> None:
@@ -542,15 +555,28 @@ class SlcApp(Saving):
 
         self.call_from_thread(written)
 
+    def _take_home_failed(self, reason: str) -> None:
+        """Say the copy could not be written, and why (the record is saved apart)."""
+        self.notify(
+            f"Could not write the take-home copy: {reason}. Please tell the teacher.",
+            title="No take-home copy",
+            severity="error",
+            timeout=20,
+        )
+
     @work(thread=True, exclusive=True, group="picker")
     def refresh_picker(self) -> None:
         """Re-read statuses after a conference and update the picker."""
         assert self.session is not None
         rows = self.session.picker_rows()
+        info = self.session.folder.info  # (the teacher may have renamed the class)
 
         def update() -> None:
             self._tell_recoveries()
+            _, _, notice = self._picker_heading
+            self._picker_heading = (info.name, _heading_subtitle(info.teacher, info.term), notice)
             if isinstance(self.screen, PickerScreen):
+                self.screen.show_heading(*self._picker_heading[:2])
                 self.screen.set_rows(rows)
 
         self.call_from_thread(update)
@@ -571,6 +597,11 @@ class SlcApp(Saving):
             screen.show_saved(path, self.clock().strftime("%H:%M:%S"))
         elif isinstance(screen, PickerScreen):
             self.refresh_picker()  # a conference just finished: show its new status
+
+
+def _heading_subtitle(teacher: str, term: str) -> str:
+    """The line under the class's name on the student list."""
+    return " · ".join(part for part in (teacher, term) if part)
 
 
 def create_app(

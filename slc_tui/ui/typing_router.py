@@ -16,8 +16,6 @@ The rule (docs/typing.md says it for families and teachers):
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
-
 from textual import events
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
@@ -32,17 +30,6 @@ EDITING_KEYS = frozenset({"backspace", "delete"})
 
 #: Keys that pick, tick or press the thing the keyboard is on.
 CHOOSING_KEYS = frozenset({"space", "enter"})
-
-
-@runtime_checkable
-class RoutesTyping(Protocol):
-    """A screen whose typing rule the app applies to every key first (the conference
-    screen, the teacher's editors)."""
-
-    def route_key(self, key: events.Key) -> bool:
-        """True when ``key`` was typed into a text box instead of reaching the widget
-        with the keyboard."""
-        ...
 
 
 def takes_text(widget: Widget | None) -> bool:

@@ -65,12 +65,15 @@ def showing(app: App[Any], kind: type[Any]) -> bool:
 
 def _busy_workers(app: App[Any]) -> list[Worker[Any]]:
     """Workers still running; one waiting on a dialog's answer ("open", "unlock") does not
-    count."""
+    count, nor a file browser's loader (it waits for folders to read while it is shown;
+    each folder it reads is a worker of its own, which counts)."""
     dialog_open = isinstance(app.screen, ModalScreen)  # a question, a PIN, the problems
     return [
         worker
         for worker in app.workers
-        if not worker.is_finished and not (dialog_open and worker.group in ("open", "unlock"))
+        if not worker.is_finished
+        and not (dialog_open and worker.group in ("open", "unlock"))
+        and worker.group != "_loader"
     ]
 
 

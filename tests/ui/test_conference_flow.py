@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pypdf import PdfReader
 from rich.table import Table
 from textual.app import App
 from textual.pilot import Pilot
@@ -586,8 +587,32 @@ async def test_wrap_up_writes_a_take_home_copy(make_app: AppFactory, results_dir
         while step_key(app) != "wrap_up":
             await next_step(app, pilot)
         await pilot.click("#take-home")
-        await settle(app, pilot)
-        copies = list((results_dir / "take-home").glob("zoe-*.txt"))
-        assert len(copies) == 1
-        assert "Zoe" in copies[0].read_text(encoding="utf-8")
+        await wait_until(pilot, lambda: "Take-home copy:" in nav_message(app), what="the copy")
+        copies = list((results_dir / "take-home").iterdir())
+        assert [copy.name for copy in copies] == ["zoe-2026-11-22.pdf"]
         assert str(copies[0]) in nav_message(app)
+        assert app.screen.query_one("#take-home", Button).label == "🖨 Copy written ✔"
+        reader = PdfReader(copies[0])
+        text = "".join(page.extract_text() for page in reader.pages)
+        assert "Zoe" in text and "Ms. Okafor" in text and "not finished" not in text
+        assert sum(len(page.images) for page in reader.pages) == 2  # her two pieces
+
+
+async def test_a_take_home_copy_that_cannot_be_written_is_said_calmly(
+    make_app: AppFactory, results_dir: Path
+) -> None:
+    (results_dir / "take-home").write_text("a file where the folder should be")
+    app = make_app("zoe")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        while step_key(app) != "wrap_up":
+            await next_step(app, pilot)
+        await pilot.click("#take-home")
+
+        def said() -> list[str]:
+            return [n.message for n in app._notifications if n.title == "No take-home copy"]
+
+        await wait_until(pilot, lambda: bool(said()), what="the message")
+        assert "Could not write the take-home copy" in said()[0]
+        assert "take-home" in said()[0]
+        assert step_key(app) == "wrap_up"  # still there, nothing else happened

@@ -78,7 +78,7 @@ async def picture_dialog(app: SlcApp, pilot: Pilot[Any]) -> PictureDialog:
 
 
 async def until_saved(app: SlcApp, pilot: Pilot[Any]) -> None:
-    await wait_until(pilot, lambda: "Saved" in text_of(app, "#editor-status"), what="saved")
+    await wait_until(pilot, lambda: "Saved" in text_of(app, "#portfolio-status"), what="saved")
 
 
 async def test_a_title_typed_like_a_parent_lands_and_is_saved(room: Path) -> None:
@@ -95,7 +95,7 @@ async def test_a_title_typed_like_a_parent_lands_and_is_saved(room: Path) -> Non
         assert title.value == "Cycle de vie [rouge] été"
         listing = app.screen.query_one("#piece-list", OptionList)
         assert "1. Cycle de vie [rouge] été" in str(listing.get_option_at_index(0).prompt)
-        assert "Unsaved changes" in text_of(app, "#editor-status")
+        assert "Unsaved changes" in text_of(app, "#portfolio-status")
         await pilot.press("ctrl+s")
         await until_saved(app, pilot)
         assert on_disk(room)["pieces"][0]["title"] == "Cycle de vie [rouge] été"
@@ -136,8 +136,8 @@ async def test_a_refused_save_names_the_field_and_writes_nothing(room: Path) -> 
         assert app.screen.query_one("#piece-title", Input).has_focus
         await pilot.press("ctrl+u")
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: "Not saved" in text_of(app, "#editor-status"), what="no")
-        problems = text_of(app, "#editor-problems")
+        await wait_until(pilot, lambda: "Not saved" in text_of(app, "#portfolio-status"), what="no")
+        problems = text_of(app, "#portfolio-problems")
         assert "nothing was written" in problems
         assert "pieces[0].date: must be YYYY-MM-DD or YYYY-MM, not '3 Oct'" in problems
         assert "pieces[1].title: is required (it is empty)" in problems
@@ -149,20 +149,19 @@ async def test_the_check_runs_as_the_teacher_types(room: Path) -> None:
     app = app_for(room)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_editor(app, pilot)
-        assert not app.screen.query_one("#editor-problems", Static).display
+        assert not app.screen.query_one("#portfolio-problems", Static).display
         await pilot.press("f2")
         name = app.screen.query_one("#student-name-box", Input)
         assert name.has_focus
         await pilot.press("ctrl+u")
         await wait_until(
             pilot,
-            lambda: "student.name: is required" in text_of(app, "#editor-problems"),
+            lambda: "student.name: is required" in text_of(app, "#portfolio-problems"),
             what="the problem named",
         )
         await type_text(pilot, "Maya")
-        await wait_until(
-            pilot, lambda: not app.screen.query_one("#editor-problems", Static).display, what="ok"
-        )
+        problems = app.screen.query_one("#portfolio-problems", Static)
+        await wait_until(pilot, lambda: not problems.display, what="no problems")
 
 
 async def test_a_picture_added_by_a_pasted_path_is_copied_in(room: Path, tmp_path: Path) -> None:
@@ -188,7 +187,7 @@ async def test_a_picture_added_by_a_pasted_path_is_copied_in(room: Path, tmp_pat
             lambda: app.screen.query_one("#piece-title", Input).value == "Volcano model",
             what="the new piece",
         )
-        assert static_text(app.screen.query_one("#piece-image", Static)) == "maya/volcano model.png"
+        assert text_of(app, "#piece-picture-path") == "maya/volcano model.png"
         await pilot.press("ctrl+s")
         await until_saved(app, pilot)
         assert on_disk(room)["pieces"][-1]["image"] == "maya/volcano model.png"
@@ -205,7 +204,7 @@ async def test_a_file_that_is_no_picture_is_refused_by_name(room: Path, tmp_path
         dialog.query_one("#picture-path", Input).value = str(notes_file)
         await pilot.press("enter")
         await settle(app, pilot)
-        await wait_until(pilot, lambda: "not added" in text_of(app, "#editor-status"), what="no")
+        await wait_until(pilot, lambda: "not added" in text_of(app, "#portfolio-status"), what="no")
         assert any(str(notes_file) in n and "not a supported image" in n for n in notes(app))
         assert len(app.screen.query_one("#piece-list", OptionList).options) == 3
         assert not (room / "portfolios" / "maya" / "notes.png").exists()
@@ -233,7 +232,7 @@ async def test_the_file_browser_starts_at_home_and_picks_a_picture(
         await settle(app, pilot)
         await wait_until(
             pilot,
-            lambda: static_text(app.screen.query_one("#piece-image", Static)) == "maya/leaf.png",
+            lambda: text_of(app, "#piece-picture-path") == "maya/leaf.png",
             what="the picture",
         )
         assert app.screen.query_one("#piece-title", Input).value == "My butterfly"
@@ -262,7 +261,7 @@ async def test_a_draft_survives_and_is_offered_back(room: Path) -> None:
         assert question.startswith("Carry on with the changes from 15:30?")
         await pilot.press("enter")  # carry on
         await settle(app, pilot)
-        assert "Carrying on" in text_of(app, "#editor-status")
+        assert "Carrying on" in text_of(app, "#portfolio-status")
         await pilot.press("f4")
         text = app.screen.query_one("#strengths-box", TextArea).text
         assert text.splitlines()[-1] == "Explains her thinking"
@@ -315,7 +314,7 @@ async def test_editing_while_the_conference_is_open_elsewhere_is_told(room: Path
     app = app_for(room)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_editor(app, pilot)
-        banner = text_of(app, "#editor-elsewhere")
+        banner = text_of(app, "#portfolio-elsewhere")
         assert banner.startswith(
             "⚠ Maya López's conference is open in another window on this computer"
         )
@@ -345,7 +344,7 @@ async def test_a_file_changed_meanwhile_asks_whose_changes_to_keep(room: Path) -
         await pilot.click("#theirs")
         await settle(app, pilot)
         await wait_until(
-            pilot, lambda: "dropped" in text_of(app, "#editor-status"), what="theirs shown"
+            pilot, lambda: "dropped" in text_of(app, "#portfolio-status"), what="theirs shown"
         )
         assert app.screen.query_one("#piece-title", Input).value == "My butterfly"
         assert app.screen.query_one(TabbedContent).active == "tab-pieces"
@@ -381,7 +380,7 @@ async def test_with_the_mouse_pieces_move_are_chosen_and_removed_goals_added(
         await pilot.click("#piece-chosen")
         await wait_until(
             pilot,
-            lambda: "chosen: at most 3 pieces may be chosen" in text_of(app, "#editor-problems"),
+            lambda: "chosen: at most 3 pieces may be chosen" in text_of(app, "#portfolio-problems"),
             what="the limit named",
         )
         await pilot.click("#piece-remove")  # the new piece goes again (asked first)
@@ -394,7 +393,7 @@ async def test_with_the_mouse_pieces_move_are_chosen_and_removed_goals_added(
         await pilot.click("#goal-add")
         await settle(app, pilot)
         await type_text(pilot, "Read two chapters a week")
-        await pilot.click("#editor-save")
+        await pilot.click("#portfolio-save")
         await until_saved(app, pilot)
     data = on_disk(room)
     assert [p["id"] for p in data["pieces"]] == ["story", "butterfly", "arrays"]

@@ -32,7 +32,7 @@ from slc_tui.ui.screens.teacher.overview import OverviewScreen
 from slc_tui.ui.screens.teacher.record import RecordScreen
 from tests.factories import record_data
 from tests.ui.conftest import AppFactory
-from tests.ui.helpers import FrozenClock, settle, stop_cursor_blink
+from tests.ui.helpers import FrozenClock, settle, stop_cursor_blink, wait_until
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 
@@ -179,6 +179,76 @@ def test_teacher_snapshot(
             await settle(app, pilot)
         expected = {"teacher_home": TeacherHomeScreen, "overview": OverviewScreen}
         assert isinstance(app.screen, expected.get(scene_name, RecordScreen))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
+
+
+# -- the teacher's desk: roster import, prompts, class settings ----------------------------------
+
+#: What is done on the student list to reach each editor: keys, or "type:" text to type.
+DESK_EDITOR_SCENES: dict[str, tuple[str, ...]] = {
+    "roster_import": ("f3", "r"),
+    "roster_preview": ("f3", "r", "type:home/class list.csv", "enter"),
+    "prompts": ("f3", "p"),
+    "prompts_editing": ("f3", "p", "shift+tab", "down", "enter", "type: (a photo)"),
+    "class_settings": ("f3", "c"),
+}
+
+
+def write_home_folder(home: Path) -> None:
+    """The teacher's home folder: a spreadsheet's class list, with two children already in
+    the sample class, and one bad row (line 4)."""
+    (home / "Documents").mkdir(parents=True)
+    (home / ".config").mkdir()
+    rows = ["Name;Grade", "Maya López;2", "Ana Núñez;3", ";4", "Jürgen Weiß;K", "Sam Lee;2"]
+    (home / "class list.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
+
+
+def desk_ready(app: SlcApp) -> bool:
+    """The file browser shows the home folder, and an editor has read its file."""
+    from slc_tui.ui.screens.teacher.roster_import import ClassListTree
+
+    screen = app.screen
+    trees_read = all(tree.root.children for tree in screen.query(ClassListTree))
+    files_read = all(
+        not str(status.render()).startswith("Reading") for status in screen.query("#editor-status")
+    )
+    return trees_read and files_read
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("scene_name", DESK_EDITOR_SCENES)
+def test_desk_editor_snapshot(
+    scene_name: str,
+    size: str,
+    snap_compare: Any,
+    make_app: AppFactory,
+    results_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from slc_tui.ui.screens.teacher.class_settings import ClassSettingsScreen
+    from slc_tui.ui.screens.teacher.prompts import PromptsScreen
+    from slc_tui.ui.screens.teacher.roster_import import RosterImportScreen
+
+    home = Path("home").resolve()  # (the test's folder is the working folder)
+    write_home_folder(home)
+    monkeypatch.setenv("HOME", str(home))
+    app = make_app()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(app, pilot)
+        for key in DESK_EDITOR_SCENES[scene_name]:
+            if key.startswith("type:"):
+                await pilot.press(*key.removeprefix("type:"))
+            else:
+                await pilot.press(key)
+            await settle(app, pilot)
+            await wait_until(pilot, lambda: desk_ready(app), what="the folder or file read")
+        expected = {"roster": RosterImportScreen, "prompts": PromptsScreen}
+        kind = expected.get(scene_name.split("_")[0], ClassSettingsScreen)
+        assert isinstance(app.screen, kind)
+        stop_cursor_blink(app)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)

@@ -466,3 +466,24 @@ def test_export_with_a_file_as_results_folder(
     code, _, err = run(capsys, "export", class_dir, "--format", "csv", "--results", not_a_folder)
     assert code == 1
     assert "cannot read results" in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no SIGPIPE on Windows")
+def test_a_reader_that_stops_reading_ends_the_command_quietly(
+    class_dir: Path, tmp_path: Path
+) -> None:
+    """``slc roster import CLASS FILE --dry-run | head -1``: no crash message, no crash log."""
+    roster = tmp_path / "list.csv"
+    roster.write_text("Name,Grade\n" + "".join(f"Child {n},3\n" for n in range(2000)))
+    command = ["roster", "import", str(class_dir), str(roster), "--dry-run"]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "slc_tui", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first line
+    error = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert "Sorry" not in error and "Traceback" not in error
+    assert not (class_dir / "results" / "crash-logs").exists()

@@ -91,6 +91,7 @@ def _check_class_info(info: ClassInfo | None) -> None:
         assert 5 <= info.minutes <= 120 and isinstance(info.minutes, int)
         assert info.name and all(is_clean(t) for t in (info.name, info.teacher, info.term))
         assert info.language and len(info.language) <= 20
+        assert info.paper in ("a4", "letter")
 
 
 @FUZZ

@@ -265,6 +265,7 @@ class_files = _doc(
         "term": mostly(good_texts, texts),
         "minutes": mostly(st.integers(0, 200)),
         "language": mostly(st.sampled_from(["en", "fr", "ar", "toolong" * 3])),
+        "paper": mostly(st.sampled_from(["a4", "letter", "A4"])),
     },
 )
 prompt_files = _doc(

@@ -26,7 +26,7 @@ from slc_tui.teacher.class_setup import create_class
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "docs" / "schemas"
 SAMPLE_DIR = ROOT / "data" / "sample-class"
-SCHEMA_NAMES = ("class", "prompts", "portfolio", "record")
+SCHEMA_NAMES = ("class", "prompts", "portfolio", "record", "schedule")
 
 
 def schema(name: str) -> dict[str, Any]:
@@ -211,6 +211,9 @@ REJECTED = [
     ("class", "minutes", "20"),
     ("class", "name", None),
     ("class", "name", " "),
+    ("class", "paper", "A4"),
+    ("class", "paper", "legal"),
+    ("class", "paper", 4),
     ("prompts", "format", "slc-portfolio/1"),
     ("prompts", "parent_questions", "Ask me anything"),
     ("prompts", "steps", {"piece": [1, 2]}),
@@ -248,6 +251,8 @@ ACCEPTED = [
     ("class", "minutes", 5),
     ("class", "minutes", 120),
     ("class", "teacher", None),
+    ("class", "paper", "letter"),
+    ("class", "paper", None),
     ("prompts", "steps", None),
 ]
 

@@ -188,18 +188,6 @@ def test_resume_point_and_last_finished_rules() -> None:
     assert last_finished([fall_open]) is None
 
 
-def test_take_home_copy_is_written_beside_the_results(session: ClassSession, clock: Clock) -> None:
-    conference = session.start("maya")
-    record = finish(session, conference, clock)
-    path = session.write_take_home(record)
-    assert path.parent == session.results_dir / "take-home"
-    text = path.read_text(encoding="utf-8")
-    assert "We will read together every night." in text
-    assert conference.portfolio.piece(conference.chosen[0]).title in text
-    # The copy is not mistaken for a student's results file.
-    assert [r["id"] for r in session.store.all_records()] == [record["id"]]
-
-
 def test_starting_without_a_claim_holds_nothing_until_claimed(
     session: ClassSession, class_dir: Path
 ) -> None:

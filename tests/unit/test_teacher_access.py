@@ -223,11 +223,18 @@ def test_forget_deletes_that_student_only(
 ) -> None:
     _class_with_pin(capsys, class_dir)
     results = class_dir / "results"
-    keep = [results / "maya-2.json", results / "take-home" / "maya-2-2026-11-22.txt"]
+    keep = [
+        results / "maya-2.json",
+        results / "take-home" / "maya-2-2026-11-22.txt",
+        results / "take-home" / "maya-2-2026-11-22.pdf",
+        results / "take-home" / "maya-notes.txt",
+    ]
     gone = [
         results / "maya.json.bak",
         results / "maya.damaged-20261122-101010.json",
         results / "take-home" / "maya-2026-11-22.txt",
+        results / "take-home" / "maya-2026-11-22.pdf",  # every take-home format
+        results / "take-home" / "maya-conference.html",
     ]
     for path in [*keep, *gone]:
         path.parent.mkdir(exist_ok=True)
@@ -237,7 +244,7 @@ def test_forget_deletes_that_student_only(
     assert (results / "maya.json").exists()
     code, _out, err = run(capsys, "forget", class_dir, "maya", "--pin", PIN)
     assert code == 0
-    assert "Forgot maya: 4 file(s) deleted." in err
+    assert "Forgot maya: 6 file(s) deleted." in err
     assert not (results / "maya.json").exists()
     assert not any(path.exists() for path in gone)
     assert all(path.exists() for path in keep)

@@ -58,6 +58,7 @@ def test_existing_portfolios_are_never_replaced(tmp_path: Path) -> None:
         "again (give the row an id to add another child of that name)",
     ]
     assert [s.student_id for s in plan.students] == ["ada"]
+    assert plan.in_class == (2, 3)  # the preview says which rows are already in the class
     # A portfolio that appears between the plan and the import is not replaced either.
     (root / "portfolios" / "ada.json").write_text("{}", encoding="utf-8")
     done = apply_roster_import(plan)
@@ -67,6 +68,14 @@ def test_existing_portfolios_are_never_replaced(tmp_path: Path) -> None:
     ]
     assert (root / "portfolios" / "maya.json").read_bytes() == before
     assert (root / "portfolios" / "ada.json").read_text(encoding="utf-8") == "{}"
+
+
+def test_a_repeated_id_is_refused_but_is_not_in_the_class(tmp_path: Path) -> None:
+    root = make_class(tmp_path / "room", [])
+    roster = write_list(tmp_path, "ID,Name,Grade\nada,Ada,2\nada,Ada Two,2\n")
+    plan = plan_roster_import(root, roster, "list.csv")
+    assert plan.refused_lines() == ["list.csv:3: id 'ada' is also on line 2"]
+    assert plan.in_class == ()
 
 
 def test_given_ids_win_over_ids_made_from_names(tmp_path: Path) -> None:

@@ -178,6 +178,14 @@ class PickerScreen(Screen[None]):
         """Ask the app for the teacher's desk."""
         self.post_message(self.TeacherRequested())
 
+    def show_heading(self, title: str, subtitle: str) -> None:
+        """Show the class's name and the line under it (the teacher may have changed them)."""
+        self.title_text, self.subtitle = title, subtitle
+        for line in self.query("#picker-title").results(Static):
+            line.update(plain(f"📚 {title}"))
+        for line in self.query("#picker-subtitle").results(Static):
+            line.update(plain(subtitle))
+
     def show_notice(self, notice: str) -> None:
         """Replace the note under the list (where results are saved, what went wrong)."""
         self.notice = notice

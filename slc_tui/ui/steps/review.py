@@ -15,21 +15,16 @@ from slc_tui.ui.widgets.talking_points import TalkingPoints
 
 def previous_points(previous: dict[str, Any]) -> list[tuple[str, str]]:
     """Talking points from the last finished record: its goals and commitments."""
+    from slc_tui.export.document import ConferenceDocument
+
+    doc = ConferenceDocument.from_record(previous)
     points: list[tuple[str, str]] = []
-    goals = previous.get("goals") if isinstance(previous.get("goals"), list) else []
-    per_goal = previous.get("goal_commitments")
-    per_goal = per_goal if isinstance(per_goal, list) else []
-    for index, goal in enumerate(goals or []):
-        if not isinstance(goal, dict):
-            continue
-        line = str(goal.get("goal", ""))
-        if goal.get("how"):
-            line += f" — {goal['how']}"
-        points.append((f"🎯 Goal {index + 1}", line))
-        if index < len(per_goal) and per_goal[index]:
-            points.append(("   My family said", str(per_goal[index])))
-    if previous.get("commitment"):
-        points.append(("🏠 At home my family said", str(previous["commitment"])))
+    for number, goal in enumerate(doc.goals, start=1):
+        points.append((f"🎯 Goal {number}", goal.goal + (f" — {goal.how}" if goal.how else "")))
+        if goal.at_home:
+            points.append(("   My family said", goal.at_home))
+    if doc.commitment:
+        points.append(("🏠 At home my family said", doc.commitment))
     return points
 
 

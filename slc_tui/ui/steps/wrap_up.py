@@ -16,6 +16,10 @@ from slc_tui.ui.steps.base import StepBody
 
 def record_text(conference: Conference) -> Text:
     """The record of the conference as it will be saved, laid out to read aloud."""
+    from slc_tui.core.record import to_record
+    from slc_tui.export.document import ConferenceDocument
+
+    doc = ConferenceDocument.from_record(to_record(conference))
     text = Text()
 
     def section(title: str, lines: list[str]) -> None:
@@ -24,24 +28,23 @@ def record_text(conference: Conference) -> Text:
             text.append(f"  • {line}\n")
         text.append("\n")
 
-    portfolio = conference.portfolio
-    section("My work", [portfolio.piece(pid).title for pid in conference.chosen])
-    section("My strengths", conference.strengths)
-    section("My next steps", conference.next_steps)
+    section("My work", [piece.title for piece in doc.pieces])
+    section("My strengths", list(doc.strengths))
+    section("My next steps", list(doc.next_steps))
     goals = []
-    for _, goal, pledge in conference.agreed_goals():
+    for goal in doc.goals:
         line = (
             goal.goal
             + (f" — {goal.how}" if goal.how else "")
             + (f" (by {goal.by})" if goal.by else "")
         )
-        if pledge:
-            line += f"\n    At home: {pledge}"
+        if goal.at_home:
+            line += f"\n    At home: {goal.at_home}"
         goals.append(line)
     section("My goals", goals)
-    section("Questions we talked about", conference.parent_questions)
-    section("At home, my family will", conference.commitment.splitlines())
-    if conference.follow_up:
+    section("Questions we talked about", list(doc.parent_questions))
+    section("At home, my family will", doc.home_lines)
+    if doc.follow_up:
         text.append("📩 A private follow-up with the teacher was requested.\n", style="bold")
     return text
 

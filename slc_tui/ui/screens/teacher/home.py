@@ -55,6 +55,11 @@ class TeacherHomeScreen(Screen[None]):
         """The first section has the keyboard."""
         self.query(".teacher-section Button").first(Button).focus()
 
+    def on_screen_resume(self) -> None:
+        """Back from a section: the title shows the class's name as it is now."""
+        title = f"🍎 Teacher's desk — {self.session.folder.info.name}"
+        self.query_one("#teacher-title", Static).update(plain(title))
+
     @on(Button.Pressed, ".teacher-section Button")
     def _section_pressed(self, event: Button.Pressed) -> None:
         self.action_open_section((event.button.id or "").removeprefix("section-"))

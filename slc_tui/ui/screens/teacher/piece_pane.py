@@ -66,10 +66,10 @@ class PiecesPane(EditorPane):
     """The list of pieces and the form of the one picked."""
 
     BINDINGS = [
-        Binding("ctrl+n", "new_piece", "New piece", id="editor-new-piece"),
-        Binding("ctrl+o", "add_pictures", "Add pictures", id="editor-add-pictures"),
-        Binding("ctrl+up", "move(-1)", "Move up", id="editor-piece-up", show=False),
-        Binding("ctrl+down", "move(1)", "Move down", id="editor-piece-down", show=False),
+        Binding("ctrl+n", "new_piece", "New piece", id="portfolio-new-piece"),
+        Binding("ctrl+o", "add_pictures", "Add pictures", id="portfolio-add-pictures"),
+        Binding("ctrl+up", "move(-1)", "Move up", id="portfolio-piece-up", show=False),
+        Binding("ctrl+down", "move(1)", "Move down", id="portfolio-piece-down", show=False),
     ]
 
     def __init__(self, document: PortfolioDocument, **kwargs: Any) -> None:
@@ -106,7 +106,7 @@ class PiecesPane(EditorPane):
                         yield self._box(field, placeholder)
                     yield Label("Picture", classes="field-label")
                     with Horizontal(id="piece-picture-row"):
-                        yield Static("", id="piece-image")
+                        yield Static("", id="piece-picture-path")
                         yield Button("Choose…", id="piece-picture")
                     yield TickBox(
                         f"★ Pre-chosen: one of the {PIECES_TO_CHOOSE} to talk about",
@@ -163,7 +163,7 @@ class PiecesPane(EditorPane):
         heading = self.query_one("#piece-heading", Static)
         if index is None or not has_piece:
             heading.update("No pieces yet: + New, or + Pictures… to make one from each photo.")
-            self.query_one("#piece-image", Static).update("")
+            self.query_one("#piece-picture-path", Static).update("")
             return
         piece = pieces[index]
         heading.update(
@@ -190,7 +190,7 @@ class PiecesPane(EditorPane):
 
     def _show_image(self, piece: Any) -> None:
         image = text_of(piece, "image")
-        self.query_one("#piece-image", Static).update(plain(image or "no picture"))
+        self.query_one("#piece-picture-path", Static).update(plain(image or "no picture"))
 
     def main_box(self) -> Input | TextArea | None:
         """The title of the piece shown (None when there is no piece)."""

@@ -83,11 +83,11 @@ class PortfolioEditorScreen(Screen[None]):
     draft already carried on or thrown away."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="editor-save", priority=True),
-        Binding("escape", "close", "Close", id="editor-close"),
+        Binding("ctrl+s", "save", "Save", id="portfolio-save", priority=True),
+        Binding("escape", "close", "Close", id="portfolio-close"),
         *(
             Binding(
-                key, f"show_tab('{pane}')", label, id=f"editor-{pane}", priority=True, show=False
+                key, f"show_tab('{pane}')", label, id=f"portfolio-{pane}", priority=True, show=False
             )
             for pane, label, key in TABS
         ),
@@ -114,19 +114,19 @@ class PortfolioEditorScreen(Screen[None]):
         """Title, conference warning, tabs, problems, buttons and status, footer."""
         document = self.edit.document
         today = self.session.clock().date()
-        with Vertical(id="editor-box"):
+        with Vertical(id="portfolio-box"):
             title = f"✎ {self.name_shown}'s portfolio — {document.label}"
-            yield Static(plain(title), id="editor-title")
-            yield Static("", id="editor-elsewhere")
-            with TabbedContent(id="editor-tabs"):
+            yield Static(plain(title), id="portfolio-title")
+            yield Static("", id="portfolio-elsewhere")
+            with TabbedContent(id="portfolio-tabs"):
                 for tab, label, key in TABS:
                     with TabPane(f"{label} {key.upper()}", id=tab):
                         yield self._pane(tab, today)
-            yield Static("", id="editor-problems")
-            with Horizontal(id="editor-bar"):
-                yield Button("Save (Ctrl+S)", id="editor-save", variant="primary")
-                yield Button("Close (Esc)", id="editor-close")
-                yield Static("", id="editor-status")
+            yield Static("", id="portfolio-problems")
+            with Horizontal(id="portfolio-bar"):
+                yield Button("Save (Ctrl+S)", id="portfolio-save", variant="primary")
+                yield Button("Close (Esc)", id="portfolio-close")
+                yield Static("", id="portfolio-status")
         yield Footer()
 
     def _pane(self, tab: str, today: date) -> EditorPane:
@@ -159,7 +159,7 @@ class PortfolioEditorScreen(Screen[None]):
 
     def _show_elsewhere(self) -> None:
         other = self.opening.open_elsewhere
-        banner = self.query_one("#editor-elsewhere", Static)
+        banner = self.query_one("#portfolio-elsewhere", Static)
         banner.display = other is not None
         if other is not None:
             banner.update(
@@ -170,10 +170,10 @@ class PortfolioEditorScreen(Screen[None]):
             )
 
     def _status(self, text: str) -> None:
-        self.query_one("#editor-status", Static).update(plain(text))
+        self.query_one("#portfolio-status", Static).update(plain(text))
 
     def _show_problems(self, problems: list[Problem], heading: str = "") -> None:
-        box = self.query_one("#editor-problems", Static)
+        box = self.query_one("#portfolio-problems", Static)
         box.display = bool(problems)
         if not problems:
             box.update("")
@@ -251,7 +251,7 @@ class PortfolioEditorScreen(Screen[None]):
         self._timer = None
         self.keep_and_check(self.edit.text(), self._changes)
 
-    @work(thread=True, group="editor-draft", exit_on_error=False)
+    @work(thread=True, group="portfolio-draft", exit_on_error=False)
     def keep_and_check(self, text: str, seq: int) -> None:
         """Keep ``text`` as the draft and check the document (in a thread)."""
         edit, app = self.edit, self.app
@@ -278,13 +278,13 @@ class PortfolioEditorScreen(Screen[None]):
 
     # -- saving --------------------------------------------------------------------------------
 
-    @on(Button.Pressed, "#editor-save")
+    @on(Button.Pressed, "#portfolio-save")
     def action_save(self) -> None:
         """Check and save in a thread."""
         self._status("Saving…")
         self.save(self.edit.snapshot(), self._changes)
 
-    @work(thread=True, exclusive=True, group="editor-save", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="portfolio-save", exit_on_error=False)
     def save(self, snapshot: PortfolioDocument, seq: int, replace_changes: bool = False) -> None:
         """Save ``snapshot`` (a copy of the document taken at change ``seq``)."""
         from slc_tui.teacher.open_conferences import conference_open
@@ -363,7 +363,7 @@ class PortfolioEditorScreen(Screen[None]):
 
         self.app.push_screen(ChoiceDialog(question, choices), answered)
 
-    @work(thread=True, exclusive=True, group="editor-save", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="portfolio-save", exit_on_error=False)
     def reopen(self) -> None:
         """Drop this editor's changes and show the file as it is on disk."""
         session, edit, app = self.session, self.edit, self.app
@@ -379,7 +379,7 @@ class PortfolioEditorScreen(Screen[None]):
         self.opening, self.edit = opening, opening.edit
         self._changes += 1
         self._last_box.clear()
-        self.run_worker(self._rebuild(), group="editor-rebuild")
+        self.run_worker(self._rebuild(), group="portfolio-rebuild")
 
     async def _rebuild(self) -> None:
         await self.recompose()
@@ -404,7 +404,7 @@ class PortfolioEditorScreen(Screen[None]):
 
         self.app.push_screen(dialog, picked)
 
-    @work(thread=True, group="editor-picture", exit_on_error=False)
+    @work(thread=True, group="portfolio-picture", exit_on_error=False)
     def bring_pictures(self, paths: list[str], index: int | None) -> None:
         """Check each picture and copy it into the class folder (in a thread)."""
         app = self.app
@@ -448,7 +448,7 @@ class PortfolioEditorScreen(Screen[None]):
 
     # -- leaving -------------------------------------------------------------------------------
 
-    @on(Button.Pressed, "#editor-close")
+    @on(Button.Pressed, "#portfolio-close")
     def action_close(self) -> None:
         """Back to the student list; unsaved changes are asked about first."""
         if not self.edit.is_changed():
@@ -470,7 +470,7 @@ class PortfolioEditorScreen(Screen[None]):
 
         self.app.push_screen(ChoiceDialog(question, choices, cancel="stay"), answered)
 
-    @work(thread=True, exclusive=True, group="editor-save", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="portfolio-save", exit_on_error=False)
     def discard_and_close(self) -> None:
         """Drop the draft (and the pictures copied in for it), then close."""
         if self._timer is not None:

@@ -173,7 +173,7 @@ class ListsPane(EditorPane):
 # -- goal drafts ------------------------------------------------------------------------------
 
 
-class GoalRow(Vertical):
+class GoalDraftRow(Vertical):
     """One goal draft: what, how, by when; move and remove buttons."""
 
     def __init__(self, index: int, goal: dict[str, Any], today: date) -> None:
@@ -191,7 +191,7 @@ class GoalRow(Vertical):
             yield Button("↓", classes="goal-down", tooltip="Move down")
             yield Button("✕", classes="goal-remove", tooltip="Remove this goal")
         with Horizontal(classes="goal-line"):
-            yield Label("Goal", classes="goal-label")
+            yield Label("Goal", classes="goal-field-label")
             yield Input(
                 text_of(self.goal, "goal"),
                 placeholder="What they want to get better at",
@@ -200,7 +200,7 @@ class GoalRow(Vertical):
                 compact=True,
             )
         with Horizontal(classes="goal-line"):
-            yield Label("How", classes="goal-label")
+            yield Label("How", classes="goal-field-label")
             yield Input(
                 text_of(self.goal, "how"),
                 placeholder="How they will get there",
@@ -209,14 +209,14 @@ class GoalRow(Vertical):
                 compact=True,
             )
         with Horizontal(classes="goal-line"):
-            yield Label("By", classes="goal-label")
+            yield Label("By", classes="goal-field-label")
             yield MonthPicker(text_of(self.goal, "by"), self.today, classes="goal-by")
 
 
 class GoalsPane(EditorPane):
     """The goal drafts the child starts from (they can change them in the conference)."""
 
-    BINDINGS = [Binding("ctrl+n", "add_goal", "New goal", id="editor-new-goal")]
+    BINDINGS = [Binding("ctrl+n", "add_goal", "New goal", id="portfolio-new-goal")]
 
     def __init__(self, document: PortfolioDocument, today: date, **kwargs: Any) -> None:
         super().__init__(document, **kwargs)
@@ -228,9 +228,9 @@ class GoalsPane(EditorPane):
             yield from self._rows()
             yield Button("+ Add a goal draft (Ctrl+N)", id="goal-add")
 
-    def _rows(self) -> list[GoalRow]:
+    def _rows(self) -> list[GoalDraftRow]:
         goals = items_of(self.document.data, "goals")
-        return [GoalRow(index, goal, self.today) for index, goal in enumerate(goals)]
+        return [GoalDraftRow(index, goal, self.today) for index, goal in enumerate(goals)]
 
     def main_box(self) -> Input | TextArea | None:
         """The first goal."""
@@ -240,7 +240,7 @@ class GoalsPane(EditorPane):
         """Show the goals again after one was added, moved or removed; the keyboard goes
         to goal ``focus`` (to the add button when there is no such goal)."""
         scroll = self.query_one("#goals-list", VerticalScroll)
-        await self.query(GoalRow).remove()
+        await self.query(GoalDraftRow).remove()
         await scroll.mount_all(self._rows(), before="#goal-add")
         boxes = list(self.query(".goal-goal").results(Input))
         if 0 <= focus < len(boxes):
@@ -257,7 +257,7 @@ class GoalsPane(EditorPane):
 
     @on(Button.Pressed, ".goal-up, .goal-down, .goal-remove")
     async def _row_button(self, event: Button.Pressed) -> None:
-        row = next(a for a in event.button.ancestors if isinstance(a, GoalRow))
+        row = next(a for a in event.button.ancestors if isinstance(a, GoalDraftRow))
         count = len(items_of(self.document.data, "goals"))
         if event.button.has_class("goal-remove"):
             self.document.remove_goal(row.index)
@@ -272,7 +272,7 @@ class GoalsPane(EditorPane):
 
     @on(Input.Changed, ".goal-goal, .goal-how")
     def _typed(self, event: Input.Changed) -> None:
-        row = next(a for a in event.input.ancestors if isinstance(a, GoalRow))
+        row = next(a for a in event.input.ancestors if isinstance(a, GoalDraftRow))
         key = "goal" if event.input.has_class("goal-goal") else "how"
         goals = items_of(self.document.data, "goals")
         if row.index < len(goals) and event.value != text_of(goals[row.index], key):
@@ -281,7 +281,7 @@ class GoalsPane(EditorPane):
 
     @on(Select.Changed, ".goal-by")
     def _month(self, event: Select.Changed) -> None:
-        row = next(a for a in event.select.ancestors if isinstance(a, GoalRow))
+        row = next(a for a in event.select.ancestors if isinstance(a, GoalDraftRow))
         goals = items_of(self.document.data, "goals")
         value = event.value if isinstance(event.value, str) else ""
         if row.index < len(goals) and value != text_of(goals[row.index], "by"):
@@ -313,7 +313,7 @@ class PromptsPane(EditorPane):
             "Without any, Help shows the class's prompts.",
             id="prompts-hint",
         )
-        yield TextArea(self._text(first), id="prompts-box")
+        yield TextArea(self._text(first), id="child-prompts-box")
 
     def _step_options(self) -> list[tuple[str, str]]:
         options = []
@@ -333,15 +333,15 @@ class PromptsPane(EditorPane):
 
     def main_box(self) -> Input | TextArea | None:
         """The prompts."""
-        return self.query_one("#prompts-box", TextArea)
+        return self.query_one("#child-prompts-box", TextArea)
 
     @on(Select.Changed, "#prompt-step")
     def _step_changed(self) -> None:
-        box = self.query_one("#prompts-box", TextArea)
+        box = self.query_one("#child-prompts-box", TextArea)
         with box.prevent(TextArea.Changed):
             box.load_text(self._text(self.step))
 
-    @on(TextArea.Changed, "#prompts-box")
+    @on(TextArea.Changed, "#child-prompts-box")
     def _typed(self, event: TextArea.Changed) -> None:
         items = from_lines(event.text_area.text)
         step = self.step

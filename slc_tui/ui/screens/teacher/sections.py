@@ -45,6 +45,24 @@ SECTIONS: tuple[TeacherSection, ...] = (
 )
 
 
+def _roster_import(session: ClassSession) -> Screen[None]:
+    from slc_tui.ui.screens.teacher.roster_import import RosterImportScreen
+
+    return RosterImportScreen(session)
+
+
+def _prompts(session: ClassSession) -> Screen[None]:
+    from slc_tui.ui.screens.teacher.prompts import PromptsScreen
+
+    return PromptsScreen(session)
+
+
+def _class_settings(session: ClassSession) -> Screen[None]:
+    from slc_tui.ui.screens.teacher.class_settings import ClassSettingsScreen
+
+    return ClassSettingsScreen(session)
+
+
 def _students(session: ClassSession) -> Screen[None]:
     from slc_tui.ui.screens.teacher.students import StudentsScreen
 
@@ -58,5 +76,26 @@ SECTIONS += (
         "Students",
         "Add, rename, remove students; edit a portfolio: pieces, pictures, goals, prompts.",
         _students,
+    ),
+    TeacherSection(
+        "roster",
+        "r",
+        "Roster import",
+        "A class list from a spreadsheet (CSV) or OneRoster: a preview, then one portfolio each.",
+        _roster_import,
+    ),
+    TeacherSection(
+        "prompts",
+        "p",
+        "Prompts",
+        "The Help prompts of each step, parent questions, ideas for home; the built-in ones.",
+        _prompts,
+    ),
+    TeacherSection(
+        "settings",
+        "c",
+        "Class settings",
+        "Name, teacher, term, conference minutes and language.",
+        _class_settings,
     ),
 )

@@ -77,7 +77,7 @@ class StudentsScreen(Screen[None]):
     ]
 
     def __init__(self, session: ClassSession) -> None:
-        super().__init__(id="students")
+        super().__init__(id="teacher-students")
         self.session = session
         self.rows: dict[str, StudentRow] = {}
         self.order: list[str] = []
