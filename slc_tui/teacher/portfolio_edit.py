@@ -1,19 +1,16 @@
 """One portfolio open in the teacher's editor: its draft, its saves, its new pictures.
 
 The editor changes a :class:`~slc_tui.core.portfolio_document.PortfolioDocument` in memory
-(on the UI thread) and hands this module the text or a copy to keep or save (in a thread):
-
-- every change is kept as a draft (:mod:`slc_tui.teacher.drafts`), so a crash loses
-  nothing; opening the portfolio again offers the draft back;
-- a save is checked as ``slc validate`` checks the file and written atomically
-  (:func:`~slc_tui.teacher.portfolios.save_portfolio`); it drops the draft;
-- a draft of a file that changed on disk since it began is saved only when the teacher
-  says to replace those changes (the save raises ChangedOnDisk first).
+(on the UI thread); :class:`PortfolioEdit` is a :class:`~slc_tui.teacher.file_edits.FileEdit`
+(snapshots kept as the draft in a thread, a copy saved in a thread, the draft dropped once
+saved), which also checks the portfolio as ``slc validate`` would, saves it (atomically,
+pictures decoded: :func:`~slc_tui.teacher.portfolios.save_portfolio`) and copies pictures
+in for it. A draft of a file that changed on disk since it began is saved only when the
+teacher says to replace those changes (the save raises ChangedOnDisk first).
 """
 
 from __future__ import annotations
 
-import copy
 import json
 import threading
 from dataclasses import dataclass
@@ -25,7 +22,8 @@ from slc_tui.core.json_document import Refused, document_text
 from slc_tui.core.portfolio_document import PortfolioDocument
 from slc_tui.core.problems import Problem, ProblemList
 from slc_tui.core.steps import STEP_IDS
-from slc_tui.teacher.drafts import Draft, TeacherDrafts
+from slc_tui.teacher.drafts import Draft
+from slc_tui.teacher.file_edits import FileEdit
 from slc_tui.teacher.open_conferences import OpenElsewhere, conference_open
 from slc_tui.teacher.portfolios import (
     BroughtPicture,
@@ -35,10 +33,6 @@ from slc_tui.teacher.portfolios import (
 )
 
 __all__ = ["EditorOpening", "PortfolioEdit", "open_for_editing", "shape_problems"]
-
-#: The base text of a document resumed from a draft whose file changed since: it matches
-#: no file, so a save asks before replacing what changed.
-_CHANGED_SINCE = ""
 
 
 def shape_problems(document: PortfolioDocument) -> list[Problem]:
@@ -84,48 +78,19 @@ def _list(data: dict[str, Any], key: str) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-class PortfolioEdit:
-    """A portfolio being edited: the document, where its draft goes, the pictures brought
-    in for it. ``original`` is the file's text when the edit began (drafts note it)."""
+class PortfolioEdit(FileEdit[PortfolioDocument]):
+    """A portfolio being edited: the document and its draft (see
+    :class:`~slc_tui.teacher.file_edits.FileEdit`), and the pictures brought in for it."""
 
     def __init__(self, class_dir: Path, results_dir: Path, document: PortfolioDocument) -> None:
         if document.path is None:
             raise ValueError("the document has no path")
+        super().__init__(document, results_dir)
         self.class_dir = class_dir
         self.results_dir = results_dir
-        self.document = document
         self.student_id = document.path.stem
-        self.original = document.base_text
-        self.drafts = TeacherDrafts(results_dir)
         self.brought: list[BroughtPicture] = []
-        self._lock = threading.Lock()
-        self._draft_seq = 0
-        self._discarded = False
-
-    # -- on the UI thread --------------------------------------------------------------------
-
-    def text(self) -> str:
-        """The document's text now (cheap: one portfolio)."""
-        return self.document.to_text()
-
-    def is_changed(self, text: str | None = None) -> bool:
-        """True when the document differs from the file as last read or saved."""
-        return (self.text() if text is None else text) != self.document.base_text
-
-    def snapshot(self) -> PortfolioDocument:
-        """A copy of the document to save in a thread while editing goes on."""
-        document = self.document
-        return PortfolioDocument(
-            copy.deepcopy(document.data),
-            label=document.label,
-            path=document.path,
-            base_text=document.base_text,
-        )
-
-    def saved(self, snapshot: PortfolioDocument) -> None:
-        """``snapshot`` (from :meth:`snapshot`) was saved: its text is the file's now."""
-        self.document.saved(snapshot.base_text or "")
-        self.original = snapshot.base_text
+        self._pictures_lock = threading.Lock()
 
     def resume(self, draft: Draft) -> None:
         """Carry on with ``draft``'s changes (Refused when its text is no portfolio).
@@ -133,56 +98,38 @@ class PortfolioEdit:
         When the file changed on disk since the draft began, the next save asks before
         replacing those changes (ChangedOnDisk).
         """
-        data = _draft_data(draft, self.document.label)
-        self.document.data = data
-        if draft.based_on_changed:
-            self.document.base_text = self.original = _CHANGED_SINCE
+        if not self.take_draft(draft):
+            raise Refused([Problem(self.file, "", "the kept changes cannot be read back")])
 
     # -- in a thread ---------------------------------------------------------------------------
 
-    def keep_draft(self, text: str, now: datetime, seq: int) -> None:
-        """Keep ``text`` (taken at change number ``seq``) as the draft, or drop the draft
-        when it is the file's text. A call older than one already done is skipped.
-        OSError when the draft cannot be written."""
-        with self._lock:
-            if seq < self._draft_seq or self._discarded:
-                return
-            self._draft_seq = seq
-            if text == self.document.base_text:
-                self.drafts.drop(self.document.label)
-            else:
-                self.drafts.keep(self.document.label, text, self.original, now)
+    def save(
+        self, copy_to_save: PortfolioDocument, *, replace_changes: bool = False
+    ) -> list[Problem]:
+        """Check and write ``copy_to_save`` (from :meth:`copy_to_save`); returns its
+        warnings. Raises Refused (by field), ChangedOnDisk or OSError, and nothing is
+        written then."""
+        return list(save_portfolio(self.class_dir, copy_to_save, replace_changes=replace_changes))
 
-    def save(self, snapshot: PortfolioDocument, *, replace_changes: bool = False) -> list[Problem]:
-        """Check and write ``snapshot``; returns its warnings. Raises Refused (by field),
-        ChangedOnDisk or OSError, and nothing is written then."""
-        return list(save_portfolio(self.class_dir, snapshot, replace_changes=replace_changes))
-
-    def problems(self, snapshot: PortfolioDocument) -> list[Problem]:
-        """The errors ``slc validate`` would find in ``snapshot`` (pictures are decoded
-        only when saving), by field."""
-        return [p for p in snapshot.check(self.class_dir).problems if p.is_error]
+    def problems(self, copy_to_check: PortfolioDocument) -> list[Problem]:
+        """The errors ``slc validate`` would find in ``copy_to_check`` (pictures are
+        decoded only when saving), by field."""
+        return [p for p in copy_to_check.check(self.class_dir).problems if p.is_error]
 
     def bring_picture(self, source: str | Path) -> BroughtPicture:
         """``source`` made ready for a piece (copied into the class folder when outside it:
         see :func:`~slc_tui.teacher.portfolios.bring_picture`)."""
         brought = bring_picture(self.class_dir, self.student_id, source)
         if brought.copied:
-            with self._lock:
+            with self._pictures_lock:
                 self.brought.append(brought)
         return brought
-
-    def drop_draft(self) -> None:
-        """Throw the draft away (the teacher chose the file as saved)."""
-        with self._lock:
-            self.drafts.drop(self.document.label)
 
     def discard(self) -> list[Path]:
         """Throw the changes away: drop the draft and delete the pictures copied in for
         them that the file as saved does not use; returns the pictures deleted."""
-        with self._lock:
-            self._discarded = True
-            self.drafts.drop(self.document.label)
+        self.drop_draft()
+        with self._pictures_lock:
             brought, self.brought = self.brought, []
         used = _images(self.document.base_text)
         deleted = []
@@ -251,7 +198,7 @@ def open_for_editing(class_dir: Path, results_dir: Path, student_id: str) -> Edi
     if problems:
         raise Refused(problems)
     edit = PortfolioEdit(class_dir, results_dir, document)
-    draft = edit.drafts.find(document.label, document.base_text)
+    draft = edit.draft()
     if draft is not None:
         try:
             same = document_text(_draft_data(draft, document.label)) == document.base_text

@@ -154,19 +154,18 @@ def test_a_draft_is_kept_offered_back_and_dropped_when_saved(room: Path) -> None
     assert opening.draft is None and opening.open_elsewhere is None
     edit = opening.edit
     edit.document.update_piece(0, title="Le papillon [rouge]")
-    assert edit.is_changed()
-    edit.keep_draft(edit.text(), FIXED_NOW, 1)
+    assert edit.changed
+    edit.keep_draft(FIXED_NOW)
     again = open_for_editing(room, results(room), "maya")
     assert again.draft is not None and not again.draft.based_on_changed
     assert again.draft_time(FIXED_NOW.date()) == "14:03"
     assert again.draft_time(date(2026, 12, 1)) == "2026-11-22 14:03"
     again.edit.resume(again.draft)
     assert again.edit.document.data["pieces"][0]["title"] == "Le papillon [rouge]"
-    snapshot = again.edit.snapshot()
-    assert again.edit.save(snapshot) == []
-    again.edit.saved(snapshot)
-    assert not again.edit.is_changed()
-    again.edit.keep_draft(again.edit.text(), FIXED_NOW, 1)  # nothing left to keep: dropped
+    copy = again.edit.copy_to_save()
+    assert again.edit.save(copy) == []
+    again.edit.saved(copy)  # the draft goes with the save
+    assert not again.edit.changed
     assert open_for_editing(room, results(room), "maya").draft is None
     saved = json.loads((room / "portfolios" / "maya.json").read_text(encoding="utf-8"))
     assert saved["pieces"][0]["title"] == "Le papillon [rouge]"
@@ -174,23 +173,26 @@ def test_a_draft_is_kept_offered_back_and_dropped_when_saved(room: Path) -> None
 
 def test_an_older_draft_never_replaces_a_newer_one(room: Path) -> None:
     edit = open_for_editing(room, results(room), "maya").edit
+    edit.document.set_student(name="First")
+    older = edit.snapshot()
     edit.document.set_student(name="Second")
-    edit.keep_draft(edit.text(), FIXED_NOW, 2)
-    edit.keep_draft("{}", FIXED_NOW, 1)
+    edit.keep(edit.snapshot(), FIXED_NOW)
+    edit.keep(older, FIXED_NOW)  # a worker that was late
     draft = open_for_editing(room, results(room), "maya").draft
     assert draft is not None and '"Second"' in draft.text
 
 
 def test_a_draft_identical_to_the_file_is_not_offered(room: Path) -> None:
     edit = open_for_editing(room, results(room), "maya").edit
-    TeacherDrafts(results(room)).keep("portfolios/maya.json", edit.text(), "old", FIXED_NOW)
+    text = edit.document.to_text()
+    TeacherDrafts(results(room)).keep("portfolios/maya.json", text, "old", FIXED_NOW)
     assert open_for_editing(room, results(room), "maya").draft is None
 
 
 def test_a_draft_of_a_file_changed_since_asks_before_replacing(room: Path) -> None:
     edit = open_for_editing(room, results(room), "maya").edit
     edit.document.set_student(learner="Mine")
-    edit.keep_draft(edit.text(), FIXED_NOW, 1)
+    edit.keep_draft(FIXED_NOW)
     theirs = open_portfolio(room, "maya")  # another window saves meanwhile
     theirs.set_student(name="Theirs")
     edit.save(theirs)
@@ -198,13 +200,12 @@ def test_a_draft_of_a_file_changed_since_asks_before_replacing(room: Path) -> No
     assert opening.draft is not None and opening.draft.based_on_changed
     opening.edit.resume(opening.draft)
     with pytest.raises(ChangedOnDisk):
-        opening.edit.save(opening.edit.snapshot())
-    snapshot = opening.edit.snapshot()
-    opening.edit.save(snapshot, replace_changes=True)
-    opening.edit.saved(snapshot)
+        opening.edit.save(opening.edit.copy_to_save())
+    copy = opening.edit.copy_to_save()
+    opening.edit.save(copy, replace_changes=True)
+    opening.edit.saved(copy)
     saved = json.loads((room / "portfolios" / "maya.json").read_text(encoding="utf-8"))
     assert saved["student"]["learner"] == "Mine" and saved["student"]["name"] == "Maya López"
-    opening.edit.keep_draft(opening.edit.text(), FIXED_NOW, 2)
     assert open_for_editing(room, results(room), "maya").draft is None
 
 
@@ -214,12 +215,12 @@ def test_throwing_changes_away_deletes_the_pictures_copied_for_them(
     edit = open_for_editing(room, results(room), "maya").edit
     kept = edit.bring_picture(write_png(tmp_path / "kept.png"))
     edit.document.add_piece("Kept", image=kept.image)
-    snapshot = edit.snapshot()
-    edit.save(snapshot)
-    edit.saved(snapshot)
+    copy = edit.copy_to_save()
+    edit.save(copy)
+    edit.saved(copy)
     unsaved = edit.bring_picture(write_png(tmp_path / "unsaved.png"))
     edit.document.add_piece("Unsaved", image=unsaved.image)
-    edit.keep_draft(edit.text(), FIXED_NOW, 1)
+    edit.keep_draft(FIXED_NOW)
     assert edit.discard() == [unsaved.stored]
     assert kept.stored.exists() and not unsaved.stored.exists()
     assert open_for_editing(room, results(room), "maya").draft is None
@@ -243,4 +244,4 @@ def test_a_broken_draft_is_not_offered(room: Path) -> None:
     TeacherDrafts(results(room)).keep("portfolios/maya.json", "[1, 2", original, FIXED_NOW)
     assert open_for_editing(room, results(room), "maya").draft is None
     edit = PortfolioEdit(room, results(room), open_portfolio(room, "maya"))
-    assert not edit.is_changed()
+    assert not edit.changed

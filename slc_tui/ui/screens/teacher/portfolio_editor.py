@@ -41,6 +41,7 @@ from slc_tui.core.json_document import Refused
 from slc_tui.core.portfolio_document import PortfolioDocument
 from slc_tui.core.problems import Problem
 from slc_tui.session import ClassSession
+from slc_tui.teacher.file_edits import Snapshot
 from slc_tui.teacher.portfolio_edit import EditorOpening, PortfolioEdit, open_for_editing
 from slc_tui.teacher.saving import ChangedOnDisk
 from slc_tui.ui.plain_text import plain
@@ -146,7 +147,7 @@ class PortfolioEditorScreen(Screen[None]):
         """Say where the conference is open, how things stand; check the document."""
         self._show_elsewhere()
         self._show_problems([])
-        changed = self.edit.is_changed()
+        changed = self.edit.changed
         self._status("● Carrying on with unsaved changes" if changed else "No changes yet")
         self.query_one(TabbedContent).active = "tab-pieces"
         self.call_after_refresh(self._arrive)
@@ -249,19 +250,20 @@ class PortfolioEditorScreen(Screen[None]):
 
     def _keep_and_check(self) -> None:
         self._timer = None
-        self.keep_and_check(self.edit.text(), self._changes)
+        edit = self.edit
+        self.keep_and_check(edit.snapshot(), edit.copy_to_save(), self._changes)
 
     @work(thread=True, group="portfolio-draft", exit_on_error=False)
-    def keep_and_check(self, text: str, seq: int) -> None:
-        """Keep ``text`` as the draft and check the document (in a thread)."""
+    def keep_and_check(self, snapshot: Snapshot, document: PortfolioDocument, seq: int) -> None:
+        """Keep ``snapshot`` as the draft and check ``document`` (a copy taken at change
+        ``seq``), in a thread."""
         edit, app = self.edit, self.app
         try:
-            edit.keep_draft(text, self.session.clock(), seq)
+            edit.keep(snapshot, self.session.clock())
         except OSError as error:
             message = f"Your changes could not be kept as a draft: {error}. Save soon."
             app.call_from_thread(app.notify, message, severity="warning", timeout=10)
-        snapshot = app.call_from_thread(edit.snapshot)
-        problems = edit.problems(snapshot)
+        problems = edit.problems(document)
         app.call_from_thread(self._checked, seq, problems)
 
     def _checked(self, seq: int, problems: list[Problem]) -> None:
@@ -274,7 +276,7 @@ class PortfolioEditorScreen(Screen[None]):
             self._timer.stop()
             self._timer = None
             with contextlib.suppress(OSError):
-                self.edit.keep_draft(self.edit.text(), self.session.clock(), self._changes)
+                self.edit.keep_draft(self.session.clock())
 
     # -- saving --------------------------------------------------------------------------------
 
@@ -282,16 +284,16 @@ class PortfolioEditorScreen(Screen[None]):
     def action_save(self) -> None:
         """Check and save in a thread."""
         self._status("Saving…")
-        self.save(self.edit.snapshot(), self._changes)
+        self.save(self.edit.copy_to_save(), self._changes)
 
     @work(thread=True, exclusive=True, group="portfolio-save", exit_on_error=False)
-    def save(self, snapshot: PortfolioDocument, seq: int, replace_changes: bool = False) -> None:
-        """Save ``snapshot`` (a copy of the document taken at change ``seq``)."""
+    def save(self, copy: PortfolioDocument, seq: int, replace_changes: bool = False) -> None:
+        """Save ``copy`` (of the document, taken at change ``seq``)."""
         from slc_tui.teacher.open_conferences import conference_open
 
         app = self.app
         try:
-            warnings = self.edit.save(snapshot, replace_changes=replace_changes)
+            warnings = self.edit.save(copy, replace_changes=replace_changes)
         except ChangedOnDisk:
             app.call_from_thread(self._changed_on_disk)
             return
@@ -302,17 +304,12 @@ class PortfolioEditorScreen(Screen[None]):
             app.call_from_thread(self._not_saved, f"{error.filename or ''} {error}".strip())
             return
         elsewhere = conference_open(self.session.results_dir, self.edit.student_id)
-        app.call_from_thread(self._saved, snapshot, seq, warnings, elsewhere is not None)
+        app.call_from_thread(self._saved, copy, warnings, elsewhere is not None)
 
-    def _saved(
-        self, snapshot: PortfolioDocument, seq: int, warnings: list[Problem], open_now: bool
-    ) -> None:
-        self.edit.saved(snapshot)
+    def _saved(self, copy: PortfolioDocument, warnings: list[Problem], open_now: bool) -> None:
+        self.edit.saved(copy)  # drops the draft, unless something was typed since
         when = self.session.clock().strftime("%H:%M")
-        self._changes += 1
-        text = self.edit.text()
-        self.keep_and_check(text, self._changes)  # drops the draft, or keeps what came since
-        changed_since = self.edit.is_changed(text)
+        changed_since = self.edit.changed
         self._status(f"✓ Saved at {when}" + (" · changed since" if changed_since else ""))
         self._show_problems([])
         label = self.edit.document.label
@@ -354,7 +351,7 @@ class PortfolioEditorScreen(Screen[None]):
         def answered(choice: str | None) -> None:
             if choice == "mine":
                 self._status("Saving…")
-                self.save(self.edit.snapshot(), self._changes, replace_changes=True)
+                self.save(self.edit.copy_to_save(), self._changes, replace_changes=True)
             elif choice == "theirs":
                 self.reopen()
             else:
@@ -451,7 +448,7 @@ class PortfolioEditorScreen(Screen[None]):
     @on(Button.Pressed, "#portfolio-close")
     def action_close(self) -> None:
         """Back to the student list; unsaved changes are asked about first."""
-        if not self.edit.is_changed():
+        if not self.edit.changed:
             self.dismiss(None)
             return
         question = f"Save your changes to {self.name_shown}'s portfolio before closing?"
