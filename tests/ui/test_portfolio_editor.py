@@ -280,7 +280,7 @@ async def test_leaving_with_unsaved_changes_asks_and_can_throw_them_away(room: P
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, ChoiceDialog)
-        assert "Save your changes to Maya López's portfolio" in static_text(
+        assert "Your changes to Maya López's portfolio are not saved" in static_text(
             app.screen.query_one("#dialog-question", Static)
         )
         await pilot.press("escape")  # keep editing
@@ -288,7 +288,7 @@ async def test_leaving_with_unsaved_changes_asks_and_can_throw_them_away(room: P
         assert isinstance(app.screen, PortfolioEditorScreen)
         await pilot.press("escape")
         await settle(app, pilot)
-        await pilot.click("#discard")
+        await pilot.click("#drop")
         await settle(app, pilot)
         assert isinstance(app.screen, StudentsScreen)
     assert (room / LABEL).read_bytes() == before
@@ -302,7 +302,7 @@ async def test_save_and_close_from_the_question(room: Path) -> None:
         await type_text(pilot, "!")
         await pilot.press("escape")
         await settle(app, pilot)
-        await pilot.press("enter")  # "Save and close" is the first choice
+        await pilot.press("enter")  # "Save" is the first choice: saved, then closed
         await settle(app, pilot)
         await wait_until(pilot, lambda: isinstance(app.screen, StudentsScreen), what="closed")
         assert on_disk(room)["pieces"][0]["title"] == "My butterfly!"
@@ -354,7 +354,7 @@ async def test_a_file_changed_meanwhile_asks_whose_changes_to_keep(room: Path) -
         save_portfolio(room, theirs)
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        await pilot.click("#mine")
+        await pilot.click("#replace")
         await until_saved(app, pilot)
     data = on_disk(room)
     assert data["pieces"][0]["title"] == "My butterfly?"
@@ -399,3 +399,40 @@ async def test_with_the_mouse_pieces_move_are_chosen_and_removed_goals_added(
     assert [p["id"] for p in data["pieces"]] == ["story", "butterfly", "arrays"]
     assert data["chosen"] == ["story", "butterfly", "arrays"]
     assert data["goals"][-1] == {"goal": "Read two chapters a week"}
+
+
+async def test_keep_as_draft_closes_and_the_changes_come_back(room: Path) -> None:
+    before = (room / LABEL).read_bytes()
+    app = app_for(room)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(app, pilot)
+        await type_text(pilot, "?")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.click("#keep")
+        await settle(app, pilot)
+        assert isinstance(app.screen, StudentsScreen)
+        assert (room / LABEL).read_bytes() == before
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChoiceDialog)  # "Carry on with the changes from…?"
+        await pilot.press("escape")  # Escape carries on: nothing is lost
+        await settle(app, pilot)
+        assert app.screen.query_one("#piece-title", Input).value == "My butterfly?"
+
+
+async def test_pictures_dragged_onto_the_editor_become_pieces(room: Path, tmp_path: Path) -> None:
+    first = write_png(tmp_path / "drop" / "bean plant.png")
+    second = write_png(tmp_path / "drop" / "bean plant 2.png")
+    app = app_for(room)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(app, pilot)
+        await pilot.press("f2")
+        app.screen.query_one("#piece-list").focus()  # (not a text box: the drop is not typed)
+        await pilot.press("f3")
+        drop = f"{str(first).replace(' ', chr(92) + ' ')} {str(second).replace(' ', chr(92) + ' ')}"
+        app.screen.post_message(events.Paste(drop))  # what a terminal types for two files
+        listing = app.screen.query_one("#piece-list", OptionList)
+        await wait_until(pilot, lambda: listing.option_count == 5, what="two new pieces")
+        assert (room / "portfolios" / "maya" / "bean plant 2.png").exists()
+        assert app.screen.query_one("#piece-title", Input).value == "Bean plant 2"

@@ -141,10 +141,11 @@ class PiecesPane(EditorPane):
 
     def _refresh_list(self) -> None:
         listing = self.query_one("#piece-list", OptionList)
-        listing.clear_options()
-        listing.add_options(self._options())
-        if self.current is not None:
-            listing.highlighted = self.current
+        with listing.prevent(OptionList.OptionHighlighted):
+            listing.clear_options()
+            listing.add_options(self._options())
+            if self.current is not None:
+                listing.highlighted = self.current
 
     def _refresh_line(self, index: int) -> None:
         piece = self.pieces[index]
@@ -248,7 +249,7 @@ class PiecesPane(EditorPane):
     @on(Button.Pressed, "#piece-new")
     def action_new_piece(self) -> None:
         """A new piece with no title yet; the keyboard goes to its title."""
-        index = self.document.add_piece("")
+        index = self.current = self.document.add_piece("")
         self.edited()
         self._refresh_list()
         self._show(index)
@@ -268,7 +269,7 @@ class PiecesPane(EditorPane):
         """Give the piece at ``index`` the picture ``image`` (None: a new piece titled
         ``title``); returns the piece's position."""
         if index is None or index >= len(self.pieces):
-            index = self.document.add_piece(title, image=image)
+            index = self.current = self.document.add_piece(title, image=image)
             self._refresh_list()
         else:
             self.document.update_piece(index, image=image)

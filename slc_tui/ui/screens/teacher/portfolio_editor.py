@@ -343,13 +343,13 @@ class PortfolioEditorScreen(Screen[None]):
             "Whose changes should it keep?"
         )
         choices = [
+            ("replace", "Replace with mine"),
+            ("theirs", "Keep theirs"),
             ("cancel", "Not now"),
-            ("mine", "Mine (replace theirs)"),
-            ("theirs", "Theirs (drop mine)"),
         ]
 
         def answered(choice: str | None) -> None:
-            if choice == "mine":
+            if choice == "replace":
                 self._status("Saving…")
                 self.save(self.edit.copy_to_save(), self._changes, replace_changes=True)
             elif choice == "theirs":
@@ -358,7 +358,7 @@ class PortfolioEditorScreen(Screen[None]):
                 self._close_after_save = False
                 self._status("Not saved: the file changed elsewhere (your changes are kept)")
 
-        self.app.push_screen(ChoiceDialog(question, choices), answered)
+        self.app.push_screen(ChoiceDialog(question, choices, cancel="cancel"), answered)
 
     @work(thread=True, exclusive=True, group="portfolio-save", exit_on_error=False)
     def reopen(self) -> None:
@@ -384,6 +384,26 @@ class PortfolioEditorScreen(Screen[None]):
         self._status("Showing the file as it is now (your changes were dropped)")
 
     # -- pictures and removing a piece ---------------------------------------------------------
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste (or files dragged onto the window) that no text box took: pictures
+        become new pieces; other text goes to the tab's text box."""
+        from slc_tui.teacher.pasted_paths import pasted_paths
+        from slc_tui.teacher.pictures import looks_like_picture
+
+        event.stop()
+        paths = pasted_paths(event.text)
+        if paths and all(looks_like_picture(path) for path in paths):
+            self.action_show_tab("tab-pieces")
+            self._status("Copying the picture into the class folder…")
+            self.bring_pictures([str(path) for path in paths], None)
+            return
+        tabs = self.query(TabbedContent)
+        pane = self._tab_pane(tabs.first().active) if tabs else None
+        box = pane.main_box() if pane is not None else None
+        if box is not None and takes_text(box):
+            box.focus()
+            box._forward_event(events.Paste(event.text))
 
     @on(PictureWanted)
     def _picture_wanted(self, message: PictureWanted) -> None:
@@ -451,21 +471,34 @@ class PortfolioEditorScreen(Screen[None]):
         if not self.edit.changed:
             self.dismiss(None)
             return
-        question = f"Save your changes to {self.name_shown}'s portfolio before closing?"
-        choices = [
-            ("save", "Save and close"),
-            ("discard", "Throw them away"),
-            ("stay", "Keep editing"),
-        ]
+        question = (
+            f"Your changes to {self.name_shown}'s portfolio are not saved. (Escape: stay here.)"
+        )
+        choices = [("save", "Save"), ("keep", "Keep as draft"), ("drop", "Throw away")]
 
         def answered(choice: str | None) -> None:
             if choice == "save":
                 self._close_after_save = True
                 self.action_save()
-            elif choice == "discard":
+            elif choice == "keep":
+                self.keep_and_close(self.edit.snapshot())
+            elif choice == "drop":
                 self.discard_and_close()
 
         self.app.push_screen(ChoiceDialog(question, choices, cancel="stay"), answered)
+
+    @work(thread=True, exclusive=True, group="portfolio-save", exit_on_error=False)
+    def keep_and_close(self, snapshot: Snapshot) -> None:
+        """Keep the changes as a draft (offered back next time), then close."""
+        if self._timer is not None:
+            self.app.call_from_thread(self._timer.stop)
+        self._timer = None
+        try:
+            self.edit.keep(snapshot, self.session.clock())
+        except OSError as error:
+            self.app.call_from_thread(self._not_saved, f"the draft cannot be kept: {error}")
+            return
+        self.app.call_from_thread(self.dismiss, None)
 
     @work(thread=True, exclusive=True, group="portfolio-save", exit_on_error=False)
     def discard_and_close(self) -> None:

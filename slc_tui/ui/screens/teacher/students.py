@@ -316,6 +316,7 @@ class StudentsScreen(Screen[None]):
         if draft.based_on_changed:
             question += " The file has changed since: saving them will ask whose to keep."
         choices = [("carry-on", "Carry on with them"), ("drop", "Throw them away")]
+        # Escape carries on too, as on the desk's other editors: nothing is lost by it.
 
         def answered(choice: str | None) -> None:
             if choice == "carry-on":
@@ -327,7 +328,7 @@ class StudentsScreen(Screen[None]):
             elif choice == "drop":
                 self.drop_draft(opening)
 
-        self.app.push_screen(ChoiceDialog(question, choices, cancel="cancel"), answered)
+        self.app.push_screen(ChoiceDialog(question, choices, cancel="carry-on"), answered)
 
     @work(thread=True, exclusive=True, group="students-edit", exit_on_error=False)
     def drop_draft(self, opening: EditorOpening) -> None:
