@@ -17,6 +17,7 @@ from slc_tui.core.fields import is_valid_id
 from slc_tui.teacher.drafts import TeacherDrafts
 from slc_tui.teacher.forget import FollowUpsUnreadable, StudentOpenElsewhere
 from slc_tui.teacher.portfolios import portfolio_label, portfolio_path
+from slc_tui.teacher.schedule import ScheduleUnreadable, unschedule_student
 
 __all__ = [
     "RemovalPlan",
@@ -148,7 +149,8 @@ def removal_plan(class_dir: Path, results_dir: Path, student_id: str) -> Removal
 
 
 def remove_student(class_dir: Path, results_dir: Path, student_id: str) -> Removed:
-    """Forget ``student_id`` and delete their portfolio, its draft and their pictures folder.
+    """Forget ``student_id`` (records, take-home copies, follow-up mark, schedule entry) and
+    delete their portfolio, its draft and their pictures folder.
 
     The conference is held meanwhile, so no screen saves it again. Raises
     :class:`StudentOpenElsewhere` (nothing deleted) when it is open on another screen,
@@ -171,6 +173,10 @@ def remove_student(class_dir: Path, results_dir: Path, student_id: str) -> Remov
         except FollowUpsUnreadable as damaged:
             deleted = []
             warnings.append(f"their follow-up mark is still in a damaged file: {damaged}")
+        try:
+            unschedule_student(class_dir, student_id)
+        except ScheduleUnreadable as damaged:
+            warnings.append(f"they are still in a schedule file slc cannot read: {damaged}")
         TeacherDrafts(results_dir).drop(portfolio_label(student_id))
         folder = _pictures_folder(class_dir, student_id)
         if folder is not None:

@@ -245,3 +245,16 @@ def test_a_broken_draft_is_not_offered(room: Path) -> None:
     assert open_for_editing(room, results(room), "maya").draft is None
     edit = PortfolioEdit(room, results(room), open_portfolio(room, "maya"))
     assert not edit.changed
+
+
+def test_removing_takes_the_child_out_of_the_schedule(room: Path) -> None:
+    from slc_tui.cli import main
+
+    command = ["schedule", str(room), "--day", "2026-12-03", "--from", "14:00", "--to", "16:00"]
+    assert main([*command, "--slot", "20"]) == 0
+    assert "maya" in (room / "schedule.json").read_text(encoding="utf-8")
+    removed = remove_student(room, results(room), "maya")
+    assert removed.warnings == []
+    assert "maya" not in (room / "schedule.json").read_text(encoding="utf-8")
+    assert "leo" in (room / "schedule.json").read_text(encoding="utf-8")
+    assert "Maya" not in (room / "schedule.ics").read_text(encoding="utf-8")
