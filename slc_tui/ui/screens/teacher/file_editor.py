@@ -26,6 +26,7 @@ from slc_tui.teacher.file_edits import FileEdit, Snapshot
 from slc_tui.teacher.saving import ChangedOnDisk
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
+from slc_tui.ui.screens.teacher import TEACHER_CSS
 from slc_tui.ui.screens.teacher.typing import DeskTyping
 
 D = TypeVar("D", bound=JsonDocument)
@@ -36,6 +37,8 @@ DRAFT_AFTER = 0.3
 
 class FileEditorScreen(Screen[None], Generic[D]):
     """An editor of one class file (see the module's docstring)."""
+
+    CSS_PATH = TEACHER_CSS
 
     #: What the file holds, for questions ("the prompts", "the class settings").
     FILE_WHAT = "the file"

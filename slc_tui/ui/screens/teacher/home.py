@@ -12,11 +12,14 @@ from textual.widgets import Button, Footer, Static
 
 from slc_tui.session import ClassSession
 from slc_tui.ui.plain_text import plain
+from slc_tui.ui.screens.teacher import TEACHER_CSS
 from slc_tui.ui.screens.teacher.sections import SECTIONS, TeacherSection
 
 
 class TeacherHomeScreen(Screen[None]):
     """Where the teacher picks what to do; Escape (or the button) goes back to the children."""
+
+    CSS_PATH = TEACHER_CSS
 
     BINDINGS = [
         Binding("escape", "back", "Student list", id="teacher-back"),

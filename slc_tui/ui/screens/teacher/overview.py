@@ -19,6 +19,7 @@ from textual.widgets import Button, DataTable, Footer, Static
 from slc_tui.session import ClassSession
 from slc_tui.teacher.overview import Overview, OverviewRow, read_overview, set_follow_up_done
 from slc_tui.ui.plain_text import plain
+from slc_tui.ui.screens.teacher import TEACHER_CSS
 
 FOLLOW_UP_CELLS = {"open": "⚑ open", "done": "✓ done", "none": ""}
 STATUS_CELLS = {
@@ -76,6 +77,8 @@ def row_detail(row: OverviewRow) -> str:
 
 class OverviewScreen(Screen[None]):
     """Every child of the class; Escape goes back to the teacher's desk."""
+
+    CSS_PATH = TEACHER_CSS
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="overview-back"),

@@ -20,6 +20,7 @@ from textual.widgets import Button, DirectoryTree, Input, Static
 from slc_tui.teacher.pasted_paths import pasted_paths
 from slc_tui.teacher.pictures import looks_like_picture
 from slc_tui.ui.plain_text import plain
+from slc_tui.ui.screens.teacher import TEACHER_CSS
 
 
 class PictureTree(DirectoryTree):
@@ -44,6 +45,8 @@ class PictureTree(DirectoryTree):
 
 class PictureDialog(ModalScreen[list[str]]):
     """``several``: a drop of several files is taken whole (one piece each)."""
+
+    CSS_PATH = TEACHER_CSS
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="picture-cancel")]
 

@@ -46,6 +46,7 @@ from slc_tui.teacher.portfolio_edit import EditorOpening, PortfolioEdit, open_fo
 from slc_tui.teacher.saving import ChangedOnDisk
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
+from slc_tui.ui.screens.teacher import TEACHER_CSS
 from slc_tui.ui.screens.teacher.piece_pane import PictureWanted, PiecesPane
 from slc_tui.ui.screens.teacher.portfolio_panes import (
     EditorPane,
@@ -82,6 +83,8 @@ def problem_line(problem: Problem) -> str:
 class PortfolioEditorScreen(Screen[None]):
     """``opening`` (from :func:`~slc_tui.teacher.portfolio_edit.open_for_editing`), its
     draft already carried on or thrown away."""
+
+    CSS_PATH = TEACHER_CSS
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="portfolio-save", priority=True),

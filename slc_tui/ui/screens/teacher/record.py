@@ -9,10 +9,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from slc_tui.ui.plain_text import plain
+from slc_tui.ui.screens.teacher import TEACHER_CSS
 
 
 class RecordScreen(ModalScreen[None]):
     """``text`` (the record as the teacher reads it) under ``title``, scrollable."""
+
+    CSS_PATH = TEACHER_CSS
 
     BINDINGS = [Binding("escape", "close", "Close", id="close-record")]
 

@@ -42,6 +42,7 @@ from slc_tui.teacher.roster import (
     plan_roster_import,
 )
 from slc_tui.ui.plain_text import plain
+from slc_tui.ui.screens.teacher import TEACHER_CSS
 from slc_tui.ui.screens.teacher.typing import DeskTyping, text_box
 
 #: The files the browser shows (besides folders): what spreadsheets export a list as.
@@ -78,6 +79,8 @@ class ClassListTree(DirectoryTree):
 
 class RosterImportScreen(Screen[None]):
     """Pick a class list, look at the preview, import; Escape goes back to the desk."""
+
+    CSS_PATH = TEACHER_CSS
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="roster-back"),

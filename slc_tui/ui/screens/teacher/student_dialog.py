@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from slc_tui.core.fields import GRADES
 from slc_tui.core.json_document import Refused
 from slc_tui.ui.plain_text import plain
+from slc_tui.ui.screens.teacher import TEACHER_CSS
 
 
 def grade_options() -> list[tuple[str, str]]:
@@ -25,6 +26,8 @@ def grade_options() -> list[tuple[str, str]]:
 class StudentDialog(ModalScreen[str | None]):
     """``student_id`` None: add a new student (name, grade, optional id); else rename
     ``student_id`` (now called ``name``)."""
+
+    CSS_PATH = TEACHER_CSS
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="student-dialog-cancel")]
 

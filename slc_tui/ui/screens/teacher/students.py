@@ -23,6 +23,7 @@ from slc_tui.teacher.portfolio_edit import EditorOpening
 from slc_tui.teacher.students import StudentRow
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
+from slc_tui.ui.screens.teacher import TEACHER_CSS
 from slc_tui.ui.typing_router import takes_text
 
 #: Columns: key, header, width (None: the rest).
@@ -67,6 +68,8 @@ def row_cells(row: StudentRow) -> list[Text]:
 
 class StudentsScreen(Screen[None]):
     """Every child; Escape goes back to the teacher's desk."""
+
+    CSS_PATH = TEACHER_CSS
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="students-back"),
