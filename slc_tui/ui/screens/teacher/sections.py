@@ -34,17 +34,6 @@ def _overview(session: ClassSession) -> Screen[None]:
     return OverviewScreen(session)
 
 
-SECTIONS: tuple[TeacherSection, ...] = (
-    TeacherSection(
-        "overview",
-        "o",
-        "Overview",
-        "Every child's conference: follow-ups first, commitments, records, export to CSV.",
-        _overview,
-    ),
-)
-
-
 def _roster_import(session: ClassSession) -> Screen[None]:
     from slc_tui.ui.screens.teacher.roster_import import RosterImportScreen
 
@@ -69,7 +58,14 @@ def _students(session: ClassSession) -> Screen[None]:
     return StudentsScreen(session)
 
 
-SECTIONS += (
+SECTIONS: tuple[TeacherSection, ...] = (
+    TeacherSection(
+        "overview",
+        "o",
+        "Overview",
+        "Every child's conference: follow-ups first, commitments, records, export to CSV.",
+        _overview,
+    ),
     TeacherSection(
         "students",
         "s",
