@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from slc_tui.core.fields import is_valid_id
@@ -17,6 +18,7 @@ __all__ = [
     "ScheduleUnreadable",
     "StudentOpenElsewhere",
     "forget",
+    "holding_conference",
 ]
 
 
@@ -48,15 +50,7 @@ def forget(results_dir: Path, student_id: str, *, class_dir: Path | None = None)
     :class:`FollowUpsUnreadable` (once the files are deleted) when the marks file is damaged,
     :class:`ScheduleUnreadable` (once the rest is done) when a schedule file is.
     """
-    from slc_tui.store.presence import ConferenceClaim
-
-    if not is_valid_id(student_id):
-        raise ValueError(f"{student_id!r} is not a student id")
-    claim = ConferenceClaim(results_dir, student_id)
-    other = claim.acquire()
-    if other is not None:
-        raise StudentOpenElsewhere(student_id, other)
-    try:
+    with holding_conference(results_dir, student_id):
         try:
             deleted = forget_student(results_dir, student_id)
         except FollowUpsUnreadable:
@@ -66,5 +60,22 @@ def forget(results_dir: Path, student_id: str, *, class_dir: Path | None = None)
             raise
         rewritten = unschedule_student(class_dir, student_id) if class_dir is not None else []
         return Forgotten(deleted, rewritten)
+
+
+@contextlib.contextmanager
+def holding_conference(results_dir: Path, student_id: str) -> Iterator[None]:
+    """Hold ``student_id``'s conference while the block deletes what slc keeps of them, so
+    no screen saves it again meanwhile. ValueError for something that is not a student id,
+    :class:`StudentOpenElsewhere` (nothing done) when it is open on another screen."""
+    from slc_tui.store.presence import ConferenceClaim
+
+    if not is_valid_id(student_id):
+        raise ValueError(f"{student_id!r} is not a student id")
+    claim = ConferenceClaim(results_dir, student_id)
+    other = claim.acquire()
+    if other is not None:
+        raise StudentOpenElsewhere(student_id, other)
+    try:
+        yield
     finally:
         claim.release()

@@ -15,7 +15,7 @@ from pathlib import Path
 from slc_tui.core.class_folder import PORTFOLIOS_DIR, load_class_folder
 from slc_tui.core.fields import is_valid_id
 from slc_tui.teacher.drafts import TeacherDrafts
-from slc_tui.teacher.forget import FollowUpsUnreadable, StudentOpenElsewhere
+from slc_tui.teacher.forget import FollowUpsUnreadable, StudentOpenElsewhere, holding_conference
 from slc_tui.teacher.portfolios import portfolio_label, portfolio_path
 from slc_tui.teacher.schedule import ScheduleUnreadable, unschedule_student
 
@@ -157,17 +157,10 @@ def remove_student(class_dir: Path, results_dir: Path, student_id: str) -> Remov
     ValueError for something that is not a student id, OSError when a file cannot be
     deleted (what was deleted before stays deleted; removing again finishes the job).
     """
-    from slc_tui.store.presence import ConferenceClaim
     from slc_tui.store.teacher_access import forget_student
 
-    if not is_valid_id(student_id):
-        raise ValueError(f"{student_id!r} is not a student id")
-    claim = ConferenceClaim(results_dir, student_id)
-    other = claim.acquire()
-    if other is not None:
-        raise StudentOpenElsewhere(student_id, other)
     warnings: list[str] = []
-    try:
+    with holding_conference(results_dir, student_id):
         try:
             deleted = forget_student(results_dir, student_id)
         except FollowUpsUnreadable as damaged:
@@ -185,8 +178,6 @@ def remove_student(class_dir: Path, results_dir: Path, student_id: str) -> Remov
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
             deleted.append(path)
-    finally:
-        claim.release()
     return Removed(student_id, deleted, warnings)
 
 
