@@ -1,15 +1,23 @@
-"""The family's take-home copy as a PDF, for the fridge: fpdf2 with the bundled DejaVu Sans
-(accents, Vietnamese, Cyrillic). Characters the font lacks (emoji) are left out, never drawn
-as empty boxes. fpdf2 is imported when a copy is made, not when slc starts."""
+"""The family's take-home copy as a PDF, for the fridge (the page, fonts and text rules
+of :mod:`slc_tui.export.pdf_pages`)."""
 
 from __future__ import annotations
 
 import io
-import re
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from slc_tui.export import take_home_words as words
+from slc_tui.export.pdf_pages import (
+    ACCENT,
+    FAMILY,
+    FRAME,
+    INK,
+    MUTED,
+    TINT,
+    drawable,
+    new_pdf,
+    printable,
+)
 from slc_tui.export.take_home_copy import (
     ContentPiece,
     Entry,
@@ -22,81 +30,21 @@ from slc_tui.export.take_home_copy import (
 if TYPE_CHECKING:
     from fpdf import FPDF
 
-__all__ = ["FONT_DIR", "take_home_pdf"]
-
-#: The bundled fonts (with their LICENSE).
-FONT_DIR = Path(__file__).with_name("fonts")
-_FAMILY = "DejaVu"
-_FONTS = {"": FONT_DIR / "DejaVuSans.ttf", "B": FONT_DIR / "DejaVuSans-Bold.ttf"}
-_PAGE_FORMATS = {"a4": "A4", "letter": "Letter"}
+__all__ = ["take_home_pdf"]
 
 # Sizes in millimetres (fonts in points).
-_MARGIN = 18.0
 _PICTURE_BOX = 58.0  # the longest side of a piece's picture
 _GAP = 6.0
 _LINE = 5.6  # body text, 11 pt
 _INDENT = 7.0  # a bullet's text
-_INK = (33, 37, 41)
-_MUTED = (95, 99, 110)
-_ACCENT = (22, 101, 120)
-_TINT = (229, 242, 245)
-_FRAME = (200, 204, 210)
-
-#: Joiners and emoji variation selectors: they only glue emoji, which the font lacks.
-_EMOJI_GLUE = re.compile("[\u200d\ufe0e\ufe0f]")
 
 
 def take_home_pdf(copy: TakeHomeCopy) -> bytes:
     """The take-home copy of ``copy`` as PDF bytes (A4 or Letter, as ``copy.paper`` says)."""
     content = take_home_content(copy)
-    pdf = _new_pdf(content.paper, content.title)
+    pdf = new_pdf(content.paper, content.title, words.PAGE)
     _Writer(pdf, content).write()
     return bytes(pdf.output())
-
-
-def _new_pdf(paper: str, title: str) -> FPDF:
-    """An empty :class:`FPDF` for ``paper`` with the bundled fonts, whose pages end with a
-    footer: ``title`` and the page number (fpdf2 is imported here)."""
-    from fpdf import FPDF
-
-    class CopyPDF(FPDF):
-        def footer(self) -> None:
-            """Whose copy this is and the page number, in the bottom margin."""
-            self.set_y(-_MARGIN + 5)
-            self.set_font(_FAMILY, "", 8)
-            self.set_text_color(*_MUTED)
-            page = words.PAGE.format(page=self.page_no(), pages=self.str_alias_nb_pages)
-            footer = printable(words.PART_SEPARATOR.join((title, page)), drawable(self))
-            self.cell(0, 4, footer.strip(), align="C")
-
-    pdf = CopyPDF(orientation="portrait", unit="mm", format=_PAGE_FORMATS[paper])
-    for style, path in _FONTS.items():
-        pdf.add_font(_FAMILY, style, str(path))
-    return pdf
-
-
-def drawable(pdf: FPDF) -> frozenset[int]:
-    """The characters every font added to ``pdf`` can draw (from their character maps)."""
-    from fpdf.fonts import TTFFont
-
-    maps = [set(font.cmap) for font in pdf.fonts.values() if isinstance(font, TTFFont)]
-    return frozenset(set.intersection(*maps)) if maps else frozenset()
-
-
-def printable(text: str, allowed: frozenset[int]) -> str:
-    """``text`` with every character not in ``allowed`` left out, with the spaces before
-    it (``read 📚 together`` prints ``read together``); tabs become spaces, line breaks
-    are kept, and lines start with no spaces."""
-    kept: list[str] = []
-    for char in _EMOJI_GLUE.sub("", text):
-        if ord(char) in allowed or char == "\n":
-            kept.append(char)
-        elif char == "\t":
-            kept.append(" ")
-        else:
-            while kept and kept[-1] == " ":
-                kept.pop()
-    return re.sub(r"\n +", "\n", re.sub(" {2,}", " ", "".join(kept)))
 
 
 class _Writer:
@@ -114,11 +62,8 @@ class _Writer:
     def write(self) -> None:
         """The whole copy, then each page's footer."""
         pdf, content = self.pdf, self.content
-        pdf.set_margins(_MARGIN, _MARGIN, _MARGIN)
-        pdf.set_auto_page_break(True, _MARGIN)
         pdf.set_title(self.text(content.title))
         pdf.set_lang(words.LANGUAGE)
-        pdf.set_creator("slc")
         pdf.add_page()
         self.header()
         if content.pieces:
@@ -131,21 +76,21 @@ class _Writer:
                 self.entry(entry)
         if content.follow_up:
             self.heading(content.follow_up_heading)
-            self.font(11, color=_INK)
-            pdf.set_fill_color(*_TINT)
+            self.font(11, color=INK)
+            pdf.set_fill_color(*TINT)
             follow_up = self.text(content.follow_up)
             pdf.multi_cell(0, _LINE + 0.6, follow_up, fill=True, padding=3, align="L")
         self.signatures()
 
     def font(self, size: float, *, bold: bool = False, color: tuple[int, int, int]) -> None:
         """Set the font and the colour of the text that follows."""
-        self.pdf.set_font(_FAMILY, "B" if bold else "", size)
+        self.pdf.set_font(FAMILY, "B" if bold else "", size)
         self.pdf.set_text_color(*color)
 
     def paragraph(self, text: str, size: float, height: float, **style: object) -> None:
         """``text`` wrapped between the margins at ``size`` points."""
         bold = style.get("bold") is True
-        color = style.get("color", _INK)
+        color = style.get("color", INK)
         assert isinstance(color, tuple)
         self.font(size, bold=bold, color=color)
         self.pdf.multi_cell(0, height, self.text(text), align="L", new_x="LMARGIN", new_y="NEXT")
@@ -153,19 +98,19 @@ class _Writer:
     def header(self) -> None:
         """Title, day · class · term, the teacher, a rule and the thank-you."""
         pdf, content = self.pdf, self.content
-        self.paragraph(content.title, 22, 10, bold=True, color=_ACCENT)
+        self.paragraph(content.title, 22, 10, bold=True, color=ACCENT)
         pdf.ln(1)
         for line in (content.subtitle, content.teacher_line):
             if line:
-                self.paragraph(line, 11, 6, color=_MUTED)
+                self.paragraph(line, 11, 6, color=MUTED)
         pdf.ln(2)
-        pdf.set_draw_color(*_ACCENT)
+        pdf.set_draw_color(*ACCENT)
         pdf.set_line_width(0.6)
         pdf.line(pdf.l_margin, pdf.y, pdf.w - pdf.r_margin, pdf.y)
         pdf.ln(4)
         self.paragraph(content.intro, 11, _LINE)
         if content.unfinished:
-            self.paragraph(content.unfinished, 10, _LINE, color=_MUTED)
+            self.paragraph(content.unfinished, 10, _LINE, color=MUTED)
 
     def heading(self, text: str) -> None:
         """A section heading, kept on the page of what follows it."""
@@ -173,7 +118,7 @@ class _Writer:
         pdf.ln(4)
         if pdf.will_page_break(30):
             pdf.add_page()
-        self.paragraph(text, 14, 8, bold=True, color=_ACCENT)
+        self.paragraph(text, 14, 8, bold=True, color=ACCENT)
         pdf.ln(1)
 
     def piece(self, piece: ContentPiece) -> None:
@@ -190,7 +135,7 @@ class _Writer:
         if picture is not None:
             x = pdf.l_margin + (_PICTURE_BOX - box_w) / 2
             pdf.image(io.BytesIO(picture.data), x=x, y=top, w=box_w, h=box_h)
-            pdf.set_draw_color(*_FRAME)
+            pdf.set_draw_color(*FRAME)
             pdf.set_line_width(0.3)
             pdf.rect(x, top, box_w, box_h)
         margin = pdf.l_margin
@@ -207,11 +152,11 @@ class _Writer:
         self.paragraph(piece.title, 12.5, 6.5, bold=True)
         if piece.said:
             self.pdf.ln(0.5)
-            self.paragraph(piece.said_label, 9, 4.5, color=_MUTED)
+            self.paragraph(piece.said_label, 9, 4.5, color=MUTED)
             self.paragraph(piece.said, 11, _LINE)
         if piece.placeholder:
             self.pdf.ln(0.5)
-            self.paragraph(piece.placeholder, 10, _LINE, color=_MUTED)
+            self.paragraph(piece.placeholder, 10, _LINE, color=MUTED)
 
     def piece_text_height(self, piece: ContentPiece, width: float) -> float:
         """How tall :meth:`piece_text` is at ``width`` millimetres."""
@@ -222,7 +167,7 @@ class _Writer:
             parts.append((piece.placeholder, 10, _LINE, False))
         height = 0.0
         for text, size, line, bold in parts:
-            self.pdf.set_font(_FAMILY, "B" if bold else "", size)
+            self.pdf.set_font(FAMILY, "B" if bold else "", size)
             lines = self.pdf.multi_cell(
                 width, line, self.text(text), align="L", dry_run=True, output="LINES"
             )
@@ -235,15 +180,15 @@ class _Writer:
         if pdf.will_page_break(_LINE * 2):
             pdf.add_page()
         margin = pdf.l_margin
-        self.font(11, color=_ACCENT)
+        self.font(11, color=ACCENT)
         pdf.set_x(margin + 1.5)
         pdf.cell(_INDENT - 1.5, _LINE, "•")
         pdf.set_left_margin(margin + _INDENT)
         self.paragraph(entry.text, 11, _LINE)
         for label, text in entry.details:
-            self.font(10, bold=True, color=_MUTED)
+            self.font(10, bold=True, color=MUTED)
             pdf.write(_LINE, printable(words.DETAIL.format(label=label), self.allowed))
-            self.font(10, color=_INK)
+            self.font(10, color=INK)
             pdf.write(_LINE, self.text(text))
             pdf.ln(_LINE)
         pdf.set_left_margin(margin)
@@ -261,16 +206,16 @@ class _Writer:
         gap = 8.0
         width = (pdf.epw - gap * (len(content.signers) - 1)) / len(content.signers)
         top = pdf.y
-        pdf.set_draw_color(*_INK)
+        pdf.set_draw_color(*INK)
         pdf.set_line_width(0.3)
         for index, signer in enumerate(content.signers):
             x = pdf.l_margin + index * (width + gap)
             pdf.line(x, top, x + width, top)
             pdf.set_xy(x, top + 1.5)
-            self.font(9, color=_MUTED)
+            self.font(9, color=MUTED)
             pdf.cell(width, 4.5, self.text(signer))
         pdf.set_xy(pdf.l_margin, top + 12)
-        self.paragraph(content.closing, 10, _LINE, color=_MUTED)
+        self.paragraph(content.closing, 10, _LINE, color=MUTED)
 
 
 def _fitted(picture: PrintPicture) -> tuple[float, float]:
