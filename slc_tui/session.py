@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -30,6 +30,8 @@ from slc_tui.core.record import (
     resume_point,
     to_record,
 )
+from slc_tui.core.schedule_times import TimeRange
+from slc_tui.core.tonight import TonightSchedule, next_up, tonight_order
 from slc_tui.store.claims import ClaimLost as ClaimLost
 from slc_tui.store.claims import OpenElsewhere
 from slc_tui.store.results import Recovery, ResultsStore
@@ -44,10 +46,13 @@ Status = Literal["not started", "in progress", "done", "unreadable"]
 
 @dataclass(frozen=True)
 class PickerRow:
-    """One line of the student picker: who, and how far their conference got."""
+    """One line of the student picker: who, how far their conference got and, when
+    ``schedule.json`` plans today, their time with the teacher and whether they are next."""
 
     portfolio: Portfolio
     status: Status
+    time: TimeRange | None = None
+    next: bool = False
 
 
 class ClassSession:
@@ -67,6 +72,7 @@ class ClassSession:
         self._claim: ConferenceClaim | None = None
         self._recoveries: list[Recovery] = []
         self._stamp: FolderStamp | None = None
+        self._tonight = TonightSchedule(folder.root)
 
     @classmethod
     def open(
@@ -146,11 +152,27 @@ class ClassSession:
                 raise ClaimLost(student_id, other)
 
     def picker_rows(self) -> list[PickerRow]:
-        """Every usable student with their conference status, in name order (the class
-        files changed since they were read are read again first)."""
+        """Every usable student with their conference status, in name order, or in the
+        order of their times when ``schedule.json`` plans today (the class files changed
+        since they were read are read again first)."""
         self.refresh()
         term = self.folder.info.term
-        return [PickerRow(p, self.status(p.student.id, term)) for p in self.folder.portfolios]
+        times = self._tonight.times(self.clock().date())
+        by_id = {p.student.id: p for p in self.folder.portfolios}
+        rows = [
+            PickerRow(by_id[i], self.status(i, term), times.get(i))
+            for i in tonight_order(list(by_id), times)
+        ]
+        return self.with_next(rows)
+
+    def with_next(self, rows: list[PickerRow]) -> list[PickerRow]:
+        """``rows`` with who is next marked as of now (see :mod:`slc_tui.core.tonight`)."""
+        times = {r.portfolio.student.id: r.time for r in rows if r.time is not None}
+        if not times:
+            return rows
+        ids = [(r.portfolio.student.id, r.status) for r in rows]
+        upcoming = next_up(ids, times, self.clock())
+        return [replace(r, next=r.portfolio.student.id == upcoming) for r in rows]
 
     def status(self, student_id: str, term: str | None = None) -> Status:
         """How far ``student_id``'s conference got this term ("unreadable" when their

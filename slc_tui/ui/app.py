@@ -43,6 +43,8 @@ from slc_tui.ui.steps.registry import step_for
 PREPARE_AFTER_EDIT = 0.5
 
 #: Seconds between "still open here" notes while a conference is open.
+#: How often the student list checks who is next on conference night.
+NEXT_UP_SECONDS = 30
 CLAIM_TOUCH_SECONDS = 30.0
 
 
@@ -126,6 +128,7 @@ class SlcApp(Saving):
         if not self.is_headless:
             self._catch_signals()
         self.set_interval(CLAIM_TOUCH_SECONDS, self._keep_claim)
+        self.set_interval(NEXT_UP_SECONDS, self._keep_next_up)
         self.load_class()
 
     def on_unmount(self) -> None:
@@ -133,6 +136,15 @@ class SlcApp(Saving):
         if self.session is not None:
             with contextlib.suppress(OSError):
                 self.session.release_claim()
+
+    def _keep_next_up(self) -> None:
+        """Every half minute on conference night: move "next" on the student list past a
+        family whose time is over."""
+        screen = self.screen
+        if isinstance(screen, PickerScreen) and screen.rows and self.session is not None:
+            rows = self.session.with_next(screen.rows)
+            if rows != screen.rows:
+                screen.set_rows(rows)
 
     def _keep_claim(self) -> None:
         """Every half minute: tell other screens the open conference is still open here."""

@@ -295,6 +295,18 @@ def test_a_picker_row_is_laid_out_as_its_table() -> None:
                     assert row.get_height({}, width) == 1
 
 
+def test_a_picker_row_with_a_time_is_laid_out_as_its_table() -> None:
+    from slc_tui.ui.screens.picker import PickerScreen, StudentRow
+
+    for width in range(32, 131):
+        header = table_lines(width, PickerScreen._row_table("Name", "Grade", "Status", "Time"))
+        assert [StudentRow("Name", "Grade", "Status", "Time").line(width)] == header
+        for name in NAMES:
+            for time in ("▶ 14:10", "9:05", ""):
+                row = StudentRow(name, "3", "● done", time)
+                assert [row.line(width)] == table_lines(width, row)
+
+
 def test_a_picker_row_is_one_line_whatever_the_name() -> None:
     from rich.cells import cell_len
 

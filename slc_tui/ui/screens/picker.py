@@ -1,4 +1,5 @@
-"""The student picker: names, grade and status only."""
+"""The student picker: names, grade and status, and on conference night each child's time
+with who is next."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from slc_tui.core.schedule_times import clock
 from slc_tui.session import PickerRow
 from slc_tui.ui.plain_text import plain
 
@@ -33,10 +35,16 @@ STATUS_BADGES = {
 #: separates each column from the next.
 GRADE_WIDTH = 6
 STATUS_WIDTH = 16
+#: The time column, shown when ``schedule.json`` plans today: ``▶ 14:10`` for who is next.
+TIME_WIDTH = 7
+NEXT_MARK = "▶"
 
 
-def _add_columns(grid: Table) -> Table:
-    """The picker's three columns (name, grade, status), as the header and every row has them."""
+def _add_columns(grid: Table, with_time: bool = False) -> Table:
+    """The picker's columns (time when ``with_time``, name, grade, status), as the header
+    and every row has them."""
+    if with_time:
+        grid.add_column(width=TIME_WIDTH, no_wrap=True, justify="right")
     grid.add_column(ratio=3, no_wrap=True, overflow="ellipsis")
     grid.add_column(width=GRADE_WIDTH)
     grid.add_column(width=STATUS_WIDTH, no_wrap=True)
@@ -56,7 +64,7 @@ class StudentRow(Table, Visual):
     plain text, never markup; a newline or tab in it shows as a space.
     """
 
-    def __init__(self, name: str, grade: str, status: str) -> None:
+    def __init__(self, name: str, grade: str, status: str, time: str | None = None) -> None:
         super().__init__(
             box=None,
             padding=(0, 1),
@@ -67,18 +75,25 @@ class StudentRow(Table, Visual):
             pad_edge=False,
             expand=True,
         )
-        _add_columns(self).add_row(Text(name), Text(grade), Text(status))
+        cells = [Text(name), Text(grade), Text(status)]
+        _add_columns(self, time is not None).add_row(
+            *([] if time is None else [Text(time)]), *cells
+        )
         self.student_name = " ".join(name.splitlines()).replace("\t", " ")
         self.grade = grade
         self.status = status
+        #: The time column's text, or None when the list has no time column.
+        self.time = time
 
     def line(self, width: int) -> str:
         """The row as a string of exactly ``width`` cells."""
+        time = "" if self.time is None else f"{self.time:>{TIME_WIDTH}} "
         name = Text(self.student_name)
-        name.truncate(max(1, width - GRADE_WIDTH - STATUS_WIDTH - 2), overflow="ellipsis", pad=True)
+        name_width = width - len(time) - GRADE_WIDTH - STATUS_WIDTH - 2
+        name.truncate(max(1, name_width), overflow="ellipsis", pad=True)
         grade = Text(self.grade)
         grade.truncate(GRADE_WIDTH, overflow="ellipsis", pad=True)
-        line = Text(f"{name.plain} {grade.plain} {self.status}")
+        line = Text(f"{time}{name.plain} {grade.plain} {self.status}")
         line.truncate(width, overflow="crop", pad=True)
         return line.plain
 
@@ -92,7 +107,8 @@ class StudentRow(Table, Visual):
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         """Wide enough for the whole name."""
-        return Text(self.student_name).cell_len + GRADE_WIDTH + STATUS_WIDTH + 2
+        time = 0 if self.time is None else TIME_WIDTH + 1
+        return time + Text(self.student_name).cell_len + GRADE_WIDTH + STATUS_WIDTH + 2
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         """Always one line."""
@@ -101,6 +117,26 @@ class StudentRow(Table, Visual):
 
 #: What the picker asks.
 ASK = "Who is leading their conference? Pick your name."
+
+
+def _time_cell(row: PickerRow) -> str:
+    """The time column of ``row``: ``14:10``, ``▶ 14:10`` when next, "" when not planned."""
+    if row.time is None:
+        return ""
+    return f"{NEXT_MARK} {clock(row.time.start)}" if row.next else clock(row.time.start)
+
+
+def _next_id(rows: list[PickerRow]) -> str | None:
+    return next((row.portfolio.student.id for row in rows if row.next), None)
+
+
+def _next_line(row: PickerRow) -> Text:
+    """The line above the list when someone is next: who, and when."""
+    time = clock(row.time.start) if row.time is not None else ""
+    line = Text(f"{NEXT_MARK} Next: ")
+    line.append(row.portfolio.student.name, style="bold")
+    line.append(f" at {time}. {ASK}")
+    return line
 
 
 class PickerScreen(Screen[None]):
@@ -156,14 +192,16 @@ class PickerScreen(Screen[None]):
         self.query_one(OptionList).focus()
 
     @staticmethod
-    def _row_table(name: str, grade: str, status: str) -> Table:
+    def _row_table(name: str, grade: str, status: str, time: str | None = None) -> Table:
         """One line laid out in the picker's columns (the header)."""
-        grid = _add_columns(Table.grid(expand=True, padding=(0, 1)))
-        grid.add_row(Text(name), Text(grade), Text(status))
+        grid = _add_columns(Table.grid(expand=True, padding=(0, 1)), time is not None)
+        grid.add_row(*([] if time is None else [Text(time)]), Text(name), Text(grade), Text(status))
         return grid
 
     #: Whether the class folder has problems to show (the F2 key is offered only then).
     has_problems = False
+    #: Who was last shown as next (the cursor moves to them only when that changes).
+    _next_shown: str | None = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """F2 only when there is something to show."""
@@ -193,8 +231,13 @@ class PickerScreen(Screen[None]):
             line.update(plain(notice))
 
     def set_rows(self, rows: list[PickerRow]) -> None:
-        """Show ``rows`` (after a conference, statuses change); one click opens a student."""
+        """Show ``rows`` (after a conference, statuses change); one click opens a student.
+
+        On conference night (rows with times) a time column shows, the cursor moves to
+        whoever has just become next, and the line above the list names them.
+        """
         self.rows = rows
+        with_time = any(row.time is not None for row in rows)
         students = self.query_one(OptionList)
         highlighted = students.highlighted
         students.clear_options()
@@ -204,18 +247,24 @@ class PickerScreen(Screen[None]):
                     row.portfolio.student.name,
                     row.portfolio.student.grade,
                     STATUS_BADGES[row.status],
+                    _time_cell(row) if with_time else None,
                 ),
                 id=row.portfolio.student.id,
             )
             for row in rows
         )
+        header = self._row_table("Name", "Grade", "Status", "Time" if with_time else None)
+        self.query_one("#students-header", Static).update(header)
+        upcoming = next((i for i, row in enumerate(rows) if row.next), None)
+        if upcoming is not None and _next_id(rows) != self._next_shown:
+            highlighted = upcoming
+        self._next_shown = _next_id(rows)
+        ask = self.query_one("#picker-ask", Static)
         if rows:
             students.highlighted = min(highlighted or 0, len(rows) - 1)
-            self.query_one("#picker-ask", Static).update(ASK)
+            ask.update(ASK if upcoming is None else _next_line(rows[upcoming]))
         else:
-            self.query_one("#picker-ask", Static).update(
-                "No students yet: add portfolios to the class folder (see its README)."
-            )
+            ask.update("No students yet: add portfolios to the class folder (see its README).")
 
     @on(OptionList.OptionSelected, "#students")
     def _picked(self, event: OptionList.OptionSelected) -> None:
