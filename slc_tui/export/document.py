@@ -41,6 +41,11 @@ class ConferenceDocument:
     """Everything a rendering of one conference needs, typed."""
 
     record_id: str
+    #: The record's status as saved (``done``, ``in_progress``, ``abandoned``…), or "".
+    status: str
+    #: When it started and when it finished, as saved (ISO date-times), or "".
+    started: str
+    finished_at: str
     student_id: str
     student_name: str
     grade: str
@@ -57,7 +62,8 @@ class ConferenceDocument:
     #: What the family will do at home overall (may span several lines).
     commitment: str
     follow_up: bool
-    #: Notes typed on the other steps, by step key (``welcome``, ``review``, …).
+    #: Every note typed, by step key (``welcome``, ``piece:ID``, ``review``…) in the order
+    #: saved; a piece's note is also its :attr:`PieceTalk.said`.
     said: Mapping[str, str]
 
     @property
@@ -111,6 +117,9 @@ class ConferenceDocument:
             )
         return cls(
             record_id=_text(record.get("id")),
+            status=_text(record.get("status")),
+            started=_text(record.get("started")),
+            finished_at=_text(record.get("finished")),
             student_id=_text(record.get("student_id")),
             student_name=_text(record.get("student_name")),
             grade=_text(record.get("grade")),
@@ -125,7 +134,7 @@ class ConferenceDocument:
             parent_questions=tuple(_strings(record.get("parent_questions"))),
             commitment=_text(record.get("commitment")),
             follow_up=record.get("follow_up") is True,
-            said={k: v for k, v in said_by_step.items() if not k.startswith("piece:")},
+            said=said_by_step,
         )
 
 

@@ -1,6 +1,9 @@
 """Export conference records as CSV (one row per conference) or JSON.
 
-Both take plain record dicts (see ``slc_tui.core.record``) and a text stream.
+Both take plain record dicts (see ``slc_tui.core.record``) and a text stream. A CSV row is
+rendered from the record's :class:`~slc_tui.export.document.ConferenceDocument`, like the
+take-home copy and the wrap-up; the JSON export is the records themselves, unchanged, so
+that it loses nothing (not even keys slc does not know).
 Open CSV files with ``newline=""`` (the csv module writes its own line ends) and
 ``encoding="utf-8-sig"`` (what ``slc export`` writes): the byte-order mark makes Excel
 read accents, emoji, CJK and RTL text as UTF-8.
@@ -19,6 +22,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any, TextIO
+
+from slc_tui.export.document import ConferenceDocument, GoalPlan
 
 __all__ = [
     "BYTE_ORDER_MARK",
@@ -78,70 +83,43 @@ def _items(values: Iterable[str]) -> str:
     return LIST_SEPARATOR.join(item for item in map(_one_line, values) if item)
 
 
-def _goals(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    return [g for g in _list(record.get("goals")) if isinstance(g, Mapping)]
-
-
-def format_goal(goal: Mapping[str, Any]) -> str:
+def format_goal(goal: GoalPlan) -> str:
     """Render a goal as ``"goal — how (by DATE)"``, leaving out empty parts."""
-    text = _text(goal.get("goal")).strip()
-    how = _text(goal.get("how")).strip()
-    by = _text(goal.get("by")).strip()
-    if how:
-        text = f"{text} — {how}" if text else how
-    if by:
-        text = f"{text} (by {by})" if text else f"by {by}"
+    text = goal.goal
+    if goal.how:
+        text = f"{text} — {goal.how}" if text else goal.how
+    if goal.by:
+        text = f"{text} (by {goal.by})" if text else f"by {goal.by}"
     return text
 
 
-def _format_goal_commitments(record: Mapping[str, Any]) -> str:
-    goals = _goals(record)
-    parts: list[str] = []
-    for index, commitment in enumerate(_list(record.get("goal_commitments"))):
-        commitment_text = _text(commitment).strip()
-        if not commitment_text:
-            continue
-        goal_text = _text(goals[index].get("goal")).strip() if index < len(goals) else ""
-        parts.append(f"{goal_text}: {commitment_text}" if goal_text else commitment_text)
-    return _items(parts)
+def _goal_commitments(doc: ConferenceDocument) -> str:
+    return _items(f"{g.goal}: {g.at_home}" for g in doc.goals if g.at_home)
 
 
-def _format_said(record: Mapping[str, Any]) -> str:
-    said = record.get("said") or {}
-    if not isinstance(said, Mapping):
-        return ""
-    return _items(
-        f"{step}: {_text(text).strip()}" for step, text in said.items() if _text(text).strip()
-    )
+def _said(doc: ConferenceDocument) -> str:
+    return _items(f"{step}: {text}" for step, text in doc.said.items())
 
 
-def _joined(key: str) -> Callable[[Mapping[str, Any]], str]:
-    return lambda record: _items(_strings(record.get(key)))
-
-
-def _plain(key: str) -> Callable[[Mapping[str, Any]], str]:
-    return lambda record: _text(record.get(key))
-
-
-_COLUMN_FORMATTERS: dict[str, Callable[[Mapping[str, Any]], str]] = {
-    "student_id": _plain("student_id"),
-    "student_name": _plain("student_name"),
-    "grade": _plain("grade"),
-    "class_name": _plain("class_name"),
-    "term": _plain("term"),
-    "status": _plain("status"),
-    "started": _plain("started"),
-    "finished": _plain("finished"),
-    "chosen": _joined("chosen"),
-    "chosen_titles": _joined("chosen_titles"),
-    "strengths": _joined("strengths"),
-    "next_steps": _joined("next_steps"),
-    "goals": lambda r: _items(map(format_goal, _goals(r))),
-    "parent_questions": _joined("parent_questions"),
-    "commitment": _plain("commitment"),
-    "goal_commitments": _format_goal_commitments,
-    "follow_up": lambda r: "yes" if r.get("follow_up") else "no",
-    "said": _format_said,
+_COLUMN_FORMATTERS: dict[str, Callable[[ConferenceDocument], str]] = {
+    "student_id": lambda d: d.student_id,
+    "student_name": lambda d: d.student_name,
+    "grade": lambda d: d.grade,
+    "class_name": lambda d: d.class_name,
+    "term": lambda d: d.term,
+    "status": lambda d: d.status,
+    "started": lambda d: d.started,
+    "finished": lambda d: d.finished_at,
+    "chosen": lambda d: _items(piece.id for piece in d.pieces),
+    "chosen_titles": lambda d: _items(piece.title for piece in d.pieces),
+    "strengths": lambda d: _items(d.strengths),
+    "next_steps": lambda d: _items(d.next_steps),
+    "goals": lambda d: _items(map(format_goal, d.goals)),
+    "parent_questions": lambda d: _items(d.parent_questions),
+    "commitment": lambda d: d.commitment,
+    "goal_commitments": _goal_commitments,
+    "follow_up": lambda d: "yes" if d.follow_up else "no",
+    "said": _said,
 }
 
 EXPORT_COLUMNS: tuple[str, ...] = tuple(_COLUMN_FORMATTERS)
@@ -167,13 +145,15 @@ def _fit_cell(cell: str) -> str:
 
 
 def record_to_row(record: Mapping[str, Any]) -> list[str]:
-    """Flatten one record into CSV cells, in :data:`EXPORT_COLUMNS` order.
+    """Flatten one record into CSV cells, in :data:`EXPORT_COLUMNS` order (read through
+    :class:`~slc_tui.export.document.ConferenceDocument`, as every rendering is).
 
     Cells are defused (:func:`neutralise_formula`), hold no lone surrogates and are
     cut to :data:`MAX_CELL_LENGTH` characters (only a hand-edited record gets there).
     """
+    doc = ConferenceDocument.from_record(record)
     return [
-        _fit_cell(neutralise_formula(_encodable(_COLUMN_FORMATTERS[column](record))))
+        _fit_cell(neutralise_formula(_encodable(_COLUMN_FORMATTERS[column](doc))))
         for column in EXPORT_COLUMNS
     ]
 

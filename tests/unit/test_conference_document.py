@@ -29,7 +29,10 @@ def test_a_record_becomes_its_document() -> None:
         ),
         GoalPlan("Count by 5s to 100"),
     )
-    assert doc.said == {"welcome": "Hi Mum!"}  # empty notes and piece notes left out
+    assert doc.said == {
+        "welcome": "Hi Mum!",
+        "piece:butterfly": "I drew the stages.",
+    }  # empty left out
     assert doc.follow_up and doc.parent_questions == ("What do you enjoy most?",)
 
 
