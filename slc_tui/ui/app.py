@@ -562,8 +562,9 @@ class SlcApp(Saving):
 
             screen = self.screen
             if isinstance(screen, ConferenceScreen) and isinstance(screen.body, WrapUpStep):
-                screen.body.show_take_home(str(path))
-            self.notify(f"Take-home copy written to {path}", timeout=10)
+                screen.body.show_take_home(str(path))  # said under the record, where it stays
+            else:
+                self.notify(f"Take-home copy written to {path}", timeout=10)
 
         self.call_from_thread(written)
 

@@ -25,10 +25,10 @@ def record_text(conference: Conference) -> Text:
     def section(title: str, lines: list[str]) -> None:
         text.append(f"{title}\n", style="bold underline")
         for line in lines or ["—"]:
-            text.append(f"  • {line}\n")
+            text.append(f"{_INDENT}• {line}\n")
         text.append("\n")
 
-    section("My work", [piece.title for piece in doc.pieces])
+    section("My work", [_piece_line(piece.title, piece.said) for piece in doc.pieces])
     section("My strengths", list(doc.strengths))
     section("My next steps", list(doc.next_steps))
     goals = []
@@ -39,7 +39,7 @@ def record_text(conference: Conference) -> Text:
             + (f" (by {goal.by})" if goal.by else "")
         )
         if goal.at_home:
-            line += f"\n    At home: {goal.at_home}"
+            line += f"\n{_INDENT * 2}At home: {goal.at_home}"
         goals.append(line)
     section("My goals", goals)
     section("Questions we talked about", list(doc.parent_questions))
@@ -47,6 +47,17 @@ def record_text(conference: Conference) -> Text:
     if doc.follow_up:
         text.append("📩 A private follow-up with the teacher was requested.\n", style="bold")
     return text
+
+
+#: One step of indentation in the record.
+_INDENT = "  "
+
+
+def _piece_line(title: str, said: str) -> str:
+    """A piece's title and, under it, what the child said about it."""
+    if not said:
+        return title
+    return f"{title}\n{_INDENT * 2}“{' '.join(said.split())}”"
 
 
 class WrapUpStep(StepBody):
@@ -73,13 +84,23 @@ class WrapUpStep(StepBody):
     def _take_home(self) -> None:
         self.post_message(TakeHomeRequested())
 
+    #: What the line under the record says: where the record is, and the family's copy.
+    _saved_line = ""
+    _copy_line = ""
+
     def show_take_home(self, path: str) -> None:
-        """Say where the family's copy was written."""
+        """Say where the family's copy was written (under where the record is)."""
         self.query_one("#take-home", Button).label = "🖨 Copy written ✔"
-        self.flash(f"Take-home copy: {path}")
+        self._copy_line = f"🖨 Take-home copy: {path}"
+        self._show_where()
 
     def show_saved(self, path: str, when: str) -> None:
         """Say exactly where the record is, once it is on disk."""
         super().show_saved(path, when)
-        for line in self.query("#saved-where").results(Static):
-            line.update(plain(f"💾 Saved on this computer at {when}:\n{path}"))
+        self._saved_line = f"💾 Saved on this computer at {when}:\n{path}"
+        self._show_where()
+
+    def _show_where(self) -> None:
+        lines = [line for line in (self._saved_line, self._copy_line) if line]
+        for where in self.query("#saved-where").results(Static):
+            where.update(plain("\n".join(lines)))
