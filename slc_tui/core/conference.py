@@ -13,10 +13,13 @@ from typing import Any
 
 from slc_tui.core.classinfo import ClassInfo
 from slc_tui.core.fields import is_valid_date
+from slc_tui.core.i18n import N_, _, fill, nfill
 from slc_tui.core.portfolio import PIECES_TO_CHOOSE, Goal, Portfolio
-from slc_tui.core.steps import STEP_LABELS, Step, StepKind
+from slc_tui.core.steps import Step, StepKind
 from slc_tui.core.text import MAX_LINE_LENGTH, clean_line, clean_text
 
+#: A piece step's label on the stepper.
+PIECE_LABEL = N_("My work {number} of {total}")
 #: Most goals, strengths, next steps or questions one conference keeps.
 MAX_ITEMS = 20
 
@@ -68,6 +71,9 @@ class Conference:
     choosing: bool = False
     #: Where the gentle clock counts from (moved forward on resume; not saved).
     clock_started: datetime | None = None
+    #: The language the conference is led in (a code such as ``es``): the family's, else
+    #: the class's; 🌐 changes it, and the record keeps the one it finished in.
+    language: str = "en"
 
     @classmethod
     def start(
@@ -88,6 +94,7 @@ class Conference:
             strengths=list(portfolio.strengths),
             next_steps=list(portfolio.next_steps),
             goals=list(portfolio.goals),
+            language=portfolio.student.family_language or class_info.language,
         )
 
     def resumed(self, now: datetime) -> None:
@@ -147,7 +154,7 @@ class Conference:
             at = len(labels) - 6  # the six steps after the pieces
             need = self.pieces_required
             labels[at:at] = [
-                f"{STEP_LABELS[StepKind.PIECE]} {n} of {need}"
+                fill(PIECE_LABEL, number=n, total=need)
                 for n in range(len(self.chosen) + 1, need + 1)
             ]
         return labels
@@ -156,7 +163,7 @@ class Conference:
         """The stepper's name for ``step``: ``My work 2 of 3`` for pieces."""
         if step.kind is StepKind.PIECE and step.piece_id in self.chosen:
             number = self.chosen.index(step.piece_id) + 1
-            return f"{step.label} {number} of {self.pieces_required}"
+            return fill(PIECE_LABEL, number=number, total=self.pieces_required)
         return step.label
 
     @property
@@ -198,10 +205,14 @@ class Conference:
         """Why Next cannot be pressed yet ("" when it can)."""
         step = self.step
         if step.kind is StepKind.CHOOSE and len(self.chosen) != self.pieces_required:
-            need = self.pieces_required
-            return f"Pick {need} pieces to talk about (you have picked {len(self.chosen)})."
+            return nfill(
+                "Pick {n} piece to talk about (you have picked {picked}).",
+                "Pick {n} pieces to talk about (you have picked {picked}).",
+                self.pieces_required,
+                picked=len(self.chosen),
+            )
         if step.kind is StepKind.WRAP_UP:
-            return "This is the last step."
+            return _("This is the last step.")
         return ""
 
     def next(self, now: datetime) -> Step:

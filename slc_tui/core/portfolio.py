@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from slc_tui.core.classinfo import language_code_problem
 from slc_tui.core.fields import (
     GRADES,
     is_valid_date,
@@ -41,6 +42,8 @@ class Student:
     name: str
     grade: str
     learner: str = ""
+    #: The language the family reads (a code such as ``es``), or "" for the class's.
+    family_language: str = ""
 
     @property
     def first_name(self) -> str:
@@ -297,7 +300,9 @@ def _parse_student(value: Any, problems: ProblemList) -> Student | None:
     obj = read_object(value, "student", problems)
     if obj is None:
         return None
-    warn_unknown_keys(obj, {"id", "name", "grade", "learner"}, "student", problems)
+    warn_unknown_keys(
+        obj, {"id", "name", "grade", "learner", "family_language"}, "student", problems
+    )
     student_id = obj.get("id")
     ok = True
     if not is_valid_id(student_id):
@@ -311,10 +316,14 @@ def _parse_student(value: Any, problems: ProblemList) -> Student | None:
         problems.error("student.grade", f"must be K or 1-12, not {shown(grade)}")
         ok = False
     learner = read_text(obj, "learner", "student", problems)
+    family_language = read_text(obj, "family_language", "student", problems, max_length=20).strip()
+    if family_language and language_code_problem(family_language):
+        problems.warning("student.family_language", language_code_problem(family_language))
+        family_language = ""
     if not ok or not name:
         return None
     assert isinstance(student_id, str) and isinstance(grade, str)
-    return Student(id=student_id, name=name.strip(), grade=grade, learner=learner)
+    return Student(student_id, name.strip(), grade, learner, family_language)
 
 
 def _parse_pieces(

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from slc_tui.core.classinfo import ClassInfo
+from slc_tui.core.classinfo import ClassInfo, language_code_problem
 from slc_tui.core.conference import Conference, clean_by
 from slc_tui.core.fields import MAX_LIST_ITEMS, is_valid_id
 from slc_tui.core.portfolio import PIECES_TO_CHOOSE, Goal, Portfolio
@@ -108,7 +108,15 @@ def to_record(conference: Conference) -> dict[str, Any]:
         "commitment": conference.commitment,
         "goal_commitments": [pledge for _, _, pledge in agreed],
         "follow_up": conference.follow_up,
+        "language": conference.language,
     }
+
+
+def _language(value: Any, portfolio: Portfolio, class_info: ClassInfo) -> str:
+    """The saved language of a conference, or the one it would start in."""
+    if isinstance(value, str) and value.strip() and not language_code_problem(value.strip()):
+        return value.strip()
+    return portfolio.student.family_language or class_info.language
 
 
 def _title(portfolio: Portfolio, piece_id: str) -> str:
@@ -228,4 +236,5 @@ def from_record(
         finished=finished,
         updated=updated,
         choosing=record.get("choosing") is True or incomplete,
+        language=_language(record.get("language"), portfolio, class_info),
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from slc_tui.core.i18n import N_, _
+
 
 class StepKind(StrEnum):
     """The kinds of step, in conference order; the value is the public step id."""
@@ -23,18 +25,18 @@ class StepKind(StrEnum):
 
 STEP_IDS = frozenset(kind.value for kind in StepKind)
 
-#: Short labels for the stepper, friendly to a young reader.
+#: Short labels for the stepper, friendly to a young reader (in English: see :attr:`Step.label`).
 STEP_LABELS: dict[StepKind, str] = {
-    StepKind.WELCOME: "Hello",
-    StepKind.REVIEW: "Last time",
-    StepKind.CHOOSE: "Choose",
-    StepKind.PIECE: "My work",
-    StepKind.STRENGTHS: "Strengths",
-    StepKind.NEXT_STEPS: "Next steps",
-    StepKind.GOALS: "Goals",
-    StepKind.QUESTIONS: "Questions",
-    StepKind.COMMITMENT: "At home",
-    StepKind.WRAP_UP: "Done",
+    StepKind.WELCOME: N_("Hello"),
+    StepKind.REVIEW: N_("Last time"),
+    StepKind.CHOOSE: N_("Choose"),
+    StepKind.PIECE: N_("My work"),
+    StepKind.STRENGTHS: N_("Strengths"),
+    StepKind.NEXT_STEPS: N_("Next steps"),
+    StepKind.GOALS: N_("Goals"),
+    StepKind.QUESTIONS: N_("Questions"),
+    StepKind.COMMITMENT: N_("At home"),
+    StepKind.WRAP_UP: N_("Done"),
 }
 
 
@@ -61,5 +63,5 @@ class Step:
 
     @property
     def label(self) -> str:
-        """The stepper label."""
-        return STEP_LABELS[self.kind]
+        """The stepper label, in the active language."""
+        return _(STEP_LABELS[self.kind])
