@@ -125,9 +125,7 @@ def update() -> None:
         if code in PLURAL_FORMS:
             catalog._num_plurals, catalog._plural_expr = PLURAL_FORMS[code]
         # (update() may put the template's own messages into the catalog: give each a copy)
-        catalog.update(
-            copy.deepcopy(template), no_fuzzy_matching=True, update_header_comment=False
-        )
+        catalog.update(copy.deepcopy(template), no_fuzzy_matching=True, update_header_comment=False)
         catalog.creation_date = catalog.revision_date = STAMP
         catalog.obsolete.clear()
         if code == "en":
