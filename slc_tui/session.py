@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from slc_tui.core import i18n
 from slc_tui.core.class_folder import (
     ClassFolder,
     FolderStamp,
@@ -21,6 +22,7 @@ from slc_tui.core.class_folder import (
     refreshed_class_folder,
 )
 from slc_tui.core.conference import Conference
+from slc_tui.core.i18n import Translation
 from slc_tui.core.portfolio import Portfolio
 from slc_tui.core.record import (
     ABANDONED,
@@ -73,6 +75,8 @@ class ClassSession:
         self._recoveries: list[Recovery] = []
         self._stamp: FolderStamp | None = None
         self._tonight = TonightSchedule(folder.root)
+        #: Catalogs that could not be read (each is left out: English shows instead).
+        self.catalog_problems: set[i18n.CatalogProblem] = set()
 
     @classmethod
     def open(
@@ -150,6 +154,29 @@ class ClassSession:
             other = claim.taken_over()
             if other is not None:
                 raise ClaimLost(student_id, other)
+
+    # -- languages ----------------------------------------------------------------------
+
+    def language_folders(self) -> list[Path]:
+        """Where this class's extra translations are (see :mod:`slc_tui.core.i18n`)."""
+        from slc_tui.store.paths import language_folders
+
+        return language_folders(self.folder.root)
+
+    def translation(self, code: str) -> Translation:
+        """The translation into ``code`` (read from its catalogs when first asked for; a
+        catalog that cannot be read is remembered in :attr:`catalog_problems`)."""
+        found, problems = i18n.translation(code, self.language_folders())
+        with self._save_lock:
+            self.catalog_problems.update(problems)
+        return found
+
+    def languages(self) -> list[str]:
+        """The languages a conference can be led in: English, the class's, then every
+        language with a catalog (bundled, in the class folder or the user's data folder)."""
+        codes = [i18n.SOURCE_LANGUAGE, i18n.normalise_code(self.folder.info.language)]
+        codes += i18n.available_codes(self.language_folders())
+        return list(dict.fromkeys(codes))
 
     def picker_rows(self) -> list[PickerRow]:
         """Every usable student with their conference status, in name order, or in the

@@ -31,8 +31,10 @@ __all__ = [
     "Translation",
     "_",
     "active",
+    "available_codes",
     "catalog_paths",
     "fill",
+    "language_name",
     "nfill",
     "ngettext",
     "normalise_code",
@@ -189,6 +191,31 @@ def catalog_paths(code: str, folders: Sequence[Path] = ()) -> list[Path]:
             if path.is_file() and path not in found:
                 found.append(path)
     return found
+
+
+def available_codes(folders: Sequence[Path] = ()) -> list[str]:
+    """Every language with a catalog in ``folders`` or bundled (English first), by code."""
+    codes = [SOURCE_LANGUAGE]
+    for folder in [*folders, BUNDLED_DIR]:
+        try:
+            names = sorted(path.stem for path in folder.glob("*.po"))
+        except OSError:
+            continue
+        codes.extend(normalise_code(name) for name in names)
+    return list(dict.fromkeys(codes))
+
+
+def language_name(code: str) -> str:
+    """The language's own name for itself (``Español``, ``Français``, ``Tiếng Việt``),
+    from Babel's locale data; the code when Babel does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(normalise_code(code), sep="-")
+        name = locale.get_display_name(locale) or code
+    except (UnknownLocaleError, ValueError, TypeError):
+        return code
+    return name[:1].upper() + name[1:]
 
 
 def translation(

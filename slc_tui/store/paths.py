@@ -67,6 +67,16 @@ def default_user_data_dir() -> Path:
     return platformdirs.user_data_path(_APP_NAME, appauthor=False)
 
 
+#: A folder of extra translations (``CODE.po``), in a class folder and in the user's data folder.
+LANGUAGES_DIR = "languages"
+
+
+def language_folders(class_dir: Path) -> list[Path]:
+    """Where translations are looked for, most specific first: the class folder's
+    ``languages/``, then the user's data folder's (the bundled ones come after)."""
+    return [class_dir / LANGUAGES_DIR, default_user_data_dir() / LANGUAGES_DIR]
+
+
 def _safe_folder_name(class_dir: Path) -> str:
     """Name a per-user folder after a class folder: readable slug + short path hash."""
     resolved = class_dir.resolve()

@@ -18,6 +18,7 @@ from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.widgets import Static
 
+from slc_tui.core import i18n
 from slc_tui.core.conference import Conference, StepBlocked
 from slc_tui.core.portfolio import Portfolio
 from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_questions
@@ -27,6 +28,7 @@ from slc_tui.ui.collection import collect_everything, freeze_long_lived, pause_c
 from slc_tui.ui.doors import Doors
 from slc_tui.ui.messages import (
     ConferenceEdited,
+    LanguageRequested,
     Navigate,
     StepShown,
     TakeHomeRequested,
@@ -162,6 +164,9 @@ class SlcApp(Saving):
         cannot_write = session.cannot_write()
         student = None if cannot_write else self.start_student
         ready = session.start_without_questions(student, claim=False) if student else None
+        session.translation(session.folder.info.language)  # read here, not on the UI thread
+        if ready is not None:
+            session.translation(ready.language)
         rows = session.picker_rows() if ready is None else None
         self.call_from_thread(self._class_loaded, session, rows, ready)
         if cannot_write:
@@ -179,6 +184,7 @@ class SlcApp(Saving):
         self, session: ClassSession, rows: list[Any] | None, ready: Conference | None = None
     ) -> None:
         self.session = session
+        self._speak_class_language()
         repaired = self._tell_recoveries()
         info = session.folder.info
         subtitle = _heading_subtitle(info.teacher, info.term)
@@ -211,9 +217,15 @@ class SlcApp(Saving):
             freeze_long_lived()
             gc.enable()
 
+    def _speak_class_language(self) -> None:
+        """The student list and the teacher's desk speak the class's language."""
+        if self.session is not None:
+            i18n.use(self.session.translation(self.session.folder.info.language))
+
     def _back_to_picker(self) -> None:
         """Leave the conference for the student list (made now if it was skipped); free
         the conference's leftovers once the list is painted."""
+        self._speak_class_language()
         if self.freeze_objects:
             self.call_after_refresh(collect_everything)
         if any(isinstance(screen, PickerScreen) for screen in self.screen_stack):
@@ -364,7 +376,46 @@ class SlcApp(Saving):
         if conference is None:
             await asyncio.to_thread(session.release_claim)
         else:
+            await asyncio.to_thread(session.translation, conference.language)  # read it here
             self.begin(conference)
+
+    def _read_languages(self) -> None:
+        """Read the catalogs the 🌐 menu offers ahead of time, so a switch reads none."""
+        session = self.session
+        if session is not None:
+            for code in session.languages():
+                session.translation(code)
+
+    @on(LanguageRequested)
+    def _language_requested(self) -> None:
+        self.choose_language()
+
+    @work(exclusive=True, group="language")
+    async def choose_language(self) -> None:
+        """The 🌐 menu, then the conference goes on in the language picked: the step on
+        screen is built again in it, keeping everything typed (it is in the conference)."""
+        from slc_tui.core.i18n import language_name
+        from slc_tui.ui.languages import LanguageMenu
+
+        conference, session = self.conference, self.session
+        if conference is None or session is None:
+            return
+        codes = await asyncio.to_thread(session.languages)
+        choices = [(code, language_name(code)) for code in codes]
+        picked = await self.push_screen_wait(LanguageMenu(choices, conference.language))
+        if picked is None or conference is not self.conference:
+            return
+        self.switch_language(picked)
+
+    def switch_language(self, code: str) -> None:
+        """Lead the conference on in ``code`` from this step (saved with the record)."""
+        conference, session = self.conference, self.session
+        if conference is None or session is None or code == conference.language:
+            return
+        conference.language = code
+        i18n.use(session.translation(code))
+        self.show_step()
+        self.post_message(ConferenceEdited())
 
     @on(UnlockRequested)
     def _unlock_requested(self) -> None:
@@ -388,7 +439,10 @@ class SlcApp(Saving):
         not ``claimed`` yet is claimed first, and nothing is saved until it is."""
         self.conference = conference
         self._claim_pending = not claimed
+        if self.session is not None:
+            i18n.use(self.session.translation(conference.language))
         self.show_step()
+        self.run_worker(self._read_languages, thread=True, group="languages")
         self.call_after_refresh(self.save_now if claimed else self.claim_then_save)
 
     @work(exclusive=True, group="open")

@@ -46,3 +46,7 @@ class ItemRemoved(Message):
 
     what: str
     undo: Callable[[], Awaitable[None]]
+
+
+class LanguageRequested(Message):
+    """🌐 was pressed: the family wants the conference in another language."""

@@ -22,8 +22,10 @@ from textual.widget import MountError
 from textual.widgets import Button, Footer, Label, Static
 
 from slc_tui.core.conference import Conference
+from slc_tui.core.i18n import N_, _, fill, language_name
 from slc_tui.ui.collection import pause_collection
-from slc_tui.ui.messages import Flash, ItemRemoved, Navigate, StepShown
+from slc_tui.ui.languages import TranslatedBindings
+from slc_tui.ui.messages import Flash, ItemRemoved, LanguageRequested, Navigate, StepShown
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.typing_router import EDITING_KEYS, TypingRouter, takes_text
@@ -32,16 +34,17 @@ from slc_tui.ui.widgets.help_panel import HelpPanel
 from slc_tui.ui.widgets.stepper import Stepper
 
 
-class ConferenceScreen(Screen[None]):
+class ConferenceScreen(TranslatedBindings, Screen[None]):
     """One conference, one step at a time (see the module docstring)."""
 
     BINDINGS = [
-        Binding("f1", "toggle_help", "Help", id="help", priority=True),
-        Binding("ctrl+n", "next", "Next", id="next", priority=True),
-        Binding("ctrl+b", "back", "Back", id="back", priority=True),
-        Binding("escape", "hide_help", "Hide help", show=False),
+        Binding("f1", "toggle_help", N_("Help"), id="help", priority=True),
+        Binding("ctrl+n", "next", N_("Next"), id="next", priority=True),
+        Binding("ctrl+b", "back", N_("Back"), id="back", priority=True),
+        Binding("f4", "language", N_("Language"), id="language", priority=True),
+        Binding("escape", "hide_help", N_("Hide help"), show=False, id="hide-help"),
         # Only while an Undo is offered; otherwise Ctrl+Z undoes typing in a text box.
-        Binding("ctrl+z", "undo", "Undo", id="undo", priority=True),
+        Binding("ctrl+z", "undo", N_("Undo"), id="undo", priority=True),
     ]
 
     #: Seconds the Undo button stays after something is removed.
@@ -84,12 +87,16 @@ class ConferenceScreen(Screen[None]):
                 yield self.body
             yield HelpPanel(context.help_prompts, id="help-panel")
         with Horizontal(id="nav"):
-            yield Button("◀ Back", id="back", disabled=conference.is_first)
-            yield Button("? Help", id="help", variant="warning")
-            yield Button("↶ Undo", id="undo", variant="primary")
+            yield Button(_("◀ Back"), id="back", disabled=conference.is_first)
+            yield Button(_("? Help"), id="help", variant="warning")
+            yield Button(_("↶ Undo"), id="undo", variant="primary")
             yield Static("", id="nav-message")
+            yield Button(self._language_label(), id="language", compact=True)
             yield Button(self.body.next_label(), id="next", variant="success")
         yield Footer()
+
+    def _language_label(self) -> str:
+        return f"🌐 {language_name(self.conference.language)}"
 
     def on_mount(self) -> None:
         """The first step is in place."""
@@ -175,7 +182,11 @@ class ConferenceScreen(Screen[None]):
         clock.started = conference.clock_start
         clock.refresh()  # the minutes as of this step, not of the last half-minute tick
         self.query_one(HelpPanel).show_prompts(context.help_prompts)
-        self.query_one("#help", Button).label = "? Help"  # each step starts without help
+        self.query_one("#help", Button).label = _("? Help")  # each step starts without help
+        self.query_one("#back", Button).label = _("◀ Back")
+        self.query_one("#undo", Button).label = _("↶ Undo")
+        self.query_one("#language", Button).label = self._language_label()
+        self.refresh_bindings()  # the footer, in the language now spoken
         self._end_undo()
 
     def _arrived(self, body: StepBody) -> None:
@@ -220,7 +231,7 @@ class ConferenceScreen(Screen[None]):
         self._undo = message.undo
         self.query_one("#undo", Button).display = True
         what = message.what if len(message.what) <= 24 else message.what[:23] + "…"
-        self.flash(f"Removed “{what}”")
+        self.flash(fill("Removed “{what}”", what=what))
         if self._undo_timer is not None:
             self._undo_timer.stop()
         self._undo_timer = self.set_timer(self.UNDO_SECONDS, self._end_undo)
@@ -246,7 +257,7 @@ class ConferenceScreen(Screen[None]):
         self._end_undo()
         if undo is not None:
             await undo()
-            self.flash("Put back ✔")
+            self.flash(_("Put back ✔"))
 
     # -- what the app and the steps tell the screen ---------------------------------------
 
@@ -285,7 +296,12 @@ class ConferenceScreen(Screen[None]):
     def action_toggle_help(self) -> None:
         """Show or hide the teacher's prompts for this step."""
         shown = self.query_one(HelpPanel).toggle()
-        self.query_one("#help", Button).label = "✕ Hide help" if shown else "? Help"
+        self.query_one("#help", Button).label = _("✕ Hide help") if shown else _("? Help")
+
+    @on(Button.Pressed, "#language")
+    def action_language(self) -> None:
+        """Ask the app for the 🌐 menu: which language to go on in."""
+        self.post_message(LanguageRequested())
 
     def action_hide_help(self) -> None:
         """Hide the prompts (Escape)."""
