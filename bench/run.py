@@ -79,6 +79,13 @@ How each key is measured (docs/performance.md says more):
     does and then reads its peak RSS, ``VmHWM``), after one warm-up: a finished conference
     about three pieces, each a different 12 MP JPEG, with a follow-up asked for. The pictures
     are decoded, made small and embedded; the copy is laid out and written atomically.
+``report_1000_s`` / ``report_rss_mib``
+    Wall time of ``slc report CLASS --results DIR --out FILE`` in a new process (run as
+    ``python -m bench.take_home``, reading its peak RSS, ``VmHWM``), after one warm-up: the
+    1,000-student class's portfolios with results of conference night (last spring's finished
+    conference for every child; this term's for nine in ten, one in seven unfinished; one
+    family in six asking for a follow-up). The class folder and every results file are read,
+    the report (about 170 A4 pages) is laid out and written atomically.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bench import datagen, images, processes, saves, take_home, teacher_desk
+from bench import class_report, datagen, images, processes, saves, take_home, teacher_desk
 from bench.common import median, percentile, run_child
 from bench.report import KEYS
 
@@ -101,6 +101,7 @@ class Suite:
             self.measure_schedule,
             self.measure_portfolio_saves,
             self.measure_take_home,
+            self.measure_report,
         )
         for measure in measurements:
             try:
@@ -365,6 +366,17 @@ class Suite:
         self.values["take_home_pdf_ms"] = median(found["wall"]) * 1000
         self.values["take_home_pdf_rss_mib"] = median(found["rss_mib"])
         self.details["take-home PDF size (KB)"] = median(found["bytes"]) / 1000
+
+    def measure_report(self) -> None:
+        """``report_1000_s`` and ``report_rss_mib``."""
+        plan = self.plan
+        self.say(f"class report: {plan.runs} runs with {plan.students} children")
+        results = self.scratch / "report-results"
+        class_report.store_night(self.big_class, results, self.student_ids)
+        found = class_report.measure_report(self.big_class, results, self.scratch, plan.runs)
+        self.values["report_1000_s"] = median(found["wall"])
+        self.values["report_rss_mib"] = median(found["rss_mib"])
+        self.details["class report PDF size (KB)"] = median(found["bytes"]) / 1000
 
 
 def _copy_students(source: Path, target: Path, student_ids: list[str]) -> None:

@@ -2,7 +2,8 @@
 process, for a conference about three 12 MP photos.
 
 Run as ``python -m bench.take_home OUT ARGS…`` it is that command: ``slc_tui.cli.main(ARGS)``
-as ``python -m slc_tui`` runs it, then its exit code and peak memory are written to OUT.
+as ``python -m slc_tui`` runs it, then its exit code and peak memory are written to OUT
+(:mod:`bench.class_report` runs ``slc report`` this way too).
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ examples:
                                         plan conference night: schedule.json and .ics
   slc forget ~/room12 maya              delete Maya's records (teacher PIN)
   slc take-home ~/room12 maya           print Maya's take-home copy as a PDF
+  slc report ~/room12                   the class report after the night, as a PDF
 """
 
 #: The rule for a new teacher PIN, in words (kept here too: importing the teacher services
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_schedule_command(commands)
     _add_teacher_commands(commands)
     _add_take_home_command(commands)
+    _add_report_command(commands)
     return parser
 
 
@@ -206,6 +208,22 @@ def _add_take_home_command(
     take_home_cmd.add_argument("--pin", help="the teacher PIN (default: asked for)")
 
 
+def _add_report_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``slc report``."""
+    cmd = commands.add_parser(
+        "report", help="the class report: follow-ups, every child's goals and promises (PDF)"
+    )
+    cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
+    cmd.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE.pdf",
+        help="write here (default: RESULTS/exports/report-YYYY-MM-DD.pdf)",
+    )
+    cmd.add_argument("--results", type=Path, metavar="DIR", help="read results from here")
+    cmd.add_argument("--pin", help="the teacher PIN (default: asked for)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     # Start-up makes a great many objects that live for good: collecting them over and
@@ -237,6 +255,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return cmd_take_home(
                 args.class_dir, args.student_id, args.fmt, args.out, args.results, args.pin
             )
+        if args.command == "report":
+            return cmd_report(args.class_dir, args.out, args.results, args.pin)
         if args.command == "open":
             return cmd_open(args.class_dir, args.student, args.results)
         if args.command == "schedule":
@@ -539,6 +559,33 @@ def cmd_take_home(
     except TakeHomeFailed as failed:
         return _error(str(failed))
     print(f"Take-home copy written to {path}")
+    return 0
+
+
+def cmd_report(
+    class_dir: Path, out: Path | None, results: Path | None, pin: str | None = None
+) -> int:
+    """``slc report``: the class report as a PDF (teacher PIN if one is set)."""
+    from datetime import date
+
+    from slc_tui.teacher.report import ReportFailed, write_class_report
+
+    class_dir = class_dir.expanduser()
+    if not class_dir.is_dir():
+        return _error(f"{class_dir}: class folder not found")
+    results_dir = _results_dir(class_dir, results)
+    refused = _teacher_only(results_dir, pin, "make the class report")
+    if refused:
+        return _error(refused)
+    try:
+        written = write_class_report(
+            class_dir, results_dir, date.today(), out.expanduser() if out else None
+        )
+    except ReportFailed as failed:
+        return _error(str(failed))
+    for problem in written.problems:
+        print(f"slc: {problem}", file=sys.stderr)
+    print(f"Class report ({written.children} children) written to {written.path}")
     return 0
 
 

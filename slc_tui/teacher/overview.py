@@ -14,6 +14,8 @@ What the columns mean:
 - *follow-up*: the newest conference in which the family asked for a private follow-up.
   It is ``done`` once the teacher marked that conference's request handled, else ``open``;
   a request made in a later conference is open again.
+
+The class report (:mod:`slc_tui.teacher.report`) is made from these same rows.
 """
 
 from __future__ import annotations
@@ -59,8 +61,10 @@ class OverviewRow:
     minutes: int | None = None
     follow_up: FollowUp = "none"
     follow_up_record: str = ""  # the record id of the conference that asked for it
+    follow_up_day: str = ""  # YYYY-MM-DD of the conference that asked for it
     commitments: str = ""
     finished: dict[str, Any] | None = None  # the newest finished conference (read-only view)
+    latest: dict[str, Any] | None = None  # the conference date, minutes and commitments are of
     in_class: bool = True  # False: results are kept, but there is no usable portfolio
     problem: str = ""  # why the results file cannot be read
 
@@ -166,8 +170,10 @@ def overview_row(
         minutes=_minutes(latest),
         follow_up=follow_up,
         follow_up_record=request_id,
+        follow_up_day=_day(request),
         commitments=_commitments(latest),
         finished=last_finished(records),
+        latest=latest,
         in_class=in_class,
     )
 

@@ -1,5 +1,5 @@
 """The teacher's desk from the student list, and its overview: PIN, follow-ups first, a
-follow-up marked done that stays done, a record read-only, a CSV export."""
+follow-up marked done that stays done, a record read-only, a CSV export, the class report."""
 
 from __future__ import annotations
 
@@ -255,3 +255,52 @@ async def test_with_the_mouse_one_click_picks_a_row_and_a_second_opens_it(room: 
         await pilot.click("#close-record")
         await settle(app, pilot)
         assert isinstance(app.screen, OverviewScreen)
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(path.read_bytes())).pages
+    return " ".join(" ".join(page.extract_text().split()) for page in pages)
+
+
+async def test_p_writes_the_class_report_in_a_thread_and_says_where(
+    room: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from slc_tui.teacher import report
+
+    threads: list[str] = []
+    real_write = report.write_report
+
+    def write_report(*args: Any, **kwargs: Any) -> report.ReportWritten:
+        threads.append(threading.current_thread().name)
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(report, "write_report", write_report)
+    app = app_for(room)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(app, pilot)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: any("Class report" in n for n in notes(app)), what="note")
+    path = room / "results" / "exports" / "report-2026-11-22.pdf"
+    assert f"Class report (4 children) written to {path}" in notes(app)
+    assert threads and threads[0] != threading.main_thread().name
+    text = pdf_text(path)
+    assert text.index("Follow-up requests") < text.index("Every child")
+    assert "[b]Bold[/b] promise" in text and "Leo [red]Chen[/]" in text
+    assert "Ada Byrne" in text[text.index("No conference yet") :]
+    assert path.stat().st_mode & 0o077 == 0
+
+
+async def test_a_report_that_cannot_be_written_is_said_with_the_button(room: Path) -> None:
+    (room / "results" / "exports").write_text("a file where the folder goes")
+    app = app_for(room)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(app, pilot)
+        await pilot.click("#write-report")
+        await wait_until(pilot, lambda: any("report" in n for n in notes(app)), what="note")
+        assert isinstance(app.screen, OverviewScreen)
+    assert any(n.startswith("No report written: cannot write ") for n in notes(app))
+    assert any(str(room / "results" / "exports") in n for n in notes(app))

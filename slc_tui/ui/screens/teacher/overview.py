@@ -1,5 +1,6 @@
 """The overview: every child's conference in a table, families waiting for a private
-follow-up first; mark a follow-up done, read a finished record, export CSV.
+follow-up first; mark a follow-up done, read a finished record, export CSV, write the class
+report (PDF).
 
 The rows come from :mod:`slc_tui.teacher.overview` (read in a thread). A follow-up marked
 done (or open again) changes in place: the order is the one read when the screen opened,
@@ -83,8 +84,9 @@ class OverviewScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="overview-back"),
         Binding("o", "open_record", "Open record", id="overview-open"),
-        Binding("d", "toggle_follow_up", "Follow-up done/open", id="overview-follow-up"),
+        Binding("d", "toggle_follow_up", "Follow-up", id="overview-follow-up"),
         Binding("e", "export_csv", "Export CSV", id="overview-export"),
+        Binding("p", "write_report", "Report PDF", id="overview-report"),
     ]
 
     def __init__(self, session: ClassSession) -> None:
@@ -107,6 +109,7 @@ class OverviewScreen(Screen[None]):
                 yield Button("Record (o)", id="open-record")
                 yield Button("✓ Follow-up done (d)", id="mark-follow-up", variant="primary")
                 yield Button("Export CSV (e)", id="export-csv")
+                yield Button("Report (p)", id="write-report")
                 yield Button("Back (Esc)", id="overview-back")
         yield Footer()
 
@@ -275,6 +278,26 @@ class OverviewScreen(Screen[None]):
             return
         message = f"Exported {count} conference(s) to {path}"
         self.app.call_from_thread(self.app.notify, message, title="CSV written", timeout=20)
+
+    @on(Button.Pressed, "#write-report")
+    def action_write_report(self) -> None:
+        """Write the class report (PDF) into the results folder."""
+        self.write_report()
+
+    @work(thread=True, exclusive=True, group="overview-report", exit_on_error=False)
+    def write_report(self) -> None:
+        """Make and write the report in a thread and say where it went."""
+        from slc_tui.teacher.report import ReportFailed, write_report
+
+        session = self.session
+        try:
+            written = write_report(session.folder, session.results_dir, session.clock().date())
+        except ReportFailed as failed:
+            message = f"No report written: {failed}"
+            self.app.call_from_thread(self.app.notify, message, severity="error", timeout=20)
+            return
+        message = f"Class report ({written.children} children) written to {written.path}"
+        self.app.call_from_thread(self.app.notify, message, title="Report written", timeout=20)
 
     @on(Button.Pressed, "#overview-back")
     def action_back(self) -> None:
