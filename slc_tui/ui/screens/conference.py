@@ -230,6 +230,7 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         message.stop()
         self._undo = message.undo
         self.query_one("#undo", Button).display = True
+        self.query_one("#language", Button).display = False  # room for what was removed
         what = message.what if len(message.what) <= 24 else message.what[:23] + "…"
         self.flash(fill("Removed “{what}”", what=what))
         if self._undo_timer is not None:
@@ -243,6 +244,8 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
             self._undo_timer = None
         for button in self.query("#undo").results(Button):
             button.display = False
+        for button in self.query("#language").results(Button):
+            button.display = True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Ctrl+Z is the screen's only while an Undo is offered."""
