@@ -67,7 +67,8 @@ How each key is measured (docs/performance.md says more):
     In this process: ``plan_class_schedule`` + ``write_schedule`` (what ``slc schedule`` does)
     for the 1,000-student class with a 1,000-row requests CSV (brothers and sisters, requested
     times, private talks), no earlier schedule: the class folder loaded, every child placed,
-    ``schedule.json`` and ``schedule.ics`` written atomically. After one warm-up.
+    ``schedule.json``, ``schedule.ics`` and ``invitations.pdf`` written atomically. After one
+    warm-up.
 ``portfolio_save_p95_ms``
     In this process: ``save_portfolio`` (checked as validate checks it, pictures decoded unless
     unchanged since, written atomically) after an edit of an opened portfolio, as the editor

@@ -43,14 +43,15 @@ def write_requests(path: Path, student_ids: Sequence[str], seed: int) -> Path:
 
 
 def schedule_time(class_dir: Path, requests: Path, *, fresh: bool) -> tuple[float, float, int]:
-    """Plan ``class_dir``'s night with ``requests`` and write ``schedule.json`` and
-    ``schedule.ics``, as ``slc schedule`` does (``fresh``: with no earlier schedule; else over
-    the one there, keeping its slots): (seconds to plan, seconds to write, children placed)."""
+    """Plan ``class_dir``'s night with ``requests`` and write ``schedule.json``,
+    ``schedule.ics`` and ``invitations.pdf``, as ``slc schedule`` does (``fresh``: with no
+    earlier schedule; else over the one there, keeping its slots): (seconds to plan, seconds
+    to write, children placed)."""
     from slc_tui.core.schedule_settings import settings_from_text
     from slc_tui.teacher.schedule import plan_class_schedule, write_schedule
 
     if fresh:
-        for name in ("schedule.json", "schedule.ics"):
+        for name in ("schedule.json", "schedule.ics", "invitations.pdf"):
             (class_dir / name).unlink(missing_ok=True)
     start = time.perf_counter()
     settings, problems = settings_from_text(**NIGHT)

@@ -310,7 +310,8 @@ class Suite:
         )
 
     def measure_schedule(self) -> None:
-        """``schedule_1000_ms`` (writes ``schedule.json`` and ``.ics`` into the big class)."""
+        """``schedule_1000_ms`` (writes ``schedule.json``, ``.ics`` and ``invitations.pdf``
+        into the big class)."""
         from bench import schedule_night
 
         plan = self.plan

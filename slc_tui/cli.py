@@ -32,8 +32,9 @@ examples:
   slc open ~/room12 --student maya      go straight to Maya's conference
   slc export ~/room12 --format csv --out conferences.csv
   slc schedule ~/room12 --day 2026-11-12 --from 14:00 --to 18:45 --slot 30 \\
-      --families-per-slot 3 --rotate 10 --break 16:00-16:30 --requests requests.csv
-                                        plan conference night: schedule.json and .ics
+      --families-per-slot 3 --rotate 10 --break 16:00-16:30 --requests requests.csv \
+      --room "Room 12"                  plan conference night: schedule.json, .ics and
+                                        invitations.pdf
   slc forget ~/room12 maya              delete Maya's records (teacher PIN)
   slc take-home ~/room12 maya           print Maya's take-home copy as a PDF
   slc report ~/room12                   the class report after the night, as a PDF
@@ -120,7 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_schedule_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``slc schedule``."""
     cmd = commands.add_parser(
-        "schedule", help="plan conference night: every child in a slot (schedule.json, .ics)"
+        "schedule",
+        help="plan conference night: every child in a slot (schedule.json, .ics, invitations.pdf)",
     )
     cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
     cmd.add_argument("--day", required=True, metavar="YYYY-MM-DD", help="the day")
@@ -152,6 +154,11 @@ def _add_schedule_command(commands: argparse._SubParsersAction[argparse.Argument
         type=Path,
         metavar="FILE.csv",
         help="a CSV of student id or name, family id, requested time, private talk",
+    )
+    cmd.add_argument(
+        "--room",
+        metavar="TEXT",
+        help='where the conferences are, e.g. "Room 12" (default: as before; "" for none)',
     )
     cmd.add_argument(
         "--replan", action="store_true", help="place every family afresh (default: keep slots)"
@@ -644,9 +651,9 @@ def cmd_add_work(
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
-    """``slc schedule``: plan conference night, print it, write ``schedule.json`` and
-    ``schedule.ics``; exit 1 (nothing written) on bad options, unreadable requests or when a
-    child has no slot."""
+    """``slc schedule``: plan conference night, print it, write ``schedule.json``,
+    ``schedule.ics`` and ``invitations.pdf``; exit 1 (nothing written) on bad options,
+    unreadable requests or when a child has no slot."""
     from slc_tui.core.class_folder import CLASS_FILE
     from slc_tui.core.schedule_settings import settings_from_text
     from slc_tui.core.schedule_table import schedule_lines
@@ -663,6 +670,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         families_per_slot=args.families_per_slot,
         rotate_minutes=args.rotate,
         breaks=args.breaks,
+        room=args.room or "",
     )
     if settings is None:
         for field, message in problems:
@@ -677,6 +685,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
             requests_file=requests,
             requests_label=str(args.requests) if args.requests is not None else None,
             replan=args.replan,
+            keep_room=args.room is None,
         )
         print("\n".join(schedule_lines(planned.plan)))
         for line in (*planned.left_out, *planned.bad_requests):
@@ -690,7 +699,9 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         return _error("nothing planned or written")
     except OSError as error:
         return _error(f"cannot write {error.filename}: {error.strerror or error}")
-    print(f"Wrote {' and '.join(str(path) for path in written)}.", file=sys.stderr)
+    names = [str(path) for path in written]
+    listed = f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0]
+    print(f"Wrote {listed}.", file=sys.stderr)
     return 0
 
 
@@ -703,6 +714,7 @@ _SCHEDULE_OPTIONS = {
     "families_per_slot": "--families-per-slot",
     "rotate_minutes": "--rotate",
     "breaks": "--break",
+    "room": "--room",
 }
 
 

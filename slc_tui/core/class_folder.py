@@ -102,8 +102,9 @@ def _with_source(portfolio: Portfolio, path: Path) -> Portfolio:
     return replace(portfolio, source=path)
 
 
-def load_class_folder(root: Path) -> ClassFolder:
-    """Read a class folder. Never raises for bad content: problems are collected instead."""
+def load_class_info(root: Path) -> tuple[ClassInfo, ProblemList]:
+    """``root``'s ``class.json`` alone (the folder's name as the class's when it cannot be
+    used), with its problems."""
     root = root.resolve()
     class_problems = ProblemList(CLASS_FILE)
     info: ClassInfo | None = None
@@ -113,6 +114,13 @@ def load_class_folder(root: Path) -> ClassFolder:
         data = read_json_file(root / CLASS_FILE, class_problems)
         if not class_problems.has_errors:
             info = parse_class_info(data, class_problems)
+    return info or ClassInfo(name=root.name), class_problems
+
+
+def load_class_folder(root: Path) -> ClassFolder:
+    """Read a class folder. Never raises for bad content: problems are collected instead."""
+    root = root.resolve()
+    info, class_problems = load_class_info(root)
     prompt_problems = ProblemList(PROMPTS_FILE)
     prompts: ClassPrompts | None = None
     if (root / PROMPTS_FILE).exists():
@@ -123,7 +131,7 @@ def load_class_folder(root: Path) -> ClassFolder:
     students = _drop_duplicate_ids(students)
     return ClassFolder(
         root=root,
-        info=info or ClassInfo(name=root.name),
+        info=info,
         prompts=prompts or ClassPrompts(),
         students=tuple(students),
         problems=(*class_problems, *prompt_problems, *folder_problems),

@@ -26,7 +26,7 @@ from slc_tui.core.fields import (
 from slc_tui.core.json_document import document_text
 from slc_tui.core.problems import ProblemList
 from slc_tui.core.schedule import Placement, Plan
-from slc_tui.core.schedule_settings import ScheduleSettings, settings_from_text
+from slc_tui.core.schedule_settings import MAX_ROOM_LENGTH, ScheduleSettings, settings_from_text
 from slc_tui.core.schedule_times import TimeRange, clock, parse_clock, parse_range
 from slc_tui.core.text import MAX_LINE_LENGTH
 
@@ -44,6 +44,7 @@ _TOP_KEYS = {
     "families_per_slot",
     "rotate_minutes",
     "breaks",
+    "room",
     "entries",
 }
 _ENTRY_KEYS = (
@@ -115,6 +116,7 @@ def _settings(obj: dict[str, Any], problems: ProblemList) -> ScheduleSettings | 
             breaks.append(item)
         else:
             problems.error(join("breaks", number), f"must be text, not {json_type(item)}")
+    room = read_text(obj, "room", "", problems, max_length=MAX_ROOM_LENGTH)
     if problems.has_errors:
         return None
     slot_minutes, families = numbers["slot_minutes"], numbers["families_per_slot"]
@@ -127,6 +129,7 @@ def _settings(obj: dict[str, Any], problems: ProblemList) -> ScheduleSettings | 
         families_per_slot=1 if families is None else families,
         rotate_minutes=numbers["rotate_minutes"],
         breaks=breaks,
+        room=room,
     )
     for field, message in found:
         problems.error(field, message)
@@ -236,6 +239,10 @@ def schedule_data(plan: Plan, base: Mapping[str, Any] | None = None) -> dict[str
     data["families_per_slot"] = settings.families_per_slot
     data["rotate_minutes"] = settings.rotate_minutes
     data["breaks"] = [pause.text() for pause in settings.breaks]
+    if settings.room:
+        data["room"] = settings.room
+    else:
+        data.pop("room", None)
     earlier = _earlier_entries(data.get("entries"))
     data["entries"] = [_entry_data(p, earlier.get(p.student_id)) for p in plan.placements]
     return data

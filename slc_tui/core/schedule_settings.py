@@ -1,5 +1,5 @@
 """How conference night is laid out: the day, the hours, slots, families per slot, rotation,
-breaks, and the slots that follow from them.
+breaks, the room, and the slots that follow from them.
 
 Slots follow one another from ``start``; one that would overlap a break starts when the break
 ends instead, and the last must end by ``end``. With ``rotate_minutes`` the families of a slot
@@ -15,11 +15,14 @@ from datetime import date
 from typing import TypeVar
 
 from slc_tui.core.schedule_times import TimeRange, clock, parse_clock, parse_range
+from slc_tui.core.text import clean_text
 
 MIN_SLOT_MINUTES = 5
 MAX_SLOT_MINUTES = 240
 MAX_FAMILIES_PER_SLOT = 50
 MAX_BREAKS = 20
+#: The longest room kept (``Room 12``, ``the library``).
+MAX_ROOM_LENGTH = 100
 
 T = TypeVar("T")
 #: One problem with the settings: (the field of ``schedule.json``, the message).
@@ -37,6 +40,8 @@ class ScheduleSettings:
     families_per_slot: int = 1
     rotate_minutes: int | None = None
     breaks: tuple[TimeRange, ...] = ()
+    #: Where the conferences are, e.g. ``Room 12`` ("" when not said).
+    room: str = ""
 
     @property
     def hours(self) -> TimeRange:
@@ -81,6 +86,7 @@ def settings_from_text(
     families_per_slot: int = 1,
     rotate_minutes: int | None = None,
     breaks: Sequence[str] = (),
+    room: str = "",
 ) -> tuple[ScheduleSettings | None, list[SettingProblem]]:
     """The settings from the command's options (or ``schedule.json``'s fields), or every
     problem with them, each naming its field."""
@@ -100,6 +106,11 @@ def settings_from_text(
     if len(breaks) > MAX_BREAKS:
         problems.append(("breaks", f"has {len(breaks)} breaks; the limit is {MAX_BREAKS}"))
     problems.extend(_minutes_problems(slot_minutes, families_per_slot, rotate_minutes))
+    where = " ".join(clean_text(room, max_length=len(room) + 1, multiline=False).split())
+    if len(where) > MAX_ROOM_LENGTH:
+        problems.append(
+            ("room", f"is too long ({len(where):,} characters; the limit is {MAX_ROOM_LENGTH})")
+        )
     if first is not None and last is not None and last <= first:
         problems.append(("to", f"must be after the start ({clock(first)}), not {clock(last)}"))
     if problems or when is None or first is None or last is None:
@@ -112,6 +123,7 @@ def settings_from_text(
         families_per_slot,
         rotate_minutes,
         tuple(pause for pause in pauses if pause is not None),
+        where,
     )
     if not settings.slots():
         problems.append(("slot_minutes", _no_slot(settings)))

@@ -50,8 +50,9 @@ def _summary(plan: Plan) -> str:
     settings = plan.settings
     count = len(settings.slots())
     families = settings.families_per_slot
+    where = f", {settings.room}" if settings.room else ""
     text = (
-        f"Conference night {settings.day.isoformat()}, {settings.hours.shown()}: "
+        f"Conference night {settings.day.isoformat()}, {settings.hours.shown()}{where}: "
         f"{count} slot(s) of {settings.slot_minutes} minutes, "
         f"{families} famil{'y' if families == 1 else 'ies'} each"
     )

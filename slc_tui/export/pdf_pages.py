@@ -51,13 +51,17 @@ def new_pdf(paper: str, footer: str, page_words: str = "page {page} of {pages}")
     from fpdf import FPDF
 
     class SlcPDF(FPDF):
+        allowed: frozenset[int] | None = None  # drawable(self), once every font is added
+
         def footer(self) -> None:
             """``footer`` and the page number, in the bottom margin."""
             self.set_y(-MARGIN + 5)
             self.set_font(FAMILY, "", 8)
             self.set_text_color(*MUTED)
             page = page_words.format(page=self.page_no(), pages=self.str_alias_nb_pages)
-            text = printable(" · ".join(part for part in (footer, page) if part), drawable(self))
+            if self.allowed is None:
+                self.allowed = drawable(self)
+            text = printable(" · ".join(part for part in (footer, page) if part), self.allowed)
             self.cell(0, 4, text.strip(), align="C")
 
     pdf = SlcPDF(orientation="portrait", unit="mm", format=PAGE_FORMATS.get(paper, "A4"))

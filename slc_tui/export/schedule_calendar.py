@@ -1,4 +1,5 @@
-"""``schedule.ics``: conference night as an iCalendar file (RFC 5545), one event per child.
+"""``schedule.ics``: conference night as an iCalendar file (RFC 5545), one event per child,
+at the schedule's room (the class's name when it has none).
 
 Times are *floating* local times (``DTSTART:20261112T140000``, no time zone): a calendar
 shows them at that time of day wherever it is, which is the class's own time for everyone
@@ -35,20 +36,21 @@ def schedule_calendar(plan: Plan, class_name: str, *, teacher: str, now: datetim
     calendar.add("x-wr-calname", f"{class_name}: conferences {plan.settings.day.isoformat()}")
     stamp = now.astimezone(UTC) if now.tzinfo else now.replace(tzinfo=UTC)
     for placement in plan.placements:
-        calendar.add_component(_event(plan.settings.day, placement, class_name, teacher, stamp))
+        calendar.add_component(_event(plan, placement, class_name, teacher, stamp))
     return bytes(calendar.to_ical())
 
 
 def _event(
-    day: date, placement: Placement, class_name: str, teacher: str, stamp: datetime
+    plan: Plan, placement: Placement, class_name: str, teacher: str, stamp: datetime
 ) -> icalendar.Event:
+    day = plan.settings.day
     event = icalendar.Event()
     event.add("uid", event_uid(day, placement.student_id, class_name))
     event.add("dtstamp", stamp)
     event.add("dtstart", _local(day, placement.slot.start))
     event.add("dtend", _local(day, placement.slot.end))
     event.add("summary", f"Student-led conference: {placement.name}")
-    event.add("location", class_name)
+    event.add("location", plan.settings.room or class_name)
     event.add("description", "\n".join(_description(placement, class_name, teacher)))
     return event
 

@@ -31,8 +31,9 @@ class StudentOpenElsewhere(Exception):
 
 
 class Forgotten(list[Path]):
-    """The files deleted; ``rewritten`` holds the class's schedule files rewritten without
-    the student."""
+    """The files deleted (``invitations.pdf`` among them when it could not be made again
+    without the student); ``rewritten`` holds the class's schedule files rewritten without
+    them."""
 
     def __init__(self, deleted: list[Path], rewritten: list[Path]) -> None:
         super().__init__(deleted)
@@ -42,7 +43,8 @@ class Forgotten(list[Path]):
 def forget(results_dir: Path, student_id: str, *, class_dir: Path | None = None) -> Forgotten:
     """Delete every record, backup, damaged copy and take-home copy of ``student_id``, take
     their follow-up mark out of ``RESULTS/teacher/follow-ups.json`` and, given the class
-    folder, their entry out of ``schedule.json`` and ``schedule.ics``; return the files.
+    folder, their entry out of ``schedule.json``, ``schedule.ics`` and ``invitations.pdf``;
+    return the files.
 
     The conference is held while deleting, so no screen saves it again meanwhile. Raises
     ValueError for something that is not a student id, :class:`StudentOpenElsewhere` when
@@ -58,8 +60,10 @@ def forget(results_dir: Path, student_id: str, *, class_dir: Path | None = None)
                 with contextlib.suppress(ScheduleUnreadable):
                     unschedule_student(class_dir, student_id)
             raise
-        rewritten = unschedule_student(class_dir, student_id) if class_dir is not None else []
-        return Forgotten(deleted, rewritten)
+        if class_dir is None:
+            return Forgotten(deleted, [])
+        unscheduled = unschedule_student(class_dir, student_id)
+        return Forgotten([*deleted, *unscheduled.deleted], list(unscheduled))
 
 
 @contextlib.contextmanager

@@ -2,18 +2,21 @@
 
 :func:`plan_class_schedule` reads the class, the families' requests and any earlier
 ``schedule.json``, and plans without writing anything; :func:`write_schedule` then writes
-``schedule.json`` and ``schedule.ics`` in the class folder, atomically, when every child has
-a slot and every request could be read. :func:`unschedule_student` takes one child out of both.
+``schedule.json``, ``schedule.ics`` and ``invitations.pdf`` in the class folder, atomically,
+when every child has a slot and every request could be read. :func:`unschedule_student` takes
+one child out of all three.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import contextlib
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from slc_tui.core.class_folder import load_class_folder, relative_name
+from slc_tui.core.class_folder import load_class_folder, load_class_info, relative_name
+from slc_tui.core.classinfo import ClassInfo
 from slc_tui.core.json_document import document_text
 from slc_tui.core.json_files import read_json_file
 from slc_tui.core.problems import Problem, ProblemList
@@ -31,6 +34,7 @@ from slc_tui.store.fileops import write_bytes_atomically
 from slc_tui.teacher.roster import read_list_file
 
 CALENDAR_FILE = "schedule.ics"
+INVITATIONS_FILE = "invitations.pdf"
 
 
 class ScheduleRefused(Exception):
@@ -47,8 +51,8 @@ class SchedulePlan:
 
     class_dir: Path
     plan: Plan
-    class_name: str
-    teacher: str = ""
+    #: The class (its name, teacher and paper go on the calendar and the invitations).
+    info: ClassInfo
     #: Rows of the requests file that could not be used, as ``FILE:LINE: reason``.
     bad_requests: tuple[str, ...] = ()
     #: Portfolio files left out of the class (their children are not planned), by problem.
@@ -71,11 +75,13 @@ def plan_class_schedule(
     requests_file: Path | None = None,
     requests_label: str | None = None,
     replan: bool = False,
+    keep_room: bool = True,
 ) -> SchedulePlan:
     """Plan every usable child of ``class_dir``; nothing is written.
 
     Requests kept in the earlier ``schedule.json`` still count; a requests file replaces
-    them for the children it names. Raises :class:`ScheduleRefused` when the earlier
+    them for the children it names. With no room in ``settings`` the earlier schedule's is
+    kept, unless not ``keep_room``. Raises :class:`ScheduleRefused` when the earlier
     ``schedule.json`` cannot be read (unless ``replan``, which plans afresh over it).
     """
     folder = load_class_folder(class_dir)
@@ -102,8 +108,10 @@ def plan_class_schedule(
             requests.update(from_file)
             bad = tuple(row.where(label) for row in bad_rows)
     earlier = saved.plan if saved is not None else None
+    if keep_room and not settings.room and earlier is not None:
+        settings = replace(settings, room=earlier.settings.room)
     plan = plan_schedule(settings, children, requests, earlier, replan=replan)
-    return SchedulePlan(class_dir, plan, folder.info.name, folder.info.teacher, bad, left_out, base)
+    return SchedulePlan(class_dir, plan, folder.info, bad, left_out, base)
 
 
 def _earlier(class_dir: Path, replan: bool) -> tuple[SavedSchedule | None, dict[str, Any] | None]:
@@ -123,53 +131,86 @@ def _earlier(class_dir: Path, replan: bool) -> tuple[SavedSchedule | None, dict[
 
 
 def write_schedule(planned: SchedulePlan, *, now: datetime | None = None) -> list[Path]:
-    """Write ``schedule.json`` and ``schedule.ics``; returns their paths.
+    """Write ``schedule.json``, ``schedule.ics`` and ``invitations.pdf``; returns their paths.
 
-    Raises :class:`ScheduleRefused` (nothing written) when a child has no slot or a request
-    could not be read, OSError when a file cannot be written.
+    With no child in the plan there are no invitations: an earlier ``invitations.pdf`` is
+    deleted. Raises :class:`ScheduleRefused` (nothing written) when a child has no slot or a
+    request could not be read, OSError when a file cannot be written.
     """
     from slc_tui.export.schedule_calendar import schedule_calendar
 
     if planned.refusals:
         raise ScheduleRefused(planned.refusals)
     stamp = now or datetime.now(UTC)
+    info = planned.info
     text = schedule_text(planned.plan, planned.base)
-    calendar = schedule_calendar(
-        planned.plan, planned.class_name, teacher=planned.teacher, now=stamp
-    )
+    calendar = schedule_calendar(planned.plan, info.name, teacher=info.teacher, now=stamp)
     json_path = planned.class_dir / SCHEDULE_FILE
     ics_path = planned.class_dir / CALENDAR_FILE
     write_bytes_atomically(json_path, text.encode("utf-8"))
     write_bytes_atomically(ics_path, calendar)
-    return [json_path, ics_path]
+    written = [json_path, ics_path]
+    if _write_invitations(planned.class_dir, planned.plan, info):
+        written.append(planned.class_dir / INVITATIONS_FILE)
+    return written
+
+
+def _write_invitations(class_dir: Path, plan: Plan, info: ClassInfo) -> bool:
+    """Write ``invitations.pdf`` for ``plan`` (True), or delete it when no one is in the plan
+    (False)."""
+    from slc_tui.export.invitations_pdf import invitations_pdf
+
+    path = class_dir / INVITATIONS_FILE
+    if not plan.placements:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+        return False
+    write_bytes_atomically(path, invitations_pdf(plan, info))
+    return True
 
 
 class ScheduleUnreadable(Exception):
     """``schedule.json`` or ``schedule.ics`` could not be read, so a child stays in it."""
 
 
-def unschedule_student(class_dir: Path, student_id: str) -> list[Path]:
-    """Take ``student_id`` out of ``schedule.json`` and ``schedule.ics`` (each rewritten
-    atomically, everything else kept); returns the files rewritten.
+class Unscheduled(list[Path]):
+    """The files rewritten without the child; ``deleted`` holds ``invitations.pdf`` when it
+    could not be made again without them."""
 
-    Raises :class:`ScheduleUnreadable` naming each file that could not be read (the other
-    is still done), OSError when one cannot be written.
+    def __init__(self, rewritten: list[Path], deleted: list[Path]) -> None:
+        super().__init__(rewritten)
+        self.deleted = deleted
+
+
+def unschedule_student(class_dir: Path, student_id: str) -> Unscheduled:
+    """Take ``student_id`` out of ``schedule.json`` and ``schedule.ics`` (each rewritten
+    atomically, everything else kept) and remake ``invitations.pdf`` from the schedule left.
+
+    The invitations are deleted instead when no one is left or when ``schedule.json`` cannot
+    be read or is gone (they might name the child). Raises :class:`ScheduleUnreadable`
+    naming each file that could not be read (the rest is still done), OSError when one
+    cannot be written.
     """
     from slc_tui.export.schedule_calendar import calendar_without
 
     rewritten: list[Path] = []
     unreadable: list[str] = []
     json_path = class_dir / SCHEDULE_FILE
+    remade: bool | None = None  # the invitations: remade, deleted (False) or left (None)
     if json_path.exists():
         problems = ProblemList(SCHEDULE_FILE)
         data = read_json_file(json_path, problems)
         if problems.has_errors:
             unreadable.extend(str(problem) for problem in problems if problem.is_error)
+            remade = False
         else:
             changed = without_student(data, student_id)
             if changed is not None:
                 write_bytes_atomically(json_path, document_text(changed).encode("utf-8"))
                 rewritten.append(json_path)
+                remade = _remake_invitations(class_dir, changed)
+    else:
+        remade = False
     ics_path = class_dir / CALENDAR_FILE
     if ics_path.exists():
         try:
@@ -180,9 +221,31 @@ def unschedule_student(class_dir: Path, student_id: str) -> list[Path]:
             if changed_ics is not None:
                 write_bytes_atomically(ics_path, changed_ics)
                 rewritten.append(ics_path)
+    pdf_path = class_dir / INVITATIONS_FILE
+    deleted: list[Path] = []
+    if remade:
+        rewritten.append(pdf_path)
+    elif remade is False:
+        with contextlib.suppress(FileNotFoundError):
+            pdf_path.unlink()
+            deleted.append(pdf_path)
     if unreadable:
+        if deleted:
+            unreadable.append(f"{INVITATIONS_FILE} was deleted (it is made from {SCHEDULE_FILE})")
         raise ScheduleUnreadable("; ".join(unreadable))
-    return rewritten
+    return Unscheduled(rewritten, deleted)
+
+
+def _remake_invitations(class_dir: Path, data: dict[str, Any]) -> bool:
+    """Write ``invitations.pdf`` from the schedule ``data`` (True), or say it is to be
+    deleted (False): no one is left in it, or its settings cannot be read."""
+    if not (class_dir / INVITATIONS_FILE).exists():
+        return False
+    saved = parse_schedule(data, ProblemList(SCHEDULE_FILE))
+    if saved is None or not saved.plan.placements:
+        return False
+    info, _problems = load_class_info(class_dir)
+    return _write_invitations(class_dir, saved.plan, info)
 
 
 def schedule_problems(class_dir: Path, student_ids: set[str]) -> list[Problem]:

@@ -167,7 +167,7 @@ def remove_student(class_dir: Path, results_dir: Path, student_id: str) -> Remov
             deleted = []
             warnings.append(f"their follow-up mark is still in a damaged file: {damaged}")
         try:
-            unschedule_student(class_dir, student_id)
+            deleted.extend(unschedule_student(class_dir, student_id).deleted)
         except ScheduleUnreadable as damaged:
             warnings.append(f"they are still in a schedule file slc cannot read: {damaged}")
         TeacherDrafts(results_dir).drop(portfolio_label(student_id))

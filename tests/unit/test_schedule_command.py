@@ -1,5 +1,6 @@
-"""``slc schedule`` on a class folder: the plan a teacher reads, the files written, re-runs,
-refusals, ``slc validate`` and ``slc forget``."""
+"""``slc schedule`` on a class folder: the plan a teacher reads, the files written (the
+invitations read back with pypdf), re-runs, the room, refusals, ``slc validate`` and
+``slc forget``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from pypdf import PdfReader
 
 from slc_tui.cli import main
 from slc_tui.core.schedule_settings import settings_from_text
@@ -106,6 +108,10 @@ def requests_csv(tmp_path: Path) -> Path:
     return path
 
 
+def invitations_text(room: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(room / "invitations.pdf").pages)
+
+
 def entries(room: Path) -> dict[str, dict[str, object]]:
     data = json.loads((room / "schedule.json").read_text(encoding="utf-8"))
     assert data["format"] == "slc-schedule/1"
@@ -118,7 +124,8 @@ def test_conference_night_for_25_children_as_a_teacher_plans_it(
     """The issue's case: 14:00-18:45, 30-minute slots, 3 families, a break, siblings."""
     code, out, err = run(capsys, "schedule", room, *NIGHT, "--requests", requests_csv)
     assert code == 0, err
-    assert err == f"Wrote {room / 'schedule.json'} and {room / 'schedule.ics'}.\n"
+    written = (room / "schedule.json", room / "schedule.ics", room / "invitations.pdf")
+    assert err == f"Wrote {written[0]}, {written[1]} and {written[2]}.\n"
     plan = entries(room)
     assert len(plan) == 25
     # brothers and sisters in one slot; the break free; no slot over 3 families
@@ -157,6 +164,21 @@ def test_conference_night_for_25_children_as_a_teacher_plans_it(
     assert len({str(event["UID"]) for event in events}) == 25
     maya = next(e for e in events if "Maya López" in str(e["SUMMARY"]))
     assert maya.decoded("DTSTART").isoformat() == f"2026-11-12T{plan['maya-lopez']['start']}:00"
+    # the invitations: one slip per family (21 of them), brothers and sisters on one
+    text = invitations_text(room)
+    slips = text.count("Reply for: ")
+    assert slips == 21 and len(PdfReader(room / "invitations.pdf").pages) == 7
+    assert "Reply for: Leo López, Maya López" in text
+    assert "Reply for: An Nguyen, Liam Nguyen, Mia Nguyen" in text
+    for name in NAMES[:-1]:  # 王小明: the font has no Chinese, the slip shows the id
+        assert text.count(f"{name}") >= 2, name
+    assert "Reply for: wang-xiaoming" in text
+    turn = f"{plan['kenji-sato']['teacher_start']}–{plan['kenji-sato']['teacher_end']}"
+    assert f"{turn} with the teacher" in text
+    assert "Thursday 12 November 2026" in text
+    assert text.count("You asked for a private talk") == 1  # the Dubois family
+    rooms = [line for line in text.splitlines() if line.startswith("Room ")]
+    assert rooms == ["Room 12 · Teacher: Ms. Okafor"] * 21  # the class; no room given, no row
 
 
 def test_running_again_keeps_every_slot_and_places_a_new_child_in_free_room(
@@ -294,12 +316,15 @@ def test_forget_takes_the_child_out_of_the_schedule_and_the_calendar(
     assert out.splitlines() == [
         f"took maya-lopez out of {room / 'schedule.json'}",
         f"took maya-lopez out of {room / 'schedule.ics'}",
+        f"took maya-lopez out of {room / 'invitations.pdf'}",
     ]
     assert "taken out of the schedule" in err
     assert "maya-lopez" not in entries(room) and len(entries(room)) == 24
     assert json.loads((room / "schedule.json").read_text(encoding="utf-8"))["keep_me"] is True
     ics = (room / "schedule.ics").read_bytes()
     assert b"Maya" not in ics and len(list(icalendar.Calendar.from_ical(ics).walk("VEVENT"))) == 24
+    text = invitations_text(room)
+    assert "Maya" not in text and "Reply for: Leo López" in text
     assert run(capsys, "forget", room, "maya-lopez", "--pin", "246813")[1] == ""  # nothing left
 
 
@@ -316,6 +341,53 @@ def test_forget_with_a_damaged_schedule_deletes_the_records_and_says_so(
     assert not (results / "maya-lopez.json").exists()
     assert "maya-lopez's records were deleted, not their schedule entry: schedule.json:" in err
     assert b"Maya" not in (room / "schedule.ics").read_bytes()  # the calendar was still done
+    # the invitations are made from schedule.json, so they cannot be remade: they go
+    assert not (room / "invitations.pdf").exists()
+    assert "invitations.pdf was deleted (it is made from schedule.json)" in err
+
+
+def test_forgetting_the_last_child_deletes_the_invitations(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    room = make_class(tmp_path / "one", [portfolio_data("ava", name="Ava Chen", pieces=[])])
+    assert run(capsys, "schedule", room, *ROOMY)[0] == 0
+    assert "Ava Chen" in invitations_text(room)
+    TeacherAccess(room / "results").set_pin("246813")
+    code, out, _ = run(capsys, "forget", room, "ava", "--pin", "246813")
+    assert code == 0
+    assert f"deleted {room / 'invitations.pdf'}" in out.splitlines()
+    assert not (room / "invitations.pdf").exists()
+    assert entries(room) == {}
+
+
+def test_the_room_is_kept_shown_and_put_on_the_calendar(
+    capsys: pytest.CaptureFixture[str], room: Path
+) -> None:
+    def locations() -> set[str]:
+        calendar = icalendar.Calendar.from_ical((room / "schedule.ics").read_bytes())
+        return {str(event["LOCATION"]) for event in calendar.walk("VEVENT")}
+
+    def saved() -> dict[str, object]:
+        return dict(json.loads((room / "schedule.json").read_text(encoding="utf-8")))
+
+    code, out, _ = run(capsys, "schedule", room, *ROOMY, "--room", "  Hall\t7 ")
+    assert code == 0
+    assert out.startswith("Conference night 2026-11-12, 14:00–19:30, Hall 7: ")
+    assert saved()["room"] == "Hall 7"
+    assert list(saved()).index("room") == list(saved()).index("entries") - 1
+    assert locations() == {"Hall 7"}
+    assert invitations_text(room).count("Room Hall 7") == 25  # each slip's Room row (no families)
+    assert run(capsys, "schedule", room, *ROOMY)[0] == 0  # again, without --room: kept
+    assert saved()["room"] == "Hall 7" and locations() == {"Hall 7"}
+    assert run(capsys, "schedule", room, *ROOMY, "--room", "Library")[0] == 0
+    assert "Hall 7" not in invitations_text(room) and "Room Library" in invitations_text(room)
+    assert run(capsys, "schedule", room, *ROOMY, "--room", "")[0] == 0  # "" takes it away
+    assert "room" not in saved()
+    assert locations() == {"Room 12"}  # the class's name
+    assert "Room Library" not in invitations_text(room)
+    code, out, err = run(capsys, "schedule", room, *ROOMY, "--room", "x" * 101)
+    assert code == 1 and out == ""
+    assert "slc: --room: is too long (101 characters; the limit is 100)" in err.splitlines()
 
 
 def test_the_service_plans_without_writing(room: Path) -> None:
@@ -327,4 +399,5 @@ def test_the_service_plans_without_writing(room: Path) -> None:
     assert planned.refusals[0].endswith("no room: every slot holds 1 family")
     with pytest.raises(Exception, match="no room"):
         write_schedule(planned)
-    assert unschedule_student(room, "maya-lopez") == []  # no schedule: nothing to do
+    gone = unschedule_student(room, "maya-lopez")  # no schedule: nothing to do
+    assert gone == [] and gone.deleted == []

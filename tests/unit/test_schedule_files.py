@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import copy
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -166,18 +167,40 @@ def test_a_written_schedule_matches_the_schema() -> None:
         assert read(example)[1] == []
 
 
+def test_the_room_is_written_read_back_and_checked_as_the_schema_checks_it() -> None:
+    plan = replace(a_plan(), settings=evening(room=" Room\n12 "))
+    assert plan.settings.room == "Room 12"
+    data = json.loads(schedule_text(plan))
+    assert data["room"] == "Room 12"
+    saved, problems = read(data)
+    assert problems == [] and saved.plan.settings == plan.settings
+    assert "room" not in schedule_data(a_plan(), data)  # a plan with no room drops it
+    schema = jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert list(schema.iter_errors(data)) == []
+    for room in ("", None, "Library, 2nd floor"):
+        assert read({**data, "room": room})[1] == []
+        assert list(schema.iter_errors({**data, "room": room})) == []
+    for room in (12, "x" * 101, ["Room 12"]):
+        assert read({**data, "room": room})[1], room
+        assert list(schema.iter_errors({**data, "room": room})), room
+    _, found = settings_from_text(
+        day="2026-11-12", start="14:00", end="16:00", slot_minutes=30, room="y" * 150
+    )
+    assert found == [("room", "is too long (150 characters; the limit is 100)")]
+
+
 def test_unknown_keys_are_kept_where_they_were() -> None:
     base = schedule_data(a_plan())
-    base = {"room": "12B", **base}
+    base = {"printed": "2026-11-01", **base}
     base["entries"][0] = {"seat": 4, **base["entries"][0], "teacher_start": "14:00"}
     base["entries"][0]["teacher_end"] = "14:10"
     saved, problems = read(base)
     assert problems == [
-        "schedule.json: room: warning: unknown field (ignored)",
+        "schedule.json: printed: warning: unknown field (ignored)",
         "schedule.json: entries[0].seat: warning: unknown field (ignored)",
     ]
     written = schedule_data(a_plan(), saved.data)
-    assert list(written)[:2] == ["room", "format"]
+    assert list(written)[:2] == ["printed", "format"]
     first = written["entries"][0]
     assert list(first)[:2] == ["seat", "student_id"] and first["seat"] == 4
 
@@ -197,6 +220,8 @@ def test_unknown_keys_are_kept_where_they_were() -> None:
             "breaks[0]: 'later' is not a time range (HH:MM-HH:MM, e.g. 16:00-16:30)",
         ),
         ({"entries": {}}, "entries: must be a list, not an object"),
+        ({"room": 12}, "room: must be text, not a number"),
+        ({"room": "x" * 101}, "room: is too long (101 characters; the limit is 100)"),
     ],
 )
 def test_problems_name_the_field(change: dict[str, Any], problem: str) -> None:
@@ -393,7 +418,14 @@ def test_the_calendar_has_one_event_per_child_in_local_time() -> None:
     assert maya.decoded("DTEND") == datetime(2026, 11, 12, 15, 30)
     assert str(maya["UID"]) == event_uid(date(2026, 11, 12), "maya", "Room 12")
     assert "With the teacher: 15:" in str(maya["DESCRIPTION"])
+    assert str(maya["LOCATION"]) == "Room 12"  # no room: the class's name
     assert b"DTSTART:20261112T150000\r\n" in ics
+    ics = schedule_calendar(
+        replace(plan, settings=evening(room="Hall 7")), "Room 12", teacher="", now=NOW
+    )
+    assert {str(e["LOCATION"]) for e in icalendar.Calendar.from_ical(ics).walk("VEVENT")} == {
+        "Hall 7"
+    }
 
 
 def test_the_uid_stays_for_a_child_and_day_and_differs_between_them() -> None:

@@ -19,6 +19,7 @@ from slc_tui.core.portfolio import Goal, parse_portfolio
 from slc_tui.core.problems import ProblemList
 from slc_tui.core.prompts import default_prompts_json, parse_prompts
 from slc_tui.core.record import to_record
+from slc_tui.core.schedule_file import parse_schedule
 from slc_tui.core.steps import STEP_IDS, StepKind
 from slc_tui.export.tabular import records_to_json
 from slc_tui.teacher.class_setup import create_class
@@ -45,6 +46,8 @@ def loader_errors(name: str, document: Any, class_root: Path) -> list[str]:
         parse_class_info(document, problems)
     elif name == "prompts":
         parse_prompts(document, problems)
+    elif name == "schedule":
+        parse_schedule(document, problems)
     else:
         folder = class_root / "portfolios"
         parse_portfolio(document, problems, portfolio_dir=folder, class_root=class_root)
@@ -165,7 +168,16 @@ PORTFOLIO: dict[str, Any] = {
 }
 CLASS: dict[str, Any] = {"format": "slc-class/1", "name": "Room 12", "minutes": 20}
 PROMPTS: dict[str, Any] = {"format": "slc-prompts/1", "steps": {"piece": ["What was the task?"]}}
-BASES = {"portfolio": PORTFOLIO, "class": CLASS, "prompts": PROMPTS}
+SCHEDULE: dict[str, Any] = {
+    "format": "slc-schedule/1",
+    "day": "2026-11-12",
+    "from": "14:00",
+    "to": "16:00",
+    "slot_minutes": 30,
+    "room": "Room 12",
+    "entries": [{"student_id": "maya", "name": "Maya López", "start": "14:00", "end": "14:30"}],
+}
+BASES = {"portfolio": PORTFOLIO, "class": CLASS, "prompts": PROMPTS, "schedule": SCHEDULE}
 
 
 def _changed(name: str, path: str, value: Any) -> Any:
@@ -217,6 +229,10 @@ REJECTED = [
     ("prompts", "format", "slc-portfolio/1"),
     ("prompts", "parent_questions", "Ask me anything"),
     ("prompts", "steps", {"piece": [1, 2]}),
+    ("schedule", "room", 12),
+    ("schedule", "room", "x" * 101),
+    ("schedule", "room", ["Room 12"]),
+    ("schedule", "entries.0.start", "2pm"),
 ]
 
 
@@ -254,6 +270,9 @@ ACCEPTED = [
     ("class", "paper", "letter"),
     ("class", "paper", None),
     ("prompts", "steps", None),
+    ("schedule", "room", "Library, 2nd floor"),
+    ("schedule", "room", ""),
+    ("schedule", "room", None),
 ]
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from slc_tui.core.json_document import Refused
 from slc_tui.store.follow_ups import FollowUpMarks
@@ -258,3 +259,9 @@ def test_removing_takes_the_child_out_of_the_schedule(room: Path) -> None:
     assert "maya" not in (room / "schedule.json").read_text(encoding="utf-8")
     assert "leo" in (room / "schedule.json").read_text(encoding="utf-8")
     assert "Maya" not in (room / "schedule.ics").read_text(encoding="utf-8")
+    invitations = "".join(p.extract_text() for p in PdfReader(room / "invitations.pdf").pages)
+    assert "Maya" not in invitations and "Leo [b]Chen[/b]" in invitations
+    assert room / "invitations.pdf" not in removed.deleted  # remade, not deleted
+    removed = remove_student(room, results(room), "leo")  # the last child: no invitations
+    assert room / "invitations.pdf" in removed.deleted
+    assert not (room / "invitations.pdf").exists()
