@@ -38,6 +38,7 @@ examples:
   slc forget ~/room12 maya              delete Maya's records (teacher PIN)
   slc take-home ~/room12 maya           print Maya's take-home copy as a PDF
   slc report ~/room12                   the class report after the night, as a PDF
+  slc languages ~/room12                the languages conferences can be led in
 """
 
 #: The rule for a new teacher PIN, in words (kept here too: importing the teacher services
@@ -115,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_teacher_commands(commands)
     _add_take_home_command(commands)
     _add_report_command(commands)
+    languages_cmd = commands.add_parser(
+        "languages", help="the languages conferences can be led in, and how complete each is"
+    )
+    languages_cmd.add_argument(
+        "class_dir", nargs="?", type=Path, metavar="CLASS_DIR", help="include its languages/"
+    )
     return parser
 
 
@@ -266,6 +273,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return cmd_report(args.class_dir, args.out, args.results, args.pin)
         if args.command == "open":
             return cmd_open(args.class_dir, args.student, args.results)
+        if args.command == "languages":
+            return cmd_languages(args.class_dir)
         if args.command == "schedule":
             return cmd_schedule(args)
         if args.command == "roster":
@@ -594,6 +603,30 @@ def cmd_report(
         print(f"slc: {problem}", file=sys.stderr)
     print(f"Class report ({written.children} children) written to {written.path}")
     return 0
+
+
+def cmd_languages(class_dir: Path | None) -> int:
+    """``slc languages``: each catalog found, with how much of slc it translates; exit 1
+    when one cannot be read (conferences in it show English)."""
+    from slc_tui.core.text_table import text_table
+    from slc_tui.teacher.languages import TEMPLATE, language_rows
+
+    if class_dir is not None:
+        class_dir = class_dir.expanduser()
+        if not class_dir.is_dir():
+            return _error(f"{class_dir}: class folder not found")
+    rows = language_rows(class_dir)
+    table = [("Code", "Language", "Translated", "Where")]
+    for row in rows:
+        done = f"{row.percent}% ({row.translated}/{row.total})" if not row.problem else "unreadable"
+        table.append((row.code, row.name, done, f"{row.where}: {row.path}"))
+    print("\n".join(text_table(table)))
+    for row in rows:
+        if row.problem:
+            print(f"slc: {row.path}: {row.problem}", file=sys.stderr)
+    print("A partial catalog shows English for each message it lacks; see docs/translating.md.")
+    print(f"To start a new language, translate the template: {TEMPLATE}")
+    return 1 if any(row.problem for row in rows) else 0
 
 
 def cmd_roster_import(class_dir: Path, roster_file: Path, dry_run: bool) -> int:

@@ -254,15 +254,19 @@ class CatalogUnreadable(Exception):
 def read_catalog(path: Path, code: str, fallback: Translation | None = ENGLISH) -> Translation:
     """The messages of the catalog at ``path`` (Babel's ``read_po``), translated ones only
     (not empty, not fuzzy); raises :class:`CatalogUnreadable`."""
-    from babel.messages.pofile import read_po
+    from babel.messages.pofile import PoFileError, read_po
 
     try:
         if path.stat().st_size > MAX_CATALOG_BYTES:
             raise CatalogUnreadable(f"is larger than {MAX_CATALOG_BYTES // (1024 * 1024)} MB")
         with path.open("rb") as stream:
-            catalog = read_po(stream, ignore_obsolete=True)
+            catalog = read_po(stream, ignore_obsolete=True, abort_invalid=True)
     except CatalogUnreadable:
         raise
+    except PoFileError as error:  # Babel's message ends "on LINE" (counted from 0)
+        what = str(error).rsplit(" on ", 1)[0]
+        line = getattr(error, "lineno", -1) + 1
+        raise CatalogUnreadable(f"line {line}: {what} (not a gettext catalog?)") from error
     except OSError as error:
         raise CatalogUnreadable(f"cannot be read ({error.strerror or error})") from error
     except Exception as error:  # Babel's parse errors are of several kinds

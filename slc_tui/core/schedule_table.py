@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Sequence
-
 from slc_tui.core.schedule import Placement, Plan
 from slc_tui.core.schedule_times import TimeRange
-
-#: A column wider than this is not padded further (long names just push the row on).
-MAX_COLUMN_WIDTH = 32
+from slc_tui.core.text_table import cell_width as cell_width
+from slc_tui.core.text_table import text_table
 
 
 def schedule_lines(plan: Plan) -> list[str]:
@@ -35,7 +31,7 @@ def schedule_lines(plan: Plan) -> list[str]:
             time = block.shown() if number == 0 else ""
             turn = [placement.turn.shown() if placement.turn else ""] if rotating else []
             rows.append([time, *turn, placement.name, placement.family, _notes(placement)])
-    lines = [_summary(plan), "", *_table([heading, *rows])]
+    lines = [_summary(plan), "", *text_table([heading, *rows])]
     if plan.unplaced:
         lines += ["", f"Not placed ({len(plan.unplaced)}):"]
         lines += [f"  {u.name} ({u.student_id}): {u.reason}" for u in plan.unplaced]
@@ -73,26 +69,3 @@ def _notes(placement: Placement) -> str:
     elif placement.requested is not None and not any(n.startswith("requested") for n in notes):
         notes.insert(0, f"requested {placement.requested.shown()}")
     return "; ".join(notes)
-
-
-def _table(rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [
-        min(MAX_COLUMN_WIDTH, max(cell_width(row[column]) for row in rows))
-        for column in range(len(rows[0]))
-    ]
-    lines = []
-    for number, row in enumerate(rows):
-        pairs = zip(row, widths, strict=True)
-        cells = [cell + " " * (width - cell_width(cell)) for cell, width in pairs]
-        lines.append("  ".join(cells).rstrip())
-        if number == 0:
-            lines.append("  ".join("-" * width for width in widths))
-    return lines
-
-
-def cell_width(text: str) -> int:
-    """Terminal cells ``text`` takes: wide (CJK) characters two, combining marks none."""
-    return sum(
-        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        for char in text
-    )
