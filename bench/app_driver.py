@@ -261,11 +261,27 @@ async def pick_pieces(app: Any) -> None:
         conference.toggle_piece(piece_id)
 
 
+async def first_step(app: Any) -> None:
+    """Wait for the conference's first step (starting anew when results from an earlier run
+    make the app ask)."""
+    from slc_tui.ui.screens.choice_dialog import ChoiceDialog
+    from slc_tui.ui.screens.conference import ConferenceScreen
+
+    first = (ConferenceScreen, ChoiceDialog)
+    if not await wait_until(lambda: isinstance(app.screen, first), 30):
+        raise TimeoutError(f"the first step never showed (on screen: {app.screen!r})")
+    if isinstance(app.screen, ChoiceDialog):
+        dialog = app.screen
+        if not await wait_until(lambda: bool(dialog.query("#new")), 10):
+            raise TimeoutError("the dialog offers no new conference")
+        dialog.query_one("#new").press()
+        if not await wait_until(lambda: isinstance(app.screen, ConferenceScreen), 30):
+            raise TimeoutError(f"the first step never showed (on screen: {app.screen!r})")
+
+
 async def lead_conference(class_dir: Path, results_dir: Path, student_id: str) -> dict[str, Any]:
     """Open ``student_id`` straight away and press Next through the whole conference."""
     from slc_tui.ui.app import create_app
-    from slc_tui.ui.screens.choice_dialog import ChoiceDialog
-    from slc_tui.ui.screens.conference import ConferenceScreen
 
     clock = FrozenClock()
     # Built as `slc open` builds it (slc_tui.cli.cmd_open).
@@ -278,16 +294,7 @@ async def lead_conference(class_dir: Path, results_dir: Path, student_id: str) -
     finish_ms = float("nan")
     async with app.run_test(size=SIZE):
         probe.start()
-        first = (ConferenceScreen, ChoiceDialog)
-        if not await wait_until(lambda: isinstance(app.screen, first), 30):
-            raise TimeoutError(f"the first step never showed (on screen: {app.screen!r})")
-        if isinstance(app.screen, ChoiceDialog):  # results from an earlier run: start anew
-            dialog = app.screen
-            if not await wait_until(lambda: bool(dialog.query("#new")), 10):
-                raise TimeoutError("the dialog offers no new conference")
-            dialog.query_one("#new").press()
-            if not await wait_until(lambda: isinstance(app.screen, ConferenceScreen), 30):
-                raise TimeoutError(f"the first step never showed (on screen: {app.screen!r})")
+        await first_step(app)
         shown_at = time.perf_counter()  # when the step on screen was shown (about)
         await settle(app)
         while True:
@@ -331,6 +338,40 @@ async def lead_conference(class_dir: Path, results_dir: Path, student_id: str) -
             shown_at = painted_at
     probe.stop()
     return {"steps": steps, "finish_ms": finish_ms, "peak_rss_mib": peak_rss_kib() / 1024}
+
+
+async def switch_languages(
+    class_dir: Path, results_dir: Path, student_id: str, count: int
+) -> dict[str, Any]:
+    """Open ``student_id``, go to the first piece step and switch its language ``count``
+    times (French, Spanish, English, …) as the 🌐 menu's pick does: the time from the pick
+    until the step is painted in the new language, each time."""
+    from slc_tui.core.steps import StepKind
+    from slc_tui.ui.app import create_app
+
+    app = create_app(class_dir, results_dir, student_id=student_id, clock=FrozenClock())
+    paints = PaintRecorder(app)
+    switches: list[float] = []
+    async with app.run_test(size=SIZE):
+        await first_step(app)
+        await settle(app)
+        conference = app.conference
+        piece = next(s for s in conference.steps() if s.kind is StepKind.PIECE)
+        conference.go_to(piece)
+        app.show_step()
+        await settle(app)
+        for number in range(count):
+            code = ("fr", "es", "en")[number % 3]
+            old = app.screen.shown
+            start = time.perf_counter()
+            painted = asyncio.ensure_future(paints.wait_for(_new_step(old)))
+            app.switch_language(code)
+            painted_at = await painted
+            switches.append((painted_at - start) * 1000)
+            await settle(app)
+            if app.conference.language != code:
+                raise RuntimeError(f"the conference is not in {code}")
+    return {"switch_ms": switches}
 
 
 async def open_picker(class_dir: Path, results_dir: Path, count: int) -> dict[str, Any]:
@@ -416,12 +457,22 @@ def main(argv: list[str] | None = None) -> int:
     overview.add_argument("results_dir", type=Path)
     overview.add_argument("count", type=int)
     overview.add_argument("out", type=Path)
+    languages = commands.add_parser("languages")
+    languages.add_argument("class_dir", type=Path)
+    languages.add_argument("results_dir", type=Path)
+    languages.add_argument("student")
+    languages.add_argument("count", type=int)
+    languages.add_argument("out", type=Path)
     args = parser.parse_args(argv)
     gc.disable()  # as `slc open` does (slc_tui.cli.main) until the first screen is painted
     import slc_tui.ui.app  # noqa: F401  (imported before timing, as the CLI has by then)
 
     if args.command == "conference":
         result = asyncio.run(lead_conference(args.class_dir, args.results_dir, args.student))
+    elif args.command == "languages":
+        result = asyncio.run(
+            switch_languages(args.class_dir, args.results_dir, args.student, args.count)
+        )
     elif args.command == "overview":
         result = asyncio.run(open_overview(args.class_dir, args.results_dir, args.count))
     else:

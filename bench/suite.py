@@ -92,6 +92,7 @@ class Suite:
         measurements = (
             self.measure_startup,
             self.measure_conferences,
+            self.measure_language_switch,
             self.measure_preview,
             self.measure_saves,
             self.measure_picker,
@@ -191,6 +192,18 @@ class Suite:
         slc_cpu, bare_cpu = median(times["slc_cpu"]), median(times["bare_cpu"])
         self.details["start-up CPU time (s): slc / bare (ratio)"] = (
             f"{slc_cpu:.3f} / {bare_cpu:.3f} ({slc_cpu / bare_cpu:.2f})"
+        )
+
+    def measure_language_switch(self) -> None:
+        """``language_switch_ms``: 🌐 on a piece step until it is repainted, p95."""
+        count = 30 if self.plan.warm_up else 6
+        self.say(f"language switches: {count} on a piece step")
+        class_dir, results_dir = self.conference_dirs[-1]
+        args = ["languages", str(class_dir), str(results_dir), PHOTO_STUDENT, str(count)]
+        switches = run_child("app_driver", args, self.scratch)["switch_ms"]
+        self.values["language_switch_ms"] = percentile(switches[1:] or switches, 95)
+        self.details["language switches: median / slowest (ms)"] = (
+            f"{median(switches):.0f} / {max(switches):.0f} ({len(switches)} switches)"
         )
 
     def measure_conferences(self) -> None:

@@ -15,6 +15,9 @@ DEFAULT_MINUTES = 20
 #: Paper sizes printed copies can be laid out for (``paper`` in ``class.json``).
 PAPER_SIZES = ("a4", "letter")
 DEFAULT_PAPER = "a4"
+#: How the screens can look (``monochrome`` is what ``NO_COLOR`` gives too).
+THEMES = ("standard", "high-contrast", "monochrome")
+DEFAULT_THEME = "standard"
 #: A language code as the class's ``language`` is written: ``en``, ``es``, ``fr-CA``, ``zh-Hant``.
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
@@ -30,6 +33,8 @@ class ClassInfo:
     language: str = "en"
     #: The paper printed copies are laid out for: ``a4`` or ``letter``.
     paper: str = DEFAULT_PAPER
+    #: How the screens look: ``standard``, ``high-contrast`` or ``monochrome``.
+    theme: str = DEFAULT_THEME
 
     def to_json(self) -> dict[str, Any]:
         """The ``class.json`` object for this class."""
@@ -41,6 +46,7 @@ class ClassInfo:
             "minutes": self.minutes,
             "language": self.language,
             "paper": self.paper,
+            "theme": self.theme,
         }
 
 
@@ -53,7 +59,7 @@ def language_code_problem(code: str) -> str:
 
 def parse_class_info(data: Any, problems: ProblemList) -> ClassInfo | None:
     """Build :class:`ClassInfo` from parsed ``class.json``, recording problems by field."""
-    known = {"name", "teacher", "term", "minutes", "language", "paper"}
+    known = {"name", "teacher", "term", "minutes", "language", "paper", "theme"}
     obj = read_document(data, CLASS_FORMAT, known, problems)
     if obj is None:
         return None
@@ -69,6 +75,13 @@ def parse_class_info(data: Any, problems: ProblemList) -> ClassInfo | None:
     elif paper not in PAPER_SIZES:
         problems.error("paper", f'must be "a4" or "letter", not {shown(paper)}')
         paper = DEFAULT_PAPER
+    theme = obj.get("theme")
+    if theme is None:
+        theme = DEFAULT_THEME
+    elif theme not in THEMES:
+        choices = ", ".join(f'"{name}"' for name in THEMES)
+        problems.warning("theme", f"must be one of {choices}, not {shown(theme)}")
+        theme = DEFAULT_THEME
     name = read_text(obj, "name", "", problems, required=True, max_length=MAX_LINE_LENGTH)
     return ClassInfo(
         name=name.strip() or "My class",
@@ -77,4 +90,5 @@ def parse_class_info(data: Any, problems: ProblemList) -> ClassInfo | None:
         minutes=minutes,
         language=read_text(obj, "language", "", problems, max_length=20).strip() or "en",
         paper=paper,
+        theme=theme,
     )
