@@ -1,4 +1,10 @@
-"""Teacher prompts: ``prompts.json`` and the student → class → built-in lookup."""
+"""Teacher prompts: ``prompts.json`` and the student → class → built-in lookup.
+
+The student's and the class's prompts are shown as the teacher wrote them, in whatever
+language that was; the built-in ones (:mod:`slc_tui.core.default_prompts`, English in the
+code) are translated into the conference's language: the active one (these are called on
+the UI thread, with the conference's language in use), or the ``language`` given.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ from slc_tui.core.default_prompts import (
     grade_band,
 )
 from slc_tui.core.fields import read_document, read_text_list
+from slc_tui.core.i18n import Translation, active
 from slc_tui.core.portfolio import Portfolio, parse_step_prompts
 from slc_tui.core.problems import ProblemList
 
@@ -51,14 +58,23 @@ def parse_prompts(data: Any, problems: ProblemList) -> ClassPrompts | None:
     )
 
 
-def default_prompts_json(grade: str = "3") -> dict[str, Any]:
-    """A ``prompts.json`` object holding the built-in prompts, for a teacher to edit."""
+def _translated(texts: tuple[str, ...], language: Translation | None) -> tuple[str, ...]:
+    """Built-in ``texts`` in ``language`` (the active language when None)."""
+    into = language if language is not None else active()
+    return tuple(into.gettext(text) for text in texts)
+
+
+def default_prompts_json(grade: str = "3", language: Translation | None = None) -> dict[str, Any]:
+    """A ``prompts.json`` object holding the built-in prompts, for a teacher to edit, in
+    ``language`` (the active language when None: a new class's should be the class's)."""
     band = grade_band(grade)
     return {
         "format": PROMPTS_FORMAT,
-        "steps": {step: list(texts) for step, texts in STEP_PROMPTS[band].items()},
-        "parent_questions": list(PARENT_QUESTIONS[band]),
-        "commitment_ideas": list(COMMITMENT_IDEAS[band]),
+        "steps": {
+            step: list(_translated(texts, language)) for step, texts in STEP_PROMPTS[band].items()
+        },
+        "parent_questions": list(_translated(PARENT_QUESTIONS[band], language)),
+        "commitment_ideas": list(_translated(COMMITMENT_IDEAS[band], language)),
     }
 
 
@@ -75,31 +91,43 @@ def _merge(groups: list[tuple[PromptSource, tuple[str, ...]]]) -> list[Prompt]:
     return merged
 
 
-def help_prompts(step_id: str, portfolio: Portfolio, class_prompts: ClassPrompts) -> list[Prompt]:
+def help_prompts(
+    step_id: str,
+    portfolio: Portfolio,
+    class_prompts: ClassPrompts,
+    language: Translation | None = None,
+) -> list[Prompt]:
     """The fallback prompts for a step: the student's first, then the class's, then built-ins.
 
     Built-in prompts (chosen by the student's grade band) are added only when the
-    student's and the class's together give fewer than three.
+    student's and the class's together give fewer than three, in ``language`` (the active
+    language when None); the student's and the class's are kept as written.
     """
     band = grade_band(portfolio.student.grade)
     return _merge(
         [
             ("student", portfolio.prompts.get(step_id, ())),
             ("class", class_prompts.steps.get(step_id, ())),
-            ("default", STEP_PROMPTS[band].get(step_id, ())),
+            ("default", _translated(STEP_PROMPTS[band].get(step_id, ()), language)),
         ]
     )
 
 
-def parent_questions(portfolio: Portfolio, class_prompts: ClassPrompts) -> list[str]:
-    """Suggested questions for the parent: the class's, else the grade band's defaults."""
+def parent_questions(
+    portfolio: Portfolio, class_prompts: ClassPrompts, language: Translation | None = None
+) -> list[str]:
+    """Suggested questions for the parent: the class's (as written), else the grade band's
+    defaults in ``language`` (the active language when None)."""
     if class_prompts.parent_questions:
         return list(class_prompts.parent_questions)
-    return list(PARENT_QUESTIONS[grade_band(portfolio.student.grade)])
+    return list(_translated(PARENT_QUESTIONS[grade_band(portfolio.student.grade)], language))
 
 
-def commitment_ideas(portfolio: Portfolio, class_prompts: ClassPrompts) -> list[str]:
-    """Ideas for how a parent can help at home: the class's, else the defaults."""
+def commitment_ideas(
+    portfolio: Portfolio, class_prompts: ClassPrompts, language: Translation | None = None
+) -> list[str]:
+    """Ideas for how a parent can help at home: the class's (as written), else the
+    defaults in ``language`` (the active language when None)."""
     if class_prompts.commitment_ideas:
         return list(class_prompts.commitment_ideas)
-    return list(COMMITMENT_IDEAS[grade_band(portfolio.student.grade)])
+    return list(_translated(COMMITMENT_IDEAS[grade_band(portfolio.student.grade)], language))

@@ -13,7 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from slc_tui.core.i18n import ENGLISH, N_, Translation
+
 __all__ = ["ConferenceDocument", "GoalPlan", "PieceTalk"]
+
+#: Who a record with neither the child's name nor their id is about.
+YOUR_CHILD = N_("Your child")
 
 
 @dataclass(frozen=True)
@@ -65,12 +70,19 @@ class ConferenceDocument:
     #: Every note typed, by step key (``welcome``, ``piece:ID``, ``review``…) in the order
     #: saved; a piece's note is also its :attr:`PieceTalk.said`.
     said: Mapping[str, str]
+    #: The language the conference was led in (a code such as ``es``), as saved, or "".
+    language: str = ""
 
     @property
     def first_name(self) -> str:
         """The first word of the child's name (the id when the record has no name)."""
+        return self.first_name_in(ENGLISH)
+
+    def first_name_in(self, language: Translation) -> str:
+        """:attr:`first_name`, with "Your child" (for a record with neither name nor id)
+        in ``language``."""
         words = self.student_name.split()
-        return words[0] if words else (self.student_id or "Your child")
+        return words[0] if words else (self.student_id or language.gettext(YOUR_CHILD))
 
     @property
     def day(self) -> str:
@@ -135,6 +147,7 @@ class ConferenceDocument:
             commitment=_text(record.get("commitment")),
             follow_up=record.get("follow_up") is True,
             said=said_by_step,
+            language=_text(record.get("language")),
         )
 
 

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+from slc_tui.core.i18n import ENGLISH, SOURCE_LANGUAGE, Translation
+from slc_tui.export import take_home_words as words
 from slc_tui.export.document import ConferenceDocument
 
 __all__ = ["document_text", "format_long_date", "take_home_summary"]
@@ -28,18 +30,39 @@ _MONTHS = (
 )
 
 
-def format_long_date(value: object) -> str:
+def format_long_date(value: object, language: Translation | None = None) -> str:
     """Turn ``"2026-11-22"`` (or a datetime) into ``"22 November 2026"``; ``"2027-03"``
-    into ``"March 2027"``. Anything else is returned as text, unchanged."""
+    into ``"March 2027"``, in words of ``language`` (English when None): ``"22 de
+    noviembre de 2026"``, ``"mars 2027"``, from Babel's locale data (imported only for a
+    language other than English; English when Babel does not know the language). Anything
+    else is returned as text, unchanged."""
     if isinstance(value, datetime | date):
-        return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+        return _long_date(value.year, value.month, value.day, language)
     text = "" if value is None else str(value).strip()
     match = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
     if match and 1 <= int(match.group(2)) <= 12:
-        year, month = match.group(1), _MONTHS[int(match.group(2)) - 1]
-        day = match.group(3)
-        return f"{int(day)} {month} {year}" if day else f"{month} {year}"
+        day = int(match.group(3)) if match.group(3) else None
+        return _long_date(int(match.group(1)), int(match.group(2)), day, language)
     return text
+
+
+def _long_date(year: int, month: int, day: int | None, language: Translation | None) -> str:
+    """The day (or the month, when ``day`` is None) in words of ``language``."""
+    english = f"{_MONTHS[month - 1]} {year}"
+    if day is not None:
+        english = f"{day} {english}"
+    if language is None or language.code.split("-")[0] == SOURCE_LANGUAGE:
+        return english
+    from babel import UnknownLocaleError
+    from babel.dates import format_date, format_skeleton
+
+    try:
+        when = date(year, month, day or 1)
+        if day is None:
+            return format_skeleton("yMMMM", when, locale=language.locale_name)
+        return format_date(when, format="long", locale=language.locale_name)
+    except (UnknownLocaleError, ValueError, TypeError):  # not a day, or a language Babel lacks
+        return english
 
 
 def _section(title: str, lines: list[str]) -> list[str]:
@@ -47,49 +70,62 @@ def _section(title: str, lines: list[str]) -> list[str]:
 
 
 def take_home_summary(
-    record: Mapping[str, Any], piece_titles: Mapping[str, str] | None = None
+    record: Mapping[str, Any],
+    piece_titles: Mapping[str, str] | None = None,
+    language: Translation | None = None,
 ) -> str:
-    """Return a plain-text take-home copy of one conference record.
+    """Return a plain-text take-home copy of one conference record, in ``language``
+    (English when None).
 
     Covers the pieces talked about, strengths, next steps, goals (with how),
     what the grown-up will do at home, and whether a private follow-up with the
     teacher was requested. ``piece_titles`` maps piece ids to titles (the record
     stores the titles it was saved with; without either, the ids are shown tidied up).
     """
-    return document_text(ConferenceDocument.from_record(record, piece_titles))
+    return document_text(ConferenceDocument.from_record(record, piece_titles), language)
 
 
-def document_text(doc: ConferenceDocument) -> str:
-    """The take-home copy of ``doc`` as plain text."""
-    name = doc.first_name
-    when = format_long_date(doc.when)
-    title = f"{name}'s conference" + (f" — {when}" if when else "")
+def document_text(doc: ConferenceDocument, language: Translation | None = None) -> str:
+    """The take-home copy of ``doc`` as plain text, in ``language`` (English when None)."""
+    t = language if language is not None else ENGLISH
+    name = doc.first_name_in(t)
+    when = format_long_date(doc.when, t)
+    title = (
+        t.fill(words.TEXT_TITLE, name=name, day=when) if when else t.fill(words.TITLE, name=name)
+    )
     lines = [title, "=" * len(title)]
-    context = " · ".join(part for part in (doc.class_name, doc.term) if part)
+    context = words.PART_SEPARATOR.join(part for part in (doc.class_name, doc.term) if part)
     if context:
         lines.append(context)
-    lines += ["", f"Thank you for coming! Here is what {name} shared with you today."]
+    lines += ["", t.fill(words.INTRO, name=name)]
     if not doc.finished:
-        lines.append("(This conference was not finished — you can pick it up again later.)")
+        lines.append(t.gettext(words.TEXT_UNFINISHED))
 
-    lines += _section(f"Work {name} talked about", [f"- {p.title}" for p in doc.pieces])
-    lines += _section(f"What {name} does well", [f"- {s}" for s in doc.strengths])
-    lines += _section(f"What {name} is working on", [f"- {s}" for s in doc.next_steps])
+    pieces = [f"- {p.title}" for p in doc.pieces]
+    lines += _section(t.fill(words.TEXT_PIECES, name=name), pieces)
+    lines += _section(t.fill(words.TEXT_GLOWS, name=name), [f"- {s}" for s in doc.strengths])
+    lines += _section(t.fill(words.TEXT_GROWS, name=name), [f"- {s}" for s in doc.next_steps])
 
+    how_label = t.fill(words.DETAIL, label=t.gettext(words.GOAL_HOW))
     goal_lines: list[str] = []
     for goal in doc.goals:
-        by = format_long_date(goal.by)
-        goal_lines.append(f"- {goal.goal}" + (f" (by {by})" if by else ""))
+        by = format_long_date(goal.by, t)
+        text = t.fill(words.TEXT_GOAL_BY, goal=goal.goal, day=by) if by else goal.goal
+        goal_lines.append(f"- {text}")
         if goal.how:
-            goal_lines.append(f"  How: {goal.how}")
-    lines += _section(f"{name}'s goals", goal_lines)
+            goal_lines.append(f"  {how_label}{goal.how}")
+    lines += _section(t.fill(words.GOALS, name=name), goal_lines)
 
     home = [doc.commitment] if doc.commitment else []
-    home += [f"For “{goal.goal}”: {goal.at_home}" for goal in doc.goals if goal.at_home]
-    lines += _section("How you will help at home", [f"- {h}" for h in home])
+    home += [
+        t.fill(words.TEXT_GOAL_AT_HOME, goal=goal.goal, at_home=goal.at_home)
+        for goal in doc.goals
+        if goal.at_home
+    ]
+    lines += _section(t.gettext(words.TEXT_HOME), [f"- {h}" for h in home])
 
-    follow_up = "yes — the teacher will be in touch" if doc.follow_up else "no"
-    lines += ["", f"Private follow-up with the teacher requested: {follow_up}"]
-    lines += ["", f"Keep this somewhere you will see it, and tell {name} one thing they did well."]
+    follow_up = words.TEXT_FOLLOW_UP if doc.follow_up else words.TEXT_NO_FOLLOW_UP
+    lines += ["", t.gettext(follow_up)]
+    lines += ["", t.fill(words.CLOSING, name=name)]
     # A lone surrogate (from a hand-edited record) could not be written as UTF-8.
     return re.sub("[\ud800-\udfff]", "\ufffd", "\n".join(lines) + "\n")

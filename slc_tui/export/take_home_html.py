@@ -8,7 +8,6 @@ import base64
 import html
 
 from slc_tui.core.text import without_surrogates
-from slc_tui.export import take_home_words as words
 from slc_tui.export.take_home_copy import (
     ContentPiece,
     Entry,
@@ -57,7 +56,7 @@ def take_home_html(copy: TakeHomeCopy) -> str:
     page_size = _PAGE_SIZES[content.paper]
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{words.LANGUAGE}">',
+        f'<html lang="{_text(content.language)}">',
         "<head>",
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">',
@@ -132,7 +131,6 @@ def _section(section: Section) -> list[str]:
 
 def _entry(entry: Entry) -> str:
     details = "".join(
-        f'<p class="detail"><b>{_text(words.DETAIL.format(label=label))}</b>{_text(text)}</p>'
-        for label, text in entry.details
+        f'<p class="detail"><b>{_text(label)}</b>{_text(text)}</p>' for label, text in entry.details
     )
     return f'<li><p class="entry">{_text(entry.text)}</p>{details}</li>'

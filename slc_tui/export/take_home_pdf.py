@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, cast
 
-from slc_tui.export import take_home_words as words
 from slc_tui.export.pdf_pages import (
     ACCENT,
     FAMILY,
@@ -42,7 +41,7 @@ _INDENT = 7.0  # a bullet's text
 def take_home_pdf(copy: TakeHomeCopy) -> bytes:
     """The take-home copy of ``copy`` as PDF bytes (A4 or Letter, as ``copy.paper`` says)."""
     content = take_home_content(copy)
-    pdf = new_pdf(content.paper, content.title, words.PAGE)
+    pdf = new_pdf(content.paper, content.title, content.page_words)
     _Writer(pdf, content).write()
     return bytes(pdf.output())
 
@@ -63,7 +62,7 @@ class _Writer:
         """The whole copy, then each page's footer."""
         pdf, content = self.pdf, self.content
         pdf.set_title(self.text(content.title))
-        pdf.set_lang(words.LANGUAGE)
+        pdf.set_lang(content.language)
         pdf.add_page()
         self.header()
         if content.pieces:
@@ -175,7 +174,8 @@ class _Writer:
         return height
 
     def entry(self, entry: Entry) -> None:
-        """A bullet with its details (``How: …``) under it, indented."""
+        """A bullet with its details (``How: …``, the label as the content words it) under it,
+        indented."""
         pdf = self.pdf
         if pdf.will_page_break(_LINE * 2):
             pdf.add_page()
@@ -187,7 +187,7 @@ class _Writer:
         self.paragraph(entry.text, 11, _LINE)
         for label, text in entry.details:
             self.font(10, bold=True, color=MUTED)
-            pdf.write(_LINE, printable(words.DETAIL.format(label=label), self.allowed))
+            pdf.write(_LINE, printable(label, self.allowed))
             self.font(10, color=INK)
             pdf.write(_LINE, self.text(text))
             pdf.ln(_LINE)

@@ -1,30 +1,36 @@
 """The family's take-home copy of a conference as PDF, HTML or plain text: the pieces'
 pictures opened safely and made small, the copy rendered, and the file written atomically
-where the naming rule puts it (``RESULTS/take-home/ID-DAY.FMT``) or where asked.
+where the naming rule puts it (``RESULTS/take-home/ID-DAY.FMT``) or where asked; every word in
+the language the conference was led in (the record's ``language``; for a record without one,
+the class's), from the class's catalogs, the user's and the bundled ones (see
+:func:`copy_language`).
 
 Used by the wrap-up's "Take-home copy" button and by ``slc take-home``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from slc_tui.core.class_folder import CLASS_FILE, PORTFOLIOS_DIR, load_class_folder
-from slc_tui.core.classinfo import ClassInfo
+from slc_tui.core.classinfo import ClassInfo, language_code_problem
 from slc_tui.core.fields import is_valid_id
+from slc_tui.core.i18n import ENGLISH, Translation, translation
 from slc_tui.core.portfolio import Portfolio
 from slc_tui.core.record import last_finished
 from slc_tui.core.take_home import TAKE_HOME_DIR, take_home_name
 from slc_tui.export.document import ConferenceDocument
 from slc_tui.export.take_home_copy import PrintPicture, TakeHomeCopy
 from slc_tui.store.fileops import write_bytes_atomically
+from slc_tui.store.paths import language_folders
 from slc_tui.store.private_paths import make_private_dir
 
 __all__ = [
     "Format",
     "TakeHomeFailed",
+    "copy_language",
     "piece_pictures",
     "take_home_bytes",
     "write_latest_take_home",
@@ -77,17 +83,41 @@ def _print_picture(path: Path) -> PrintPicture | None:
         return None
 
 
+def copy_language(
+    record: Mapping[str, Any], info: ClassInfo, folders: Sequence[Path] = ()
+) -> Translation:
+    """The language ``record``'s copy speaks: the one its conference was led in, else (a
+    record saved before slc kept it, or a damaged one) the class's, else English; found in
+    ``folders``' catalogs then the bundled ones. A language with no catalog anywhere is
+    English (the conference was shown in English then, and the copy must say so)."""
+    for code in (record.get("language"), info.language):
+        if not isinstance(code, str) or not code.strip() or language_code_problem(code.strip()):
+            continue
+        found, _problems = translation(code.strip(), folders)  # unreadable ones: left out
+        return found if found.source is not None or found is ENGLISH else ENGLISH
+    return ENGLISH
+
+
 def take_home_bytes(
-    record: Mapping[str, Any], fmt: Format, info: ClassInfo, portfolio: Portfolio | None
+    record: Mapping[str, Any],
+    fmt: Format,
+    info: ClassInfo,
+    portfolio: Portfolio | None,
+    class_dir: Path | None = None,
 ) -> bytes:
     """The take-home copy of ``record`` in ``fmt``: PDF and HTML with the pieces' pictures
-    from ``portfolio``, the follow-up contact and the paper from ``info``."""
+    from ``portfolio``, the follow-up contact and the paper from ``info``, in the
+    conference's language (:func:`copy_language`; the catalogs of ``class_dir``'s
+    ``languages/`` and the user's too, when it is given)."""
+    folders = language_folders(class_dir) if class_dir is not None else []
+    language = copy_language(record, info, folders)
     document = ConferenceDocument.from_record(record)
     if fmt == "txt":
         from slc_tui.export.summary import document_text
 
-        return document_text(document).encode("utf-8")
-    copy = TakeHomeCopy(document, info.teacher, info.paper, piece_pictures(document, portfolio))
+        return document_text(document, language).encode("utf-8")
+    pictures = piece_pictures(document, portfolio)
+    copy = TakeHomeCopy(document, info.teacher, info.paper, pictures, language)
     if fmt == "html":
         from slc_tui.export.take_home_html import take_home_html
 
@@ -104,14 +134,16 @@ def write_take_home(
     portfolio: Portfolio | None,
     results_dir: Path,
     out: Path | None = None,
+    class_dir: Path | None = None,
 ) -> Path:
     """Write the copy of ``record`` to ``out`` (default: ``RESULTS/take-home/`` by the
     naming rule of :func:`~slc_tui.core.take_home.take_home_name`); returns where.
+    ``class_dir``: where the class's own catalogs are (``languages/``), when it has any.
 
     Raises:
         OSError: the file could not be written.
     """
-    data = take_home_bytes(record, fmt, info, portfolio)
+    data = take_home_bytes(record, fmt, info, portfolio, class_dir)
     path = out if out is not None else results_dir / TAKE_HOME_DIR / take_home_name(record, fmt)
     make_private_dir(path.parent)
     write_bytes_atomically(path, data)
@@ -153,7 +185,7 @@ def write_latest_take_home(
             f"{student_id} has no finished conference yet (in {store.path_for(student_id)})"
         )
     try:
-        return write_take_home(record, fmt, info, portfolio, results_dir, out)
+        return write_take_home(record, fmt, info, portfolio, results_dir, out, class_dir)
     except OSError as error:
         where = error.filename or out or results_dir / TAKE_HOME_DIR
         raise TakeHomeFailed(f"cannot write {where}: {error.strerror or error}") from error

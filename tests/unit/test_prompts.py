@@ -1,4 +1,5 @@
-"""Teacher prompts: student → class → built-in lookup, grade bands, prompts.json."""
+"""Teacher prompts: student → class → built-in lookup, grade bands, prompts.json; the
+built-in ones in the conference's language, the teacher's and the child's as written."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import json
 
 import pytest
 
+from slc_tui.core import i18n
+from slc_tui.core.conference import Conference
 from slc_tui.core.default_prompts import (
     COMMITMENT_IDEAS,
     PARENT_QUESTIONS,
@@ -13,6 +16,7 @@ from slc_tui.core.default_prompts import (
     GradeBand,
     grade_band,
 )
+from slc_tui.core.i18n import ENGLISH, translation
 from slc_tui.core.portfolio import Portfolio, Student
 from slc_tui.core.problems import ProblemList
 from slc_tui.core.prompts import (
@@ -170,3 +174,82 @@ def test_parse_prompts_refuses_other_formats() -> None:
     assert [str(p) for p in problems] == [
         "prompts.json: format: unknown format 'slc-prompts/2'; this slc reads \"slc-prompts/1\""
     ]
+
+
+# -- languages ---------------------------------------------------------------------------------
+
+
+def french_class_conference() -> Conference:
+    """Maya's conference in a French class (her family reads the class's language)."""
+    from datetime import datetime
+
+    from slc_tui.core.classinfo import ClassInfo
+
+    own = portfolio("1", piece=("Montre la couleur que tu préfères.",))
+    info = ClassInfo(name="CP", language="fr")
+    return Conference.start(own, info, datetime(2026, 11, 22, 15, 30))
+
+
+def test_a_french_class_gets_french_defaults_and_its_own_prompts_as_written() -> None:
+    conference = french_class_conference()
+    french = translation(conference.language)[0]
+    mine = ClassPrompts(steps={"piece": ("What did you try first?",)})  # the teacher's English
+    result = help_prompts("piece", conference.portfolio, mine, french)
+    assert result[:2] == [
+        Prompt("Montre la couleur que tu préfères.", "student"),
+        Prompt("What did you try first?", "class"),
+    ]
+    defaults = STEP_PROMPTS[GradeBand.EARLY]["piece"]
+    assert [p.text for p in result[2:]] == [french.gettext(text) for text in defaults]
+    assert result[2].text == "Qu’est-ce que c’est\u00a0?"
+    assert not set(defaults) & {p.text for p in result}  # no built-in English
+
+
+def test_defaults_follow_the_active_language_on_the_ui_thread() -> None:
+    french = translation("fr")[0]
+    i18n.use(french)
+    try:
+        welcome = help_prompts("welcome", portfolio("K"), ClassPrompts())
+        questions = parent_questions(portfolio("K"), ClassPrompts())
+        ideas = commitment_ideas(portfolio("K"), ClassPrompts())
+    finally:
+        i18n.use(ENGLISH)
+    assert welcome[0] == Prompt("Dis bonjour et donne ton prénom.", "default")
+    assert questions == [french.gettext(q) for q in PARENT_QUESTIONS[GradeBand.EARLY]]
+    assert ideas[0] == "Lire un livre ensemble chaque soir."
+    assert help_prompts("welcome", portfolio("K"), ClassPrompts())[0].text == (
+        "Say hello and tell them your name."
+    )
+
+
+def test_the_class_s_own_questions_and_ideas_are_not_translated() -> None:
+    spanish = translation("es")[0]
+    mine = ClassPrompts(parent_questions=("Q?",), commitment_ideas=("Idea.",))
+    assert parent_questions(portfolio("1"), mine, spanish) == ["Q?"]
+    assert commitment_ideas(portfolio("1"), mine, spanish) == ["Idea."]
+    assert parent_questions(portfolio("1"), ClassPrompts(), spanish)[0] == (
+        "¿Qué te gusta más hacer en la escuela?"
+    )
+
+
+@pytest.mark.parametrize("code", ["es", "fr"])
+@pytest.mark.parametrize("band", list(GradeBand))
+def test_every_built_in_prompt_is_translated(code: str, band: GradeBand) -> None:
+    into = translation(code)[0]
+    english = [
+        *(text for texts in STEP_PROMPTS[band].values() for text in texts),
+        *PARENT_QUESTIONS[band],
+        *COMMITMENT_IDEAS[band],
+    ]
+    assert [text for text in english if into.gettext(text) == text] == []
+
+
+def test_default_prompts_json_in_the_class_s_language() -> None:
+    spanish = translation("es")[0]
+    data = default_prompts_json("K", spanish)
+    parsed = parse_prompts(json.loads(json.dumps(data)), ProblemList("prompts.json"))
+    assert parsed is not None
+    assert parsed.steps["welcome"][0] == "Saluda y di tu nombre."
+    assert parsed.parent_questions[0] == "¿Qué te gusta más hacer en la escuela?"
+    assert parsed.commitment_ideas[0] == "Leer un libro juntos cada noche."
+    assert default_prompts_json("K") == default_prompts_json("K", ENGLISH)  # the CLI's
