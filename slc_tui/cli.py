@@ -86,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["K", *map(str, range(1, 13))],
         help="grade whose default prompts go in prompts.json (default: 3)",
     )
+    new_cmd.add_argument(
+        "--language",
+        default="en",
+        metavar="CODE",
+        help="the class's language, such as en, es or fr (default: en); prompts.json in it",
+    )
 
     validate_cmd = commands.add_parser("validate", help="check a class folder or one portfolio")
     validate_cmd.add_argument("path", type=Path, metavar="PATH")
@@ -256,7 +262,9 @@ def _run(argv: Sequence[str] | None) -> int:
         _quiet_when_the_reader_goes()
     try:
         if args.command == "new-class":
-            return cmd_new_class(args.folder, args.sample, args.name, args.grade, args.pin)
+            return cmd_new_class(
+                args.folder, args.sample, args.name, args.grade, args.pin, args.language
+            )
         if args.command == "set-pin":
             return cmd_set_pin(args.class_dir, args.pin, args.old_pin, args.results)
         if args.command == "forget":
@@ -401,17 +409,22 @@ def _teacher_only(results_dir: Path, given: str | None, what: str) -> str | None
     return _pin_refusal(access, pin)
 
 
-def cmd_new_class(folder: Path, sample: bool, name: str, grade: str, pin: str | None) -> int:
+def cmd_new_class(
+    folder: Path, sample: bool, name: str, grade: str, pin: str | None, language: str = "en"
+) -> int:
     """``slc new-class``."""
     from slc_tui.core.class_folder import RESULTS_DIR
+    from slc_tui.core.classinfo import language_code_problem
     from slc_tui.teacher.access import TeacherAccess
     from slc_tui.teacher.class_setup import ClassFolderExists, create_class
 
+    if language_code_problem(language):
+        return _error(f"--language {language_code_problem(language)}")
     new_pin, problem = _new_pin(pin)
     if problem:
         return _error(problem)
     try:
-        create_class(folder.expanduser(), sample=sample, name=name, grade=grade)
+        create_class(folder.expanduser(), sample=sample, name=name, grade=grade, language=language)
         if new_pin:
             TeacherAccess(folder.expanduser() / RESULTS_DIR).set_pin(new_pin)
     except ClassFolderExists as exists:

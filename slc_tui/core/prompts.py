@@ -4,6 +4,10 @@ The student's and the class's prompts are shown as the teacher wrote them, in wh
 language that was; the built-in ones (:mod:`slc_tui.core.default_prompts`, English in the
 code) are translated into the conference's language: the active one (these are called on
 the UI thread, with the conference's language in use), or the ``language`` given.
+
+A class prompt that is a built-in one, copied into ``prompts.json`` (``slc new-class`` does,
+in the class's language ``written_in``), counts as built-in: a Spanish family in an English
+class reads it in Spanish. Only prompts the teacher wrote themselves stay as written.
 """
 
 from __future__ import annotations
@@ -64,6 +68,37 @@ def _translated(texts: tuple[str, ...], language: Translation | None) -> tuple[s
     return tuple(into.gettext(text) for text in texts)
 
 
+def _built_in_messages() -> frozenset[str]:
+    """Every built-in prompt, question and idea of every grade band (in English)."""
+    texts: set[str] = set()
+    for band in STEP_PROMPTS.values():
+        for prompts in band.values():
+            texts.update(prompts)
+    for lists in (PARENT_QUESTIONS, COMMITMENT_IDEAS):
+        for ideas in lists.values():
+            texts.update(ideas)
+    return frozenset(texts)
+
+
+_BUILT_IN = _built_in_messages()
+
+
+def _as_spoken(
+    texts: tuple[str, ...], language: Translation | None, written_in: Translation | None
+) -> tuple[str, ...]:
+    """The teacher's ``texts``, each built-in one (in English, or in ``written_in``, the
+    language the class's prompts were copied in) in ``language``; the others as written."""
+    into = language if language is not None else active()
+    back = {}
+    if written_in is not None:
+        back = {written_in.gettext(message): message for message in _BUILT_IN}
+    spoken = []
+    for text in texts:
+        message = text if text in _BUILT_IN else back.get(text)
+        spoken.append(into.gettext(message) if message is not None else text)
+    return tuple(spoken)
+
+
 def default_prompts_json(grade: str = "3", language: Translation | None = None) -> dict[str, Any]:
     """A ``prompts.json`` object holding the built-in prompts, for a teacher to edit, in
     ``language`` (the active language when None: a new class's should be the class's)."""
@@ -96,6 +131,7 @@ def help_prompts(
     portfolio: Portfolio,
     class_prompts: ClassPrompts,
     language: Translation | None = None,
+    written_in: Translation | None = None,
 ) -> list[Prompt]:
     """The fallback prompts for a step: the student's first, then the class's, then built-ins.
 
@@ -106,28 +142,34 @@ def help_prompts(
     band = grade_band(portfolio.student.grade)
     return _merge(
         [
-            ("student", portfolio.prompts.get(step_id, ())),
-            ("class", class_prompts.steps.get(step_id, ())),
+            ("student", _as_spoken(portfolio.prompts.get(step_id, ()), language, written_in)),
+            ("class", _as_spoken(class_prompts.steps.get(step_id, ()), language, written_in)),
             ("default", _translated(STEP_PROMPTS[band].get(step_id, ()), language)),
         ]
     )
 
 
 def parent_questions(
-    portfolio: Portfolio, class_prompts: ClassPrompts, language: Translation | None = None
+    portfolio: Portfolio,
+    class_prompts: ClassPrompts,
+    language: Translation | None = None,
+    written_in: Translation | None = None,
 ) -> list[str]:
-    """Suggested questions for the parent: the class's (as written), else the grade band's
-    defaults in ``language`` (the active language when None)."""
+    """Suggested questions for the parent: the class's (as written, built-in ones in
+    ``language``), else the grade band's defaults in ``language`` (the active one when None)."""
     if class_prompts.parent_questions:
-        return list(class_prompts.parent_questions)
+        return list(_as_spoken(class_prompts.parent_questions, language, written_in))
     return list(_translated(PARENT_QUESTIONS[grade_band(portfolio.student.grade)], language))
 
 
 def commitment_ideas(
-    portfolio: Portfolio, class_prompts: ClassPrompts, language: Translation | None = None
+    portfolio: Portfolio,
+    class_prompts: ClassPrompts,
+    language: Translation | None = None,
+    written_in: Translation | None = None,
 ) -> list[str]:
-    """Ideas for how a parent can help at home: the class's (as written), else the
-    defaults in ``language`` (the active language when None)."""
+    """Ideas for how a parent can help at home: the class's (as written, built-in ones in
+    ``language``), else the defaults in ``language`` (the active language when None)."""
     if class_prompts.commitment_ideas:
-        return list(class_prompts.commitment_ideas)
+        return list(_as_spoken(class_prompts.commitment_ideas, language, written_in))
     return list(_translated(COMMITMENT_IDEAS[grade_band(portfolio.student.grade)], language))

@@ -8,6 +8,7 @@ from typing import Any
 
 from slc_tui.core.class_folder import CLASS_FILE, PORTFOLIOS_DIR, PROMPTS_FILE, RESULTS_DIR
 from slc_tui.core.classinfo import ClassInfo
+from slc_tui.core.i18n import translation
 from slc_tui.core.portfolio import PORTFOLIO_FORMAT
 from slc_tui.core.prompts import default_prompts_json
 from slc_tui.store.fileops import write_bytes_atomically
@@ -80,11 +81,14 @@ def _example_portfolio(sample_images: list[Path]) -> dict[str, Any]:
     }
 
 
-def create_class(folder: Path, *, sample: bool = False, name: str = "", grade: str = "3") -> Path:
+def create_class(
+    folder: Path, *, sample: bool = False, name: str = "", grade: str = "3", language: str = "en"
+) -> Path:
     """Make a class folder at ``folder`` (which must be missing or empty).
 
-    With ``sample`` it is a copy of the bundled sample class; otherwise a fresh class
-    with the default prompts and one example portfolio.
+    With ``sample`` it is a copy of the bundled sample class; otherwise a fresh class in
+    ``language`` with the default prompts (in that language when slc has it) and one example
+    portfolio.
     """
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise ClassFolderExists(f"{folder} already exists and is not empty")
@@ -94,9 +98,10 @@ def create_class(folder: Path, *, sample: bool = False, name: str = "", grade: s
         _copy_folder(source, folder)
         _make_owner_only(folder)
         return folder
-    info = ClassInfo(name=name or folder.name, teacher="", term="", minutes=20)
+    info = ClassInfo(name=name or folder.name, teacher="", term="", minutes=20, language=language)
     _write_json(folder / CLASS_FILE, info.to_json())
-    _write_json(folder / PROMPTS_FILE, default_prompts_json(grade))
+    spoken, _unreadable = translation(language)
+    _write_json(folder / PROMPTS_FILE, default_prompts_json(grade, spoken))
     example_dir = folder / PORTFOLIOS_DIR / "example"
     example_dir.mkdir(parents=True)
     images = sorted((source / PORTFOLIOS_DIR).glob("*/*.png"))[:3]

@@ -253,3 +253,25 @@ def test_default_prompts_json_in_the_class_s_language() -> None:
     assert parsed.parent_questions[0] == "¿Qué te gusta más hacer en la escuela?"
     assert parsed.commitment_ideas[0] == "Leer un libro juntos cada noche."
     assert default_prompts_json("K") == default_prompts_json("K", ENGLISH)  # the CLI's
+
+
+def test_built_in_prompts_copied_into_the_class_are_read_in_the_family_s_language() -> None:
+    spanish, french = translation("es")[0], translation("fr")[0]
+    copied = default_prompts_json("K", spanish)  # what slc new-class wrote for a Spanish class
+    class_prompts = parse_prompts(copied, ProblemList("prompts.json"))
+    assert class_prompts is not None
+    own = ClassPrompts(
+        steps={"welcome": (*class_prompts.steps["welcome"], "¿Trajiste tu dibujo?")},
+        parent_questions=class_prompts.parent_questions,
+    )
+    welcome = help_prompts("welcome", portfolio("K"), own, french, written_in=spanish)
+    assert welcome[0] == Prompt("Dis bonjour et donne ton prénom.", "class")
+    assert welcome[-1] == Prompt("¿Trajiste tu dibujo?", "class")  # the teacher's own words
+    questions = parent_questions(portfolio("K"), own, french, written_in=spanish)
+    assert questions == [french.gettext(q) for q in PARENT_QUESTIONS[GradeBand.EARLY]]
+    # English copies (older classes) are recognised without being told.
+    english = parse_prompts(default_prompts_json("K"), ProblemList("prompts.json"))
+    assert english is not None
+    assert help_prompts("welcome", portfolio("K"), english, spanish)[0].text == (
+        "Saluda y di tu nombre."
+    )
