@@ -4,16 +4,18 @@ class (drawn by :mod:`slc_tui.export.invitations_pdf`).
 Brothers and sisters (one family id, compared as :func:`family_key` compares them) share a
 slip that names each of them, with each one's time when they differ; a child with no family
 id is a family alone. Slips come in the order of their first child's name, so a teacher can
-hand them out down the class list. Every word is in :mod:`invitation_words`.
+hand them out down the class list. Every word is in :mod:`invitation_words`, and each slip
+is in its family's language (when a child's portfolio gives one), else the class's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from slc_tui.core.classinfo import ClassInfo
+from slc_tui.core.i18n import ENGLISH, SOURCE_LANGUAGE, Translation
 from slc_tui.core.schedule import Placement, Plan, family_key
 from slc_tui.core.schedule_times import TimeRange, clock
 from slc_tui.export import invitation_words as words
@@ -34,7 +36,7 @@ class Row:
 
 @dataclass(frozen=True)
 class Slip:
-    """One family's invitation."""
+    """One family's invitation, every word in the family's language."""
 
     names: tuple[str, ...]
     rows: tuple[Row, ...]
@@ -42,6 +44,13 @@ class Slip:
     #: When the family asked for a private talk ("" otherwise).
     private: str
     reply_for: str
+    title: str = words.TITLE
+    class_line: str = ""
+    expect_heading: str = words.EXPECT_HEADING
+    reply_cut: str = words.REPLY_CUT
+    can_you_come: str = words.CAN_YOU_COME
+    choices: tuple[str, str] = (words.YES, words.ANOTHER_TIME)
+    signature: str = words.SIGNATURE
 
 
 @dataclass(frozen=True)
@@ -49,12 +58,22 @@ class Invitations:
     """Every family's slip, and what every slip shares."""
 
     paper: str
-    class_line: str
     slips: tuple[Slip, ...]
+    #: The class's language: the document's, and its footer's.
+    language: Translation = ENGLISH
 
 
-def day_in_words(day: date) -> str:
-    """``Thursday 12 November 2026``."""
+def day_in_words(day: date, language: Translation = ENGLISH) -> str:
+    """``Thursday 12 November 2026``; in another language, Babel's full date (``jeudi 12
+    novembre 2026``, ``jueves, 12 de noviembre de 2026``)."""
+    if language.code.split("-")[0] != SOURCE_LANGUAGE:
+        from babel import UnknownLocaleError
+        from babel.dates import format_date
+
+        try:
+            return format_date(day, format="full", locale=language.locale_name)
+        except (UnknownLocaleError, ValueError):
+            pass
     return words.DATE.format(
         weekday=words.WEEKDAYS[day.weekday()],
         day=day.day,
@@ -63,16 +82,27 @@ def day_in_words(day: date) -> str:
     )
 
 
-def invitations(plan: Plan, info: ClassInfo) -> Invitations:
-    """The slips of ``plan``'s families, for the class ``info``."""
-    if info.teacher:
-        class_line = words.CLASS_AND_TEACHER.format(class_name=info.name, teacher=info.teacher)
-    else:
-        class_line = words.CLASS_ONLY.format(class_name=info.name)
-    day = day_in_words(plan.settings.day)
-    slips = [_slip(plan, family, day) for family in _families(plan.placements)]
+def invitations(
+    plan: Plan,
+    info: ClassInfo,
+    language: Translation = ENGLISH,
+    languages: Mapping[str, Translation] | None = None,
+) -> Invitations:
+    """The slips of ``plan``'s families, for the class ``info``: in the class's ``language``,
+    or a family's own (the first of its children in ``languages``, by student id)."""
+    slips = []
+    spoken = languages or {}
+    for family in _families(plan.placements):
+        own = [spoken[child.student_id] for child in family if child.student_id in spoken]
+        slips.append(_slip(plan, family, info, own[0] if own else language))
     slips.sort(key=lambda slip: (slip.names[0].casefold(), slip.names))
-    return Invitations(info.paper, class_line, tuple(slips))
+    return Invitations(info.paper, tuple(slips), language)
+
+
+def _class_line(info: ClassInfo, t: Translation) -> str:
+    if info.teacher:
+        return t.fill(words.CLASS_AND_TEACHER, class_name=info.name, teacher=info.teacher)
+    return words.CLASS_ONLY.format(class_name=info.name)
 
 
 def _families(placements: Sequence[Placement]) -> list[list[Placement]]:
@@ -92,16 +122,16 @@ def _turn(placement: Placement) -> TimeRange:
     return placement.turn if placement.turn is not None else placement.slot
 
 
-def _time(placement: Placement) -> str:
+def _time(placement: Placement, t: Translation) -> str:
     turn = _turn(placement)
     text = words.WITH_TEACHER if turn != placement.slot else words.SLOT
-    return text.format(start=clock(turn.start), end=clock(turn.end))
+    return t.fill(text, start=clock(turn.start), end=clock(turn.end))
 
 
-def _time_lines(children: list[Placement]) -> tuple[str, ...]:
+def _time_lines(children: list[Placement], t: Translation) -> tuple[str, ...]:
     """One line when brothers and sisters share their time, else one per child (with the
     slot too when they come in different slots and rotate)."""
-    times = [_time(child) for child in children]
+    times = [_time(child, t) for child in children]
     if len(set(times)) == 1:
         return (times[0],)
     lines = []
@@ -109,10 +139,11 @@ def _time_lines(children: list[Placement]) -> tuple[str, ...]:
     for child, time in zip(children, times, strict=True):
         turn = _turn(child)
         if one_slot or turn == child.slot:
-            lines.append(words.CHILD_TIME.format(name=child.name, time=time))
+            lines.append(t.fill(words.CHILD_TIME, name=child.name, time=time))
         else:
             lines.append(
-                words.CHILD_SLOT_AND_TURN.format(
+                t.fill(
+                    words.CHILD_SLOT_AND_TURN,
                     name=child.name,
                     start=clock(child.slot.start),
                     end=clock(child.slot.end),
@@ -123,7 +154,7 @@ def _time_lines(children: list[Placement]) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _slip(plan: Plan, children: list[Placement], day: str) -> Slip:
+def _slip(plan: Plan, children: list[Placement], info: ClassInfo, t: Translation) -> Slip:
     settings = plan.settings
     names = tuple(child.name for child in children)
     rotating = any(_turn(child) != child.slot for child in children)
@@ -131,29 +162,36 @@ def _slip(plan: Plan, children: list[Placement], day: str) -> Slip:
     arrive = ""  # with rotation, when to come (in different slots each child's line says)
     if rotating and len(slots) == 1:
         (slot,) = slots
-        arrive = words.ARRIVE.format(start=clock(slot.start), end=clock(slot.end))
+        arrive = t.fill(words.ARRIVE, start=clock(slot.start), end=clock(slot.end))
     rows = [
         Row(
-            words.CHILD if len(names) == 1 else words.CHILDREN,
+            t.gettext(words.CHILD if len(names) == 1 else words.CHILDREN),
             (words.NAME_SEPARATOR.join(names),),
             bold=True,
         ),
-        Row(words.DAY, (day,)),
-        Row(words.TIME, _time_lines(children), note=arrive),
+        Row(t.gettext(words.DAY), (day_in_words(settings.day, t),)),
+        Row(t.gettext(words.TIME), _time_lines(children, t), note=arrive),
     ]
     if settings.room:
-        rows.append(Row(words.ROOM, (settings.room,)))
+        rows.append(Row(t.gettext(words.ROOM), (settings.room,)))
     private = any(child.private for child in children)
     lead = words.EXPECT if len(children) == 1 else words.EXPECT_CHILDREN
-    expect = [lead, words.EXPECT_LENGTH.format(minutes=settings.slot_minutes)]
+    expect = [t.gettext(lead), t.fill(words.EXPECT_LENGTH, minutes=settings.slot_minutes)]
     if rotating:
-        expect.append(words.EXPECT_ROTATING)
+        expect.append(t.gettext(words.EXPECT_ROTATING))
     if not private:
-        expect.append(words.EXPECT_PRIVATE_OFFER)
+        expect.append(t.gettext(words.EXPECT_PRIVATE_OFFER))
     return Slip(
         names=names,
         rows=tuple(rows),
         expect=words.SENTENCE_SEPARATOR.join(expect),
-        private=words.PRIVATE if private else "",
-        reply_for=words.REPLY_FOR.format(names=words.NAME_SEPARATOR.join(names)),
+        private=t.gettext(words.PRIVATE) if private else "",
+        reply_for=t.fill(words.REPLY_FOR, names=words.NAME_SEPARATOR.join(names)),
+        title=t.gettext(words.TITLE),
+        class_line=_class_line(info, t),
+        expect_heading=t.gettext(words.EXPECT_HEADING),
+        reply_cut=t.gettext(words.REPLY_CUT),
+        can_you_come=t.gettext(words.CAN_YOU_COME),
+        choices=(t.gettext(words.YES), t.gettext(words.ANOTHER_TIME)),
+        signature=t.gettext(words.SIGNATURE),
     )

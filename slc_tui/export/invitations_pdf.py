@@ -10,10 +10,12 @@ never disagree; the words are :mod:`slc_tui.export.invitation_words`.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, cast
 
 from slc_tui.core.classinfo import ClassInfo
+from slc_tui.core.i18n import ENGLISH, Translation
 from slc_tui.core.schedule import Plan
 from slc_tui.export import invitation_words as words
 from slc_tui.export.invitations import Invitations, Slip, invitations
@@ -45,15 +47,21 @@ _SCISSORS = "✂"
 Color = tuple[int, int, int]
 
 
-def invitations_pdf(plan: Plan, info: ClassInfo) -> bytes:
-    """The invitations of ``plan`` for the class ``info`` as PDF bytes (no pages without
-    families: callers write no file then)."""
-    pdf = new_pdf(info.paper, words.FOOTER, words.PAGE)
+def invitations_pdf(
+    plan: Plan,
+    info: ClassInfo,
+    language: Translation = ENGLISH,
+    languages: Mapping[str, Translation] | None = None,
+) -> bytes:
+    """The invitations of ``plan`` for the class ``info`` as PDF bytes, in the class's
+    ``language`` and each family's of ``languages`` (see :func:`invitations`; no pages
+    without families: callers write no file then)."""
+    pdf = new_pdf(info.paper, language.gettext(words.FOOTER), language.gettext(words.PAGE))
     allowed = drawable(pdf)
     shown = tuple(  # a name the font cannot draw at all is shown by the child's id
         replace(p, name=printable(p.name, allowed).strip() or p.student_id) for p in plan.placements
     )
-    content = invitations(replace(plan, placements=shown), info)
+    content = invitations(replace(plan, placements=shown), info, language, languages)
     _Layout(pdf, content, allowed).write()
     return bytes(pdf.output())
 
@@ -133,8 +141,9 @@ class _Layout:
     def write(self) -> None:
         """Every slip, a third of a page each, with cut lines between them."""
         pdf = self.pdf
-        pdf.set_title(words.FOOTER)
-        pdf.set_lang(words.LANGUAGE)
+        language = self.content.language
+        pdf.set_title(self.text(language.gettext(words.FOOTER)))
+        pdf.set_lang(language.code)
         pdf.set_auto_page_break(False)
         pdf.add_page()  # laying text out (wrapping it) needs a page
         used = 0  # thirds of this page taken
@@ -159,10 +168,10 @@ class _Layout:
         steps: list[_Step] = []
         x, width = self.left, self.width
         y = _PAD
-        title = self.text(words.TITLE)
+        title = self.text(slip.title)
         steps.append(_Text(x, y, width, 7, 14, True, ACCENT, title))
         y += 7
-        for line in self.lines(self.text(self.content.class_line), width, 9):
+        for line in self.lines(self.text(slip.class_line), width, 9):
             steps.append(_Text(x, y, width, 4.5, 9, False, MUTED, line))
             y += 4.5
         y += 1.2
@@ -176,7 +185,7 @@ class _Layout:
                     steps.append(_Text(value_x, y, value_w, 4.2, 8.5, False, MUTED, line))
                     y += 4.2
         y += 1.5
-        y = self.row(steps, y, words.EXPECT_HEADING, (slip.expect,), 9, height=4.2)
+        y = self.row(steps, y, slip.expect_heading, (slip.expect,), 9, height=4.2)
         if slip.private:
             y += 1.2
             for line in self.lines(self.text(slip.private), value_w - 4, 9, True):
@@ -217,7 +226,7 @@ class _Layout:
         steps.append(_Line(x + 6, y, x + width, y, FRAME, 0.3, dash=1.2))
         steps.append(_Text(x, y - 2.2, 5, 4.4, 9, False, MUTED, _SCISSORS))
         y += 1.8
-        cut = self.text(words.REPLY_CUT)
+        cut = self.text(slip.reply_cut)
         cut_width = self.width_of(cut, 8)
         whose = self.lines(self.text(slip.reply_for), width, 10, True)
         if len(whose) == 1 and self.width_of(whose[0], 10, True) + cut_width + 6 <= width:
@@ -230,17 +239,17 @@ class _Layout:
             y += 5.5
         y += 0.5
         cursor = x
-        ask = self.text(words.CAN_YOU_COME)
+        ask = self.text(slip.can_you_come)
         ask_width = self.width_of(ask, 9.5, True)
         steps.append(_Text(cursor, y, ask_width, 6, 9.5, True, INK, ask))
         cursor += ask_width + 3
-        for choice in (words.YES, words.ANOTHER_TIME):
+        for choice in slip.choices:
             text = self.text(choice)
             text_width = self.width_of(text, 9.5)
             steps.append(_Box(cursor, y + 1.4, 3.2))
             steps.append(_Text(cursor + 4, y, text_width, 6, 9.5, False, INK, text))
             cursor += 4 + text_width + 5
-        sign = self.text(words.SIGNATURE)
+        sign = self.text(slip.signature)
         sign_width = self.width_of(sign, 9.5)
         if x + width - cursor < sign_width + 30:  # no room beside: on a line of its own
             y += 7

@@ -15,10 +15,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from slc_tui.core.class_folder import load_class_folder, load_class_info, relative_name
+from slc_tui.core.class_folder import load_class_folder, relative_name
 from slc_tui.core.classinfo import ClassInfo
+from slc_tui.core.i18n import translation
 from slc_tui.core.json_document import document_text
 from slc_tui.core.json_files import read_json_file
+from slc_tui.core.portfolio import Portfolio
 from slc_tui.core.problems import Problem, ProblemList
 from slc_tui.core.schedule import Child, Plan, Request, plan_schedule
 from slc_tui.core.schedule_file import (
@@ -31,6 +33,7 @@ from slc_tui.core.schedule_file import (
 from slc_tui.core.schedule_requests import match_requests, read_requests
 from slc_tui.core.schedule_settings import ScheduleSettings
 from slc_tui.store.fileops import write_bytes_atomically
+from slc_tui.store.paths import language_folders
 from slc_tui.teacher.roster import read_list_file
 
 CALENDAR_FILE = "schedule.ics"
@@ -59,6 +62,8 @@ class SchedulePlan:
     left_out: tuple[str, ...] = ()
     #: The earlier ``schedule.json`` object (its unknown keys are written back), if any.
     base: dict[str, Any] | None = field(default=None, compare=False)
+    #: The language each child's family reads, when their portfolio says (by student id).
+    family_languages: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def refusals(self) -> list[str]:
@@ -111,7 +116,14 @@ def plan_class_schedule(
     if keep_room and not settings.room and earlier is not None:
         settings = replace(settings, room=earlier.settings.room)
     plan = plan_schedule(settings, children, requests, earlier, replan=replan)
-    return SchedulePlan(class_dir, plan, folder.info, bad, left_out, base)
+    spoken = _family_languages(folder.portfolios)
+    return SchedulePlan(class_dir, plan, folder.info, bad, left_out, base, spoken)
+
+
+def _family_languages(portfolios: list[Portfolio]) -> dict[str, str]:
+    return {
+        p.student.id: p.student.family_language for p in portfolios if p.student.family_language
+    }
 
 
 def _earlier(class_dir: Path, replan: bool) -> tuple[SavedSchedule | None, dict[str, Any] | None]:
@@ -150,14 +162,16 @@ def write_schedule(planned: SchedulePlan, *, now: datetime | None = None) -> lis
     write_bytes_atomically(json_path, text.encode("utf-8"))
     write_bytes_atomically(ics_path, calendar)
     written = [json_path, ics_path]
-    if _write_invitations(planned.class_dir, planned.plan, info):
+    if _write_invitations(planned.class_dir, planned.plan, info, planned.family_languages):
         written.append(planned.class_dir / INVITATIONS_FILE)
     return written
 
 
-def _write_invitations(class_dir: Path, plan: Plan, info: ClassInfo) -> bool:
-    """Write ``invitations.pdf`` for ``plan`` (True), or delete it when no one is in the plan
-    (False)."""
+def _write_invitations(
+    class_dir: Path, plan: Plan, info: ClassInfo, family_languages: dict[str, str]
+) -> bool:
+    """Write ``invitations.pdf`` for ``plan`` (True), each slip in its family's language and
+    the rest in the class's, or delete it when no one is in the plan (False)."""
     from slc_tui.export.invitations_pdf import invitations_pdf
 
     path = class_dir / INVITATIONS_FILE
@@ -165,7 +179,11 @@ def _write_invitations(class_dir: Path, plan: Plan, info: ClassInfo) -> bool:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
         return False
-    write_bytes_atomically(path, invitations_pdf(plan, info))
+    folders = language_folders(class_dir)
+    spoken = {code: translation(code, folders)[0] for code in set(family_languages.values())}
+    languages = {sid: spoken[code] for sid, code in family_languages.items()}
+    class_language = translation(info.language, folders)[0]
+    write_bytes_atomically(path, invitations_pdf(plan, info, class_language, languages))
     return True
 
 
@@ -244,8 +262,9 @@ def _remake_invitations(class_dir: Path, data: dict[str, Any]) -> bool:
     saved = parse_schedule(data, ProblemList(SCHEDULE_FILE))
     if saved is None or not saved.plan.placements:
         return False
-    info, _problems = load_class_info(class_dir)
-    return _write_invitations(class_dir, saved.plan, info)
+    folder = load_class_folder(class_dir)
+    spoken = _family_languages(folder.portfolios)
+    return _write_invitations(class_dir, saved.plan, folder.info, spoken)
 
 
 def schedule_problems(class_dir: Path, student_ids: set[str]) -> list[Problem]:

@@ -98,7 +98,7 @@ def test_one_slip_per_family_in_the_order_of_the_names() -> None:
         ("Mia Nguyen", "An Nguyen"),
         ("Sam Lee",),
     ]
-    assert content.class_line == "Room 12 — Maple Class · Teacher: Ms. Okafor"
+    assert content.slips[0].class_line == "Room 12 — Maple Class · Teacher: Ms. Okafor"
     assert content.paper == "a4"
 
 
@@ -150,7 +150,7 @@ def test_without_rotation_or_room() -> None:
         words.TIME: ("14:00–14:30",),
     }
     assert arrive(slip) == "" and words.EXPECT_ROTATING not in slip.expect
-    assert invitations(plan, ClassInfo(name="Maple")).class_line == "Maple"
+    assert invitations(plan, ClassInfo(name="Maple")).slips[0].class_line == "Maple"
 
 
 def test_days_in_words() -> None:
@@ -213,3 +213,44 @@ def test_many_families_each_once_on_whole_pages() -> None:
     assert len(pages) == 40
     found = re.findall(r"Reply for: (Child \d{4})", "\n".join(pages))
     assert sorted(found) == sorted({p.name for p in placements})
+
+
+# -- each family's language ----------------------------------------------------------------
+
+
+def test_each_slip_is_in_its_family_s_language_the_rest_in_the_class_s() -> None:
+    from slc_tui.core.i18n import translation
+
+    spanish, french = translation("es")[0], translation("fr")[0]
+    plan = a_night()
+    content = invitations(plan, CLASS, spanish, {"an": french, "maya": french})
+    by_name = {slip.names[0]: slip for slip in content.slips}
+    assert by_name["Ava Chen"].title == "Invitación a la reunión"
+    assert rows(by_name["Ava Chen"])["Día"] == ("jueves, 12 de noviembre de 2026",)
+    # The Nguyens' slip is in the language An's portfolio gives for the family.
+    nguyen = by_name["Mia Nguyen"]
+    assert nguyen.title == "Invitation à la rencontre"
+    assert rows(nguyen)["Jour"] == ("jeudi 12 novembre 2026",)
+    assert nguyen.reply_for == "Réponse pour : Mia Nguyen, An Nguyen"
+    # Maya's family language is the López slip's, though Leo comes first on it.
+    assert by_name["Leo López"].can_you_come == "Pouvez-vous venir ?"
+    text = "\n".join(pdf_pages(invitations_pdf(plan, CLASS, spanish, {"an": french})))
+    assert "Invitación a la reunión" in text and "Invitation à la rencontre" in text
+    assert "Invitaciones a las reuniones" in text  # the footer, in the class's language
+    assert "Conference invitation" not in text
+
+
+def test_slc_schedule_writes_slips_in_the_families_languages(tmp_path: Any) -> None:
+    from pathlib import Path
+
+    from slc_tui.teacher.schedule import plan_class_schedule, write_schedule
+    from tests.factories import make_class, portfolio_data
+
+    maya = portfolio_data("maya", name="Maya López")
+    maya["student"]["family_language"] = "es"
+    root = make_class(Path(tmp_path) / "room", [maya, portfolio_data("sam", name="Sam Lee")])
+    settings = evening(end="15:00")
+    write_schedule(plan_class_schedule(root, settings))
+    pages = pdf_pages((root / "invitations.pdf").read_bytes())
+    text = "\n".join(pages)
+    assert "Invitación a la reunión" in text and "Conference invitation" in text
