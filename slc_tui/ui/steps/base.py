@@ -18,7 +18,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, TextArea
 
+from slc_tui.core import i18n
 from slc_tui.core.conference import Conference
+from slc_tui.core.i18n import N_, _
 from slc_tui.core.prompts import Prompt
 from slc_tui.core.steps import Step
 from slc_tui.ui.messages import ConferenceEdited, Flash
@@ -26,7 +28,7 @@ from slc_tui.ui.typing_router import put_cursor_at_end, takes_text
 from slc_tui.ui.widgets.limited_text_area import LimitedTextArea
 
 #: Said when a letter is typed on a step that has no text box.
-NOTHING_TO_TYPE_IN = "Nothing to type here: press ◀ Back to change something."
+NOTHING_TO_TYPE_IN = N_("Nothing to type here: press ◀ Back to change something.")
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,8 @@ class StepBody(Vertical):
     StepBody { height: 1fr; }
     """
 
-    #: The big friendly question at the top of the step.
+    #: The big friendly question at the top of the step (marked with ``N_``: it is
+    #: translated when shown).
     HEADLINE = ""
 
     def __init__(
@@ -67,26 +70,31 @@ class StepBody(Vertical):
         self._contents_told = self.built_from
         #: The text box last typed in on this step (where stray letters go first).
         self.last_box: Input | TextArea | None = None
+        #: The language this step is built in: its words are put in its widgets when they
+        #: are made, so after 🌐 a step built in another language is built again.
+        self.language = i18n.active().code
 
     def is_current_for(
         self, conference: Conference, context: StepContext, step: Step | None = None
     ) -> bool:
         """True when this step, built earlier, shows what it would show if built now as
-        ``step`` (by default the conference's current step)."""
+        ``step`` (by default the conference's current step), in the active language."""
         return (
             self.conference is conference
+            and self.language == i18n.active().code
             and self.step == (step or conference.step)
             and self.context == context
             and self.built_from == conference.contents()
         )
 
     def headline(self) -> str:
-        """The headline for this step (subclasses may personalise it)."""
-        return self.HEADLINE
+        """The headline for this step, in the active language (subclasses may personalise
+        it)."""
+        return _(self.HEADLINE) if self.HEADLINE else ""
 
     def next_label(self) -> str:
         """The Next button's text."""
-        return "Next ▶"
+        return _("Next ▶")
 
     def main_box(self) -> Input | TextArea | None:
         """The step's main text box: where the keyboard starts and stray letters go (the
@@ -108,7 +116,7 @@ class StepBody(Vertical):
         without a text box says so instead)."""
         box = self.typing_box()
         if box is None:
-            self.flash(NOTHING_TO_TYPE_IN)
+            self.flash(_(NOTHING_TO_TYPE_IN))
             return
         if box is not self.last_box and not box.has_focus:
             put_cursor_at_end(box)
@@ -130,7 +138,8 @@ class StepBody(Vertical):
                 return
 
     def notes_box(self, placeholder: str) -> TextArea:
-        """A text box whose words are kept as what was said at this step."""
+        """A text box whose words are kept as what was said at this step (``placeholder``
+        already in the active language)."""
         return LimitedTextArea(
             self.conference.said.get(self.step.key, ""),
             id="notes",

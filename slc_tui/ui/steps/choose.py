@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 
 from slc_tui.core.conference import StepBlocked
+from slc_tui.core.i18n import _, nfill
 from slc_tui.core.portfolio import Piece
 from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.widgets.piece_card import PieceCard
@@ -28,7 +29,11 @@ class ChooseStep(StepBody):
     def headline(self) -> str:
         """Says how many to pick."""
         need = self.conference.pieces_required
-        return f"⭐ Pick {need} pieces of work you are proud of. Click a picture to pick it."
+        return nfill(
+            "⭐ Pick {n} piece of work you are proud of. Click a picture to pick it.",
+            "⭐ Pick {n} pieces of work you are proud of. Click a picture to pick it.",
+            need,
+        )
 
     def compose(self) -> ComposeResult:
         """The gallery: the first cards now, the rest just after the step is shown."""
@@ -43,7 +48,7 @@ class ChooseStep(StepBody):
             for piece in pieces[:FIRST_CARDS]:
                 yield PieceCard(piece, self._position(piece.id))
         self._waiting = list(pieces[FIRST_CARDS:])
-        yield self.notes_box("Why I picked these (optional)")
+        yield self.notes_box(_("Why I picked these (optional)"))
 
     @property
     def cards_to_come(self) -> int:
@@ -91,9 +96,16 @@ class ChooseStep(StepBody):
     def _show_count(self) -> None:
         picked, need = len(self.conference.chosen), self.conference.pieces_required
         if picked == need:
-            self.flash(f"✔ {picked} of {need} picked — press Next")
+            self.flash(
+                nfill(
+                    "✔ {n} of {need} picked — press Next",
+                    "✔ {n} of {need} picked — press Next",
+                    picked,
+                    need=need,
+                )
+            )
         else:
-            self.flash(f"{picked} of {need} picked")
+            self.flash(nfill("{n} of {need} picked", "{n} of {need} picked", picked, need=need))
 
     @on(PieceCard.Toggled)
     def _toggle(self, event: PieceCard.Toggled) -> None:

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Checkbox, Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
+from slc_tui.core.i18n import N_, _, fill
 from slc_tui.core.text import MAX_TEXT_LENGTH
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.steps.base import StepBody
@@ -18,7 +19,7 @@ from slc_tui.ui.widgets.tick_box import TickBox
 class CommitmentStep(StepBody):
     """The parent types what they will do at home; ideas are one click away."""
 
-    HEADLINE = "🏠 Grown-ups: how will you help at home?"
+    HEADLINE = N_("🏠 Grown-ups: how will you help at home?")
 
     def compose(self) -> ComposeResult:
         """Ideas on the left; the commitment and per-goal help on the right; the follow-up
@@ -26,7 +27,7 @@ class CommitmentStep(StepBody):
         the text, not to the box: see ``ui/typing_router.py``)."""
         with Horizontal(id="commitment-layout"):
             with Vertical(id="ideas-column"):
-                yield Label("Ideas (click to add)", classes="column-title")
+                yield Label(plain(_("Ideas (click to add)")), classes="column-title")
                 yield OptionList(
                     *(
                         Option(plain(text), id=f"i{n}")
@@ -35,30 +36,30 @@ class CommitmentStep(StepBody):
                     id="commitment-ideas",
                 )
             with VerticalScroll(id="commitment-column", can_focus=False):
-                yield Label("At home, I will…", classes="column-title")
+                yield Label(plain(_("At home, I will…")), classes="column-title")
                 yield LimitedTextArea(
                     self.conference.commitment,
                     id="commitment",
                     soft_wrap=True,
                     tab_behavior="focus",
-                    placeholder="Type here how you will help (any language)",
+                    placeholder=_("Type here how you will help (any language)"),
                 )
                 for index, goal, pledge in self.conference.agreed_goals():
                     yield Label(
-                        plain(f"🎯 To help with “{goal.goal or goal.how}”:"),
+                        plain(fill("🎯 To help with “{goal}”:", goal=goal.goal or goal.how)),
                         classes="goal-label",
                     )
                     yield Input(
                         pledge,
                         id=f"goal-commitment-{index}",
-                        placeholder="(optional)",
+                        placeholder=_("(optional)"),
                         max_length=MAX_TEXT_LENGTH,
                         classes="goal-commitment",
                         compact=True,
                         select_on_focus=False,
                     )
         yield TickBox(
-            "A grown-up would like a private follow-up with the teacher",
+            plain(_("A grown-up would like a private follow-up with the teacher")),
             self.conference.follow_up,
             id="follow-up",
         )
@@ -96,8 +97,8 @@ class CommitmentStep(StepBody):
         box = self.query_one("#commitment", TextArea)
         idea = str(event.option.prompt)
         if idea in box.text:
-            self.flash("Already added")
+            self.flash(_("Already added"))
             return
         box.text = f"{box.text.rstrip()}\n{idea}".strip() if box.text.strip() else idea
         box.move_cursor(box.document.end)
-        self.flash("Added ✔ — change the words if you like")
+        self.flash(_("Added ✔ — change the words if you like"))

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input
 
+from slc_tui.core.i18n import N_, fill
 from slc_tui.ui.messages import ItemRemoved
 from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.widgets.goal_editor import GoalEditor
@@ -15,7 +16,7 @@ from slc_tui.ui.widgets.goal_editor import GoalEditor
 class GoalsStep(StepBody):
     """Edit, add and remove goals."""
 
-    HEADLINE = "🎯 My goals for next term, and how I'll get there"
+    HEADLINE = N_("🎯 My goals for next term, and how I'll get there")
 
     def compose(self) -> ComposeResult:
         """The goal editor, scrollable."""
@@ -43,4 +44,5 @@ class GoalsStep(StepBody):
             index = self.conference.restore_goal(removed)
             await editor.put_back(index, removed.goal)
 
-        self.post_message(ItemRemoved(removed.goal.goal or f"Goal {removed.index + 1}", undo))
+        what = removed.goal.goal or fill("Goal {number}", number=removed.index + 1)
+        self.post_message(ItemRemoved(what, undo))

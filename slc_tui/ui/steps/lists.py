@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input
 
+from slc_tui.core.i18n import N_, _
 from slc_tui.core.steps import StepKind
 from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.widgets.editable_list import EditableList
@@ -18,14 +19,15 @@ class ListStep(StepBody):
     """A step whose content is an editable list of short texts."""
 
     KIND: ClassVar[StepKind]
-    ADD_PLACEHOLDER = "Type another one and press Enter"
+    #: The "add" box's placeholder (marked with ``N_``: translated when shown).
+    ADD_PLACEHOLDER = N_("Type another one and press Enter")
 
     def compose(self) -> ComposeResult:
         """The list, scrollable."""
         with VerticalScroll(id="list-scroll", can_focus=False):
             yield EditableList(
                 self.conference.items(self.KIND),
-                add_placeholder=self.ADD_PLACEHOLDER,
+                add_placeholder=_(self.ADD_PLACEHOLDER),
                 id="items",
             )
 
@@ -43,13 +45,13 @@ class StrengthsStep(ListStep):
     """What I am good at."""
 
     KIND = StepKind.STRENGTHS
-    HEADLINE = "💪 What I am good at (my strengths)"
-    ADD_PLACEHOLDER = "Add a strength and press Enter"
+    HEADLINE = N_("💪 What I am good at (my strengths)")
+    ADD_PLACEHOLDER = N_("Add a strength and press Enter")
 
 
 class NextStepsStep(ListStep):
     """What I want to get better at."""
 
     KIND = StepKind.NEXT_STEPS
-    HEADLINE = "🌱 What I am working on (my next steps)"
-    ADD_PLACEHOLDER = "Add something to get better at and press Enter"
+    HEADLINE = N_("🌱 What I am working on (my next steps)")
+    ADD_PLACEHOLDER = N_("Add something to get better at and press Enter")

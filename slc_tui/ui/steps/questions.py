@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from slc_tui.core.i18n import N_, _
 from slc_tui.core.steps import StepKind
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.steps.base import StepBody
@@ -17,13 +18,13 @@ from slc_tui.ui.widgets.editable_list import EditableList
 class QuestionsStep(StepBody):
     """The parent's turn to ask; a list of ideas helps parents who don't know what to ask."""
 
-    HEADLINE = "❓ Grown-ups: what would you like to ask? Pick an idea or type your own."
+    HEADLINE = N_("❓ Grown-ups: what would you like to ask? Pick an idea or type your own.")
 
     def compose(self) -> ComposeResult:
         """Ideas on the left, the questions asked on the right."""
         with Horizontal(id="questions-layout"):
             with Vertical(id="ideas-column"):
-                yield Label("Ideas (click to ask)", classes="column-title")
+                yield Label(plain(_("Ideas (click to ask)")), classes="column-title")
                 yield OptionList(
                     *(
                         Option(plain(text), id=f"q{index}")
@@ -32,11 +33,11 @@ class QuestionsStep(StepBody):
                     id="question-ideas",
                 )
             with Vertical(id="asked-column"):
-                yield Label("Questions we talked about", classes="column-title")
+                yield Label(plain(_("Questions we talked about")), classes="column-title")
                 with VerticalScroll(can_focus=False):
                     yield EditableList(
                         self.conference.items(StepKind.QUESTIONS),
-                        add_placeholder="Type your own question and press Enter",
+                        add_placeholder=_("Type your own question and press Enter"),
                         id="asked",
                     )
 
@@ -48,9 +49,9 @@ class QuestionsStep(StepBody):
     async def _pick_idea(self, event: OptionList.OptionSelected) -> None:
         text = str(event.option.prompt)
         if await self.query_one("#asked", EditableList).add_item(text):
-            self.flash("Added ✔")
+            self.flash(_("Added ✔"))
         else:
-            self.flash("Already on the list")
+            self.flash(_("Already on the list"))
 
     @on(EditableList.Changed, "#asked")
     def _asked_changed(self, event: EditableList.Changed) -> None:

@@ -9,13 +9,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
 from slc_tui.core.conference import Conference
+from slc_tui.core.i18n import _, fill
 from slc_tui.ui.messages import TakeHomeRequested
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.steps.base import StepBody
 
 
 def record_text(conference: Conference) -> Text:
-    """The record of the conference as it will be saved, laid out to read aloud."""
+    """The record of the conference as it will be saved, laid out to read aloud (its
+    headings in the active language)."""
     from slc_tui.core.record import to_record
     from slc_tui.export.document import ConferenceDocument
 
@@ -28,24 +30,23 @@ def record_text(conference: Conference) -> Text:
             text.append(f"{_INDENT}• {line}\n")
         text.append("\n")
 
-    section("My work", [_piece_line(piece.title, piece.said) for piece in doc.pieces])
-    section("My strengths", list(doc.strengths))
-    section("My next steps", list(doc.next_steps))
+    section(_("My work"), [_piece_line(piece.title, piece.said) for piece in doc.pieces])
+    section(_("My strengths"), list(doc.strengths))
+    section(_("My next steps"), list(doc.next_steps))
     goals = []
     for goal in doc.goals:
-        line = (
-            goal.goal
-            + (f" — {goal.how}" if goal.how else "")
-            + (f" (by {goal.by})" if goal.by else "")
-        )
+        line = goal.goal + (f" — {goal.how}" if goal.how else "")
+        if goal.by:
+            line += " " + fill("(by {when})", when=goal.by)
         if goal.at_home:
-            line += f"\n{_INDENT * 2}At home: {goal.at_home}"
+            line += f"\n{_INDENT * 2}" + fill("At home: {what}", what=goal.at_home)
         goals.append(line)
-    section("My goals", goals)
-    section("Questions we talked about", list(doc.parent_questions))
-    section("At home, my family will", doc.home_lines)
+    section(_("My goals"), goals)
+    section(_("Questions we talked about"), list(doc.parent_questions))
+    section(_("At home, my family will"), doc.home_lines)
     if doc.follow_up:
-        text.append("📩 A private follow-up with the teacher was requested.\n", style="bold")
+        followed = _("📩 A private follow-up with the teacher was requested.")
+        text.append(followed + "\n", style="bold")
     return text
 
 
@@ -57,7 +58,9 @@ def _piece_line(title: str, said: str) -> str:
     """A piece's title and, under it, what the child said about it."""
     if not said:
         return title
-    return f"{title}\n{_INDENT * 2}“{' '.join(said.split())}”"
+    # TRANSLATORS: what the child said about a piece, in the language's quotation marks.
+    quoted = fill("“{words}”", words=" ".join(said.split()))
+    return f"{title}\n{_INDENT * 2}{quoted}"
 
 
 class WrapUpStep(StepBody):
@@ -66,19 +69,20 @@ class WrapUpStep(StepBody):
     def headline(self) -> str:
         """Thanks the family by the child's name."""
         name = self.conference.portfolio.student.first_name
-        return f"🎉 Thank you for coming to {name}'s conference!"
+        return fill("🎉 Thank you for coming to {name}'s conference!", name=name)
 
     def next_label(self) -> str:
         """Next finishes the conference."""
-        return "✔ Finish"
+        return _("✔ Finish")
 
     def compose(self) -> ComposeResult:
         """The record and where it is saved."""
         with VerticalScroll(id="record-scroll"):
             yield Static(record_text(self.conference), id="record")
         with Horizontal(id="wrap-up-bar"):
-            yield Static(plain(f"💾 Saving in {self.context.results_dir} …"), id="saved-where")
-            yield Button("🖨 Take-home copy", id="take-home")
+            saving = fill("💾 Saving in {folder} …", folder=self.context.results_dir)
+            yield Static(plain(saving), id="saved-where")
+            yield Button(plain(_("🖨 Take-home copy")), id="take-home")
 
     @on(Button.Pressed, "#take-home")
     def _take_home(self) -> None:
@@ -90,14 +94,16 @@ class WrapUpStep(StepBody):
 
     def show_take_home(self, path: str) -> None:
         """Say where the family's copy was written (under where the record is)."""
-        self.query_one("#take-home", Button).label = "🖨 Copy written ✔"
-        self._copy_line = f"🖨 Take-home copy: {path}"
+        self.query_one("#take-home", Button).label = plain(_("🖨 Copy written ✔"))
+        self._copy_line = fill("🖨 Take-home copy: {path}", path=path)
         self._show_where()
 
     def show_saved(self, path: str, when: str) -> None:
         """Say exactly where the record is, once it is on disk."""
         super().show_saved(path, when)
-        self._saved_line = f"💾 Saved on this computer at {when}:\n{path}"
+        self._saved_line = fill(
+            "💾 Saved on this computer at {when}:\n{path}", when=when, path=path
+        )
         self._show_where()
 
     def _show_where(self) -> None:

@@ -9,10 +9,12 @@ from rich.text import Text
 from textual.widgets import Static
 
 from slc_tui.core.clock import read_clock
+from slc_tui.core.i18n import fill
 
 
 class ClockLabel(Static):
-    """Shows ``🕒 7 of 20 min``; turns softly amber near the end, never flashes."""
+    """Shows ``🕒 7/20 min`` (in the active language); turns softly amber near the end,
+    never flashes."""
 
     DEFAULT_CSS = """
     ClockLabel { width: auto; height: 1; padding: 0 1; }
@@ -38,8 +40,10 @@ class ClockLabel(Static):
         self.set_interval(30, self.refresh)
 
     def render(self) -> Text:
-        """The reading for now."""
+        """The reading for now, in the language spoken now."""
         reading = read_clock(self.clock() - self.started, self.minutes)
         self.set_class(reading.mood == "nearly", "-nearly")
         self.set_class(reading.mood == "over", "-over")
-        return Text(f"🕒 {reading.text}")
+        return Text(
+            fill("🕒 {used}/{total} min", used=reading.used_minutes, total=reading.total_minutes)
+        )

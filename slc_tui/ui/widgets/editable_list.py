@@ -10,8 +10,13 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input
 
+from slc_tui.core.i18n import N_, _
 from slc_tui.core.text import MAX_LINE_LENGTH
 from slc_tui.ui.messages import ItemRemoved
+from slc_tui.ui.plain_text import plain
+
+#: The "add" box's placeholder when the list is given none.
+ADD_PLACEHOLDER = N_("Type a new one and press Enter")
 
 
 class ItemRow(Horizontal):
@@ -36,7 +41,7 @@ class ItemRow(Horizontal):
             max_length=MAX_LINE_LENGTH,
             select_on_focus=False,
         )
-        yield Button("✕", classes="remove", tooltip="Remove this one")
+        yield Button("✕", classes="remove", tooltip=plain(_("Remove this one")))
 
     @property
     def box(self) -> Input:
@@ -75,14 +80,15 @@ class EditableList(Vertical):
         self,
         items: list[str],
         *,
-        add_placeholder: str = "Type a new one and press Enter",
+        add_placeholder: str | None = None,
         item_placeholder: str = "",
         max_items: int = 20,
         id: str | None = None,
     ) -> None:
+        """``add_placeholder`` is in the active language (by default a general one)."""
         super().__init__(id=id)
         self.initial_items = items
-        self.add_placeholder = add_placeholder
+        self.add_placeholder = _(ADD_PLACEHOLDER) if add_placeholder is None else add_placeholder
         self.item_placeholder = item_placeholder
         self.max_items = max_items
 
@@ -97,7 +103,7 @@ class EditableList(Vertical):
                 classes="add-input",
                 select_on_focus=False,
             )
-            yield Button("+ Add", classes="add")
+            yield Button(plain(_("+ Add")), classes="add")
 
     @property
     def add_box(self) -> Input:
@@ -171,7 +177,7 @@ class EditableList(Vertical):
         async def undo() -> None:
             await self._put_back(index, text)
 
-        self.post_message(ItemRemoved(text.strip() or "an empty line", undo))
+        self.post_message(ItemRemoved(text.strip() or _("an empty line"), undo))
 
     async def _put_back(self, index: int, text: str) -> None:
         """Undo a removal: the row goes back at ``index`` (or last) and takes the keyboard."""

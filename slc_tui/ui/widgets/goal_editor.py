@@ -8,13 +8,24 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static
 
+from slc_tui.core.i18n import N_, _, fill, nfill
 from slc_tui.core.portfolio import Goal
 from slc_tui.core.text import MAX_LINE_LENGTH
+from slc_tui.ui.plain_text import plain
 from slc_tui.ui.widgets.month_picker import MonthPicker
+
+#: A goal's frame title.
+GOAL_TITLE = N_("🎯 Goal {number}")
+
+
+def goal_title(number: int) -> Content:
+    """The title on goal ``number``'s frame, in the active language."""
+    return plain(fill(GOAL_TITLE, number=number))
 
 
 class GoalRow(Grid):
@@ -45,23 +56,25 @@ class GoalRow(Grid):
         super().__init__()
         self.goal = goal
         self.today = today
-        self.border_title = f"🎯 Goal {number}"
+        self.border_title = goal_title(number)
 
     def compose(self) -> ComposeResult:
-        """Labels, the goal, remove, how and by, in grid order."""
-        yield Static("My goal\n\nHow I'll get there\n\nBy when", classes="goal-labels")
+        """Labels, the goal, remove, how and by, in grid order (the labels short: a child
+        of five reads them, and each must fit its 18 cells in every language)."""
+        labels = "\n\n".join((_("My goal"), _("How I'll get there"), _("By when")))
+        yield Static(plain(labels), classes="goal-labels")
         yield Input(
             self.goal.goal,
-            placeholder="What I want to get better at",
+            placeholder=_("What I want to get better at"),
             max_length=MAX_LINE_LENGTH,
             classes="goal-text",
             compact=True,
             select_on_focus=False,
         )
-        yield Button("✕", classes="remove-goal", tooltip="Remove this goal")
+        yield Button("✕", classes="remove-goal", tooltip=plain(_("Remove this goal")))
         yield Input(
             self.goal.how,
-            placeholder="What I will do",
+            placeholder=_("What I will do"),
             max_length=MAX_LINE_LENGTH * 2,
             classes="goal-how",
             compact=True,
@@ -125,7 +138,7 @@ class GoalEditor(Vertical):
         """One row per goal and the add button."""
         for number, goal in enumerate(self.initial_goals, start=1):
             yield GoalRow(goal, number, self.today)
-        yield Button("+ Add a goal", id="add-goal")
+        yield Button(plain(_("+ Add a goal")), id="add-goal")
 
     @property
     def rows(self) -> list[GoalRow]:
@@ -139,7 +152,7 @@ class GoalEditor(Vertical):
 
     def _renumber(self) -> None:
         for number, row in enumerate(self.rows, start=1):
-            row.border_title = f"🎯 Goal {number}"
+            row.border_title = goal_title(number)
 
     def _row_of(self, widget: Widget) -> GoalRow | None:
         """The goal row holding ``widget``."""
@@ -153,7 +166,7 @@ class GoalEditor(Vertical):
         event.stop()
         rows = self.rows
         if len(rows) >= self.max_goals:
-            self.notify(f"{self.max_goals} goals is plenty!")
+            self.notify(nfill("{n} goal is plenty!", "{n} goals is plenty!", self.max_goals))
             return
         row = GoalRow(Goal(""), len(rows) + 1, self.today)
         await self.mount(row, before=self.query_one("#add-goal"))

@@ -7,13 +7,18 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from slc_tui.core.i18n import N_, _
 from slc_tui.core.prompts import Prompt
+from slc_tui.ui.plain_text import plain
 
+#: Where a prompt came from (translated where shown).
 _SOURCE_LABELS = {
-    "student": "from your portfolio",
-    "class": "from your teacher",
-    "default": "ideas",
+    "student": N_("from your portfolio"),
+    "class": N_("from your teacher"),
+    "default": N_("ideas"),
 }
+#: The panel's title.
+TITLE = N_("Need an idea?")
 
 
 class HelpPanel(VerticalScroll):
@@ -39,7 +44,7 @@ class HelpPanel(VerticalScroll):
     def __init__(self, prompts: list[Prompt], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.prompts = prompts
-        self.border_title = "Need an idea?"
+        self.border_title = plain(_(TITLE))
         self.can_focus = False
         self._filled = False
 
@@ -48,14 +53,15 @@ class HelpPanel(VerticalScroll):
         yield from ()
 
     def _prompt_lines(self) -> ComposeResult:
-        """One line per prompt, with a small label saying where it came from."""
+        """One line per prompt, with a small label saying where it came from (in the
+        language spoken when the panel is first shown on a step)."""
         if not self.prompts:
-            yield Static("No prompts for this step.", classes="help-prompt")
+            yield Static(plain(_("No prompts for this step.")), classes="help-prompt")
         last_source = ""
         for prompt in self.prompts:
             text = Text()
             if prompt.source != last_source:
-                text.append(_SOURCE_LABELS[prompt.source] + "\n", style="dim italic")
+                text.append(_(_SOURCE_LABELS[prompt.source]) + "\n", style="dim italic")
                 last_source = prompt.source
             text.append("💬 " + prompt.text)
             yield Static(text, classes="help-prompt")
@@ -66,9 +72,12 @@ class HelpPanel(VerticalScroll):
         return self.has_class("-shown")
 
     def show_prompts(self, prompts: list[Prompt]) -> None:
-        """Hold ``prompts`` (the next step's) and hide until asked for again."""
+        """Hold ``prompts`` (the next step's) and hide until asked for again; the title is
+        put in the language spoken now (the panel stays for the whole conference, and 🌐
+        may have changed the language since)."""
         self.remove_class("-shown")
         self.prompts = prompts
+        self.border_title = plain(_(TITLE))
         if self._filled:
             self._filled = False
             self.remove_children()

@@ -22,6 +22,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
+from slc_tui.core.i18n import N_, _
+
 if TYPE_CHECKING:
     from slc_tui.media.halfblock import HalfBlockImage
 
@@ -35,6 +37,9 @@ _LoadResult = tuple["HalfBlockImage | None", "PictureStrips | None", "str | None
 #: At most two pictures decode at once (a gallery of 60 does not start 60 decoders that
 #: fight the UI thread for the interpreter and hold 60 photos in memory together).
 _DECODING = threading.BoundedSemaphore(2)
+
+#: Why a picture is not shown when the loader gives no reason (translated where shown).
+UNREADABLE = N_("it could not be read")
 
 
 class ImagePreview(Widget):
@@ -121,11 +126,11 @@ class ImagePreview(Widget):
         :meth:`render_line`)."""
         if self.path is None:
             if self.problem is None:
-                return self._message("No picture")
+                return self._message(_("No picture"))
             return self._placeholder(self.problem, None)
         if not self.loaded:
-            return self._message("Loading picture…")
-        return self._placeholder(self.problem or "it could not be read", self.path.name)
+            return self._message(_("Loading picture…"))
+        return self._placeholder(self.problem or UNREADABLE, self.path.name)
 
     def _start_loading(self) -> None:
         if not self.is_attached:
@@ -158,10 +163,10 @@ class ImagePreview(Widget):
         if event.state == WorkerState.SUCCESS:
             result = event.worker.result
             if result is None:
-                result = (None, None, "it could not be read")
+                result = (None, None, UNREADABLE)
             self._finish(*result)
         elif event.state == WorkerState.ERROR:
-            self._finish(None, None, "it could not be read")
+            self._finish(None, None, UNREADABLE)
         elif event.state == WorkerState.CANCELLED:
             # Cancelled from outside (a newer load of this preview is not this worker, and a
             # removed preview gets no messages): load again rather than stay on "Loading…".
@@ -185,7 +190,10 @@ class ImagePreview(Widget):
     def _placeholder(self, reason: str, file_name: str | None) -> RenderableType:
         style = self.get_component_rich_style("image-preview--placeholder")
         body = Text(justify="center")
-        body.append("🖼  Picture can't be shown\n", style="bold")
+        body.append(_("🖼  Picture can't be shown") + "\n", style="bold")
+        # The reason as the active language has it, when a catalog does (the loader's
+        # reasons are English messages; one no catalog knows is shown as it is).
+        reason = _(reason)
         body.append(reason[:1].upper() + reason[1:])
         if file_name:
             body.append(f"\n{file_name}", style="italic")

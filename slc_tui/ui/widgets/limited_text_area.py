@@ -7,6 +7,7 @@ from typing import Any
 from textual.widgets import TextArea
 from textual.widgets.text_area import EditResult, Location
 
+from slc_tui.core.i18n import fill
 from slc_tui.core.text import MAX_TEXT_LENGTH
 
 #: Show the "N / limit" counter once the text is this share of the limit.
@@ -58,7 +59,9 @@ class LimitedTextArea(TextArea):
         full = length >= self.limit
         self.set_class(full, "-full")
         if full:
-            self.border_subtitle = f"{length} / {self.limit} — full"
+            self.border_subtitle = fill(
+                "{length} / {limit} — full", length=length, limit=self.limit
+            )
         elif length >= self.limit * COUNTER_FROM:
             self.border_subtitle = f"{length} / {self.limit}"
         else:

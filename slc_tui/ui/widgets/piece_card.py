@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.events import Click
 from textual.message import Message
 
+from slc_tui.core.i18n import N_, fill
 from slc_tui.core.portfolio import Piece
 from slc_tui.ui.widgets.image_preview import ImagePreview
 
@@ -43,11 +44,14 @@ class PieceCard(ImagePreview, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("enter,space", "pick", "Pick / put back", show=True),
-        Binding("right", "app.focus_next", "Next picture", show=False),
-        Binding("left", "app.focus_previous", "Previous picture", show=False),
-        Binding("down", "move(1)", "Picture below", show=False),
-        Binding("up", "move(-1)", "Picture above", show=False),
+        # (named in the active language by the screen's footer: see ui/languages.py)
+        Binding("enter,space", "pick", N_("Pick / put back"), show=True, id="pick-piece"),
+        Binding("right", "app.focus_next", N_("Next picture"), show=False, id="next-picture"),
+        Binding(
+            "left", "app.focus_previous", N_("Previous picture"), show=False, id="previous-picture"
+        ),
+        Binding("down", "move(1)", N_("Picture below"), show=False, id="picture-below"),
+        Binding("up", "move(-1)", N_("Picture above"), show=False, id="picture-above"),
     ]
 
     @dataclass
@@ -73,7 +77,8 @@ class PieceCard(ImagePreview, can_focus=True):
         subject = self.piece.subject or ""
         if self.chosen_position is None:
             return subject
-        return f"✔ Picked #{self.chosen_position + 1}  {subject}".rstrip()
+        picked = fill("✔ Picked #{number}", number=self.chosen_position + 1)
+        return f"{picked}  {subject}".rstrip()
 
     def set_chosen(self, position: int | None) -> None:
         """Show whether (and in what order) this piece is picked."""

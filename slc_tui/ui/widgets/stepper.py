@@ -7,7 +7,9 @@ from textual.widgets import Static
 
 
 class Stepper(Static):
-    """``● ● ◉ ○ ○  3/10 My work 1 of 3``: done, current and coming steps."""
+    """``● ● ◉ ○ ○  3/10 My work 1 of 3``: done, current and coming steps (the dots drawn
+    close together, ``●●◉○○``, when the label would not fit otherwise: a label in Spanish
+    or French is longer than in English)."""
 
     DEFAULT_CSS = """
     Stepper { height: 1; width: 1fr; }
@@ -26,14 +28,21 @@ class Stepper(Static):
 
     def render(self) -> Text:
         """Dots for every step, then the current step's label."""
+        text = self._text(" ")
+        width = self.content_size.width
+        if width and text.cell_len > width:
+            return self._text("")
+        return text
+
+    def _text(self, gap: str) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         for position in range(len(self.labels)):
             if position < self.index:
-                text.append("● ", style="green")
+                text.append("●" + gap, style="green")
             elif position == self.index:
-                text.append("◉ ", style="bold yellow")
+                text.append("◉" + gap, style="bold yellow")
             else:
-                text.append("○ ", style="dim")
+                text.append("○" + gap, style="dim")
         text.append(f" {self.index + 1}/{len(self.labels)} ", style="dim")
         text.append(self.labels[self.index], style="bold")
         return text

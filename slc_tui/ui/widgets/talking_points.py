@@ -6,6 +6,8 @@ from rich.text import Text
 from textual.content import Content
 from textual.widgets import Static
 
+from slc_tui.core.i18n import _, fill
+
 
 class TalkingPoints(Static):
     """A titled list of ``label: text`` lines, each with a speech bubble."""
@@ -18,21 +20,26 @@ class TalkingPoints(Static):
         self,
         points: list[tuple[str, str]],
         *,
-        title: str = "Things I can say",
+        title: str | None = None,
         id: str | None = None,
     ) -> None:
+        """``points`` and ``title`` are in the active language (by default a title that
+        says these are things to say)."""
         super().__init__(self._render_points(points), id=id)
+        if title is None:
+            title = _("Things I can say")
         self.border_title = Content(title)  # the words as written, never markup
 
     @staticmethod
     def _render_points(points: list[tuple[str, str]]) -> Text:
         text = Text()
         if not points:
-            text.append("(nothing written yet — talk about it in your own words)", style="dim")
+            text.append(_("(nothing written yet — talk about it in your own words)"), style="dim")
         for index, (label, body) in enumerate(points):
             if index:
                 text.append("\n")
             if label:
-                text.append(f"{label}: ", style="bold")
+                # TRANSLATORS: a talking point's label before its text ("Why I chose it: …").
+                text.append(fill("{label}:", label=label) + " ", style="bold")
             text.append(body)
         return text
