@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from slc_tui.core.i18n import N_, fill
+
 __all__ = ["ClaimLost", "OpenElsewhere"]
 
 
@@ -26,6 +28,35 @@ class OpenElsewhere:
         )
         when = self.since[11:16] if len(self.since) >= 16 else ""
         return f"{where} (since {when})" if when else where
+
+    def sentence(self, name: str, opened: bool = False) -> str:
+        """The whole sentence, in the active language: "Maya's conference is open in another
+        window on this computer (since 14:02)." (``opened``: "… was opened …", said when
+        this screen learns that another took the conference over)."""
+        when = self.since[11:16] if len(self.since) >= 16 else ""
+        message = _SENTENCES[(opened, self.same_computer, bool(when))]
+        return fill(message, name=name, host=self.host, time=when)
+
+
+#: (opened, same computer, since when known) → the sentence.
+_SENTENCES = {
+    (False, True, True): N_(
+        "{name}'s conference is open in another window on this computer (since {time})."
+    ),
+    (False, True, False): N_("{name}'s conference is open in another window on this computer."),
+    (False, False, True): N_(
+        "{name}'s conference is open on another computer ({host}) (since {time})."
+    ),
+    (False, False, False): N_("{name}'s conference is open on another computer ({host})."),
+    (True, True, True): N_(
+        "{name}'s conference was opened in another window on this computer (since {time})."
+    ),
+    (True, True, False): N_("{name}'s conference was opened in another window on this computer."),
+    (True, False, True): N_(
+        "{name}'s conference was opened on another computer ({host}) (since {time})."
+    ),
+    (True, False, False): N_("{name}'s conference was opened on another computer ({host})."),
+}
 
 
 class ClaimLost(Exception):

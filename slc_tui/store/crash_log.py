@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from slc_tui import __version__
+from slc_tui.core.i18n import _, fill
 
 #: Sub-folder of the results folder that holds crash logs.
 CRASH_LOG_DIR = "crash-logs"
@@ -70,13 +71,14 @@ def crash_message(saved: bool | None, log: Path | None) -> str:
 
     ``saved`` is None when no conference was open (nothing typed could be lost).
     """
-    first = "Sorry — slc ran into a problem and had to close."
+    lines = [_("Sorry — slc ran into a problem and had to close.")]
     if saved:
-        first += "\nEverything typed so far was saved. Open slc again and choose “Carry on”."
+        lines.append(_("Everything typed so far was saved. Open slc again and choose “Carry on”."))
     elif saved is not None:
-        first += "\nThe last few words may not have been saved. Please tell the teacher."
-    where = f"\n\nFor the teacher: the details are in {log}" if log else ""
-    return first + where
+        lines.append(_("The last few words may not have been saved. Please tell the teacher."))
+    if log:
+        lines += ["", fill("For the teacher: the details are in {log}", log=log)]
+    return "\n".join(lines)
 
 
 def report_crash(results_dir: Path | None, error: BaseException, context: str = "") -> None:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from slc_tui.core.i18n import fill
 from slc_tui.store.private_paths import make_private_dir
 
 __all__ = [
@@ -53,9 +54,11 @@ class ResultsBusy(TimeoutError):
     def __init__(self, path: Path, timeout: float) -> None:
         self.path = Path(path)
         self.timeout = timeout
-        message = (
-            f"{self.path.name} is being saved by another copy of the app "
-            f"(waited {timeout:g} s); try again in a moment"
+        message = fill(
+            "{file} is being saved by another copy of the app (waited {seconds} s); "
+            "try again in a moment",
+            file=self.path.name,
+            seconds=format(timeout, "g"),
         )
         super().__init__(errno.EBUSY, message)
         self.filename = str(self.path)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from slc_tui.core.fields import json_type
+from slc_tui.core.i18n import _, nfill
 from slc_tui.store.results_file import TABLE_NAME
 
 __all__ = ["conferences_phrase", "foreign_records_reason", "is_own", "own_tables"]
@@ -21,8 +22,10 @@ _LONGEST_ID_SHOWN = 40
 
 
 def conferences_phrase(count: int) -> str:
-    """``no conferences``, ``1 conference``, ``2 conferences``…"""
-    return {0: "no conferences", 1: "1 conference"}.get(count, f"{count} conferences")
+    """``no conferences``, ``1 conference``, ``2 conferences``… (in the active language)."""
+    if count == 0:
+        return _("no conferences")
+    return nfill("{n} conference", "{n} conferences", count)
 
 
 def is_own(student_id: str, record: dict[str, Any]) -> bool:
@@ -53,8 +56,13 @@ def foreign_records_reason(student_id: str, tables: dict[str, dict[str, Any]]) -
         return None
     owners = list(dict.fromkeys(_owner(record) for record in foreign))
     shown = ", ".join(owners[:_OWNERS_SHOWN]) + (", …" if len(owners) > _OWNERS_SHOWN else "")
-    verb = "is" if len(foreign) == 1 else "are"
-    return f"{conferences_phrase(len(foreign))} in it {verb} not {student_id}'s: student id {shown}"
+    return nfill(
+        "{n} conference in it is not {student}'s: student id {shown}",
+        "{n} conferences in it are not {student}'s: student id {shown}",
+        len(foreign),
+        student=student_id,
+        shown=shown,
+    )
 
 
 def own_tables(student_id: str, tables: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:

@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from slc_tui.core.i18n import N_, _, fill
 from slc_tui.store.fileops import (
     fsync_directory,
     keep_copy_under_new_name,
@@ -69,26 +70,45 @@ class Recovery:
 
     @property
     def message(self) -> str:
-        """A sentence or two for the teacher, naming the files involved."""
-        kept = (
-            f"{self.file_name} was damaged ({self.reason}); it is kept as {self.damaged_copy.name}"
-        )
-        held = conferences_phrase(self.records_restored)
-        again = " The conference open now was saved into it too." if self.saved_again else ""
+        """A sentence or two for the teacher, naming the files involved (in the active
+        language)."""
         if self.kept_own:
-            own = f"what was {self.student_id}'s own in it ({held})"
-            return f"{kept} and {own} was kept.{again}"
-        if self.restored:
-            return f"{kept} and the last good copy ({held}) was restored.{again}"
-        if self.saved_again:
-            return (
-                f"{kept}. There was no good earlier copy to restore, "
-                f"so a new {self.file_name} was started with the conference open now."
-            )
-        return (
-            f"{kept}. There was no good earlier copy to restore, "
-            f"so {self.student_id} has no saved conferences for now."
+            message = _KEPT_OWN
+        elif self.restored:
+            message = _RESTORED
+        elif self.saved_again:
+            message = _STARTED_AGAIN
+        else:
+            message = _NONE_LEFT
+        text = fill(
+            message,
+            file=self.file_name,
+            reason=self.reason,
+            copy=self.damaged_copy.name,
+            student=self.student_id,
+            held=conferences_phrase(self.records_restored),
         )
+        if self.saved_again and (self.kept_own or self.restored):
+            text += " " + _("The conference open now was saved into it too.")
+        return text
+
+
+_KEPT_OWN = N_(
+    "{file} was damaged ({reason}); it is kept as {copy} and what was {student}'s own in it "
+    "({held}) was kept."
+)
+_RESTORED = N_(
+    "{file} was damaged ({reason}); it is kept as {copy} and the last good copy ({held}) "
+    "was restored."
+)
+_STARTED_AGAIN = N_(
+    "{file} was damaged ({reason}); it is kept as {copy}. There was no good earlier copy to "
+    "restore, so a new {file} was started with the conference open now."
+)
+_NONE_LEFT = N_(
+    "{file} was damaged ({reason}); it is kept as {copy}. There was no good earlier copy to "
+    "restore, so {student} has no saved conferences for now."
+)
 
 
 def damaged_copy_stem(student_id: str, now: datetime) -> str:

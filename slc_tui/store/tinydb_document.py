@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from slc_tui.core.fields import json_type
+from slc_tui.core.i18n import _, fill
 
 __all__ = ["CorruptResultsFile", "encode_tinydb_document", "parse_tinydb_document"]
 
@@ -57,10 +58,19 @@ def _json_error_reason(text: str, exc: json.JSONDecodeError) -> str:
     if exc.pos >= end or exc.msg.startswith("Unterminated string"):
         line = text.count("\n", 0, end) + 1
         column = end - text.rfind("\n", 0, end)
-        return f"cut off part-way (the JSON stops early, at line {line}, column {column})"
+        return fill(
+            "cut off part-way (the JSON stops early, at line {line}, column {column})",
+            line=line,
+            column=column,
+        )
     message = exc.msg.removesuffix(" at")
     message = message[:1].lower() + message[1:]
-    return f"not valid JSON at line {exc.lineno}, column {exc.colno}: {message}"
+    return fill(
+        "not valid JSON at line {line}, column {column}: {message}",
+        line=exc.lineno,
+        column=exc.colno,
+        message=message,
+    )
 
 
 def parse_tinydb_document(
@@ -75,19 +85,19 @@ def parse_tinydb_document(
     """
     if not raw.strip():
         if empty_is_corrupt:
-            raise CorruptResultsFile(path, "the file is empty")
+            raise CorruptResultsFile(path, _("the file is empty"))
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        reason = f"not UTF-8 text (unreadable byte at position {exc.start})"
+        reason = fill("not UTF-8 text (unreadable byte at position {n})", n=exc.start)
         raise CorruptResultsFile(path, reason) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CorruptResultsFile(path, _json_error_reason(text, exc)) from exc
     except (ValueError, RecursionError) as exc:
-        raise CorruptResultsFile(path, f"not valid JSON ({exc})") from exc
+        raise CorruptResultsFile(path, fill("not valid JSON ({error})", error=exc)) from exc
     problem = _shape_problem(data)
     if problem is not None:
         raise CorruptResultsFile(path, problem)

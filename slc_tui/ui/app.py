@@ -8,6 +8,7 @@ import contextlib
 import gc
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from textual.widgets import Static
 
 from slc_tui.core import i18n
 from slc_tui.core.conference import Conference, StepBlocked
+from slc_tui.core.i18n import N_, _, fill, nfill
 from slc_tui.core.portfolio import Portfolio
 from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_questions
 from slc_tui.core.steps import Step
@@ -54,11 +56,11 @@ class SlcApp(Saving):
     """A child leads their conference; the app owns the class session and all saving."""
 
     CSS_PATH = "slc.tcss"
-    TITLE = "slc — my conference"
+    TITLE = N_("slc — my conference")
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
         # In a terminal Ctrl+C means "stop": save first, then close (not copy).
-        Binding("ctrl+c", "quit", "Quit", id="quit-ctrl-c", show=False, priority=True),
+        Binding("ctrl+c", "quit", N_("Quit"), id="quit-ctrl-c", show=False, priority=True),
     ]
     ENABLE_COMMAND_PALETTE = False
 
@@ -82,7 +84,9 @@ class SlcApp(Saving):
         self.session: ClassSession | None = None
         self.conference: Conference | None = None
         self.crash_log: Path | None = None
-        self._picker_heading = ("", "", "")
+        self._picker_heading = ("", "")
+        #: The note under the student list, made in the language spoken when it is shown.
+        self._picker_notice: Callable[[], str] = lambda: self.notice
         self._first_rows: list[Any] | None = None  # None: not read yet
         self._unlocked: set[str] = set()  # conferences whose last record the teacher unlocked
 
@@ -123,7 +127,7 @@ class SlcApp(Saving):
 
     def compose(self) -> ComposeResult:
         """Shown only while the class loads."""
-        yield Static("Opening the class…", id="loading")
+        yield Static(_("Opening the class…"), id="loading")
 
     def on_mount(self) -> None:
         """Load the class off the UI thread; save before closing on a hang-up or kill."""
@@ -177,7 +181,7 @@ class SlcApp(Saving):
         assert self.session is not None
         messages = [recovery.message for recovery in self.session.take_recoveries()]
         for message in messages:
-            self.notify(message, title="Results file repaired", severity="warning", timeout=30)
+            self.notify(message, title=_("Results file repaired"), severity="warning", timeout=30)
         return messages
 
     def _class_loaded(
@@ -188,17 +192,20 @@ class SlcApp(Saving):
         repaired = self._tell_recoveries()
         info = session.folder.info
         subtitle = _heading_subtitle(info.teacher, info.term)
-        problems = [p for p in session.folder.all_problems if p.is_error]
-        notice = self.notice or f"Results are saved in {session.results_dir}"
-        if repaired:
-            notice += f"\n⚠ {len(repaired)} damaged results file(s) repaired: see the messages"
+        problems = len([p for p in session.folder.all_problems if p.is_error])
         left_out = len(session.folder.left_out)
-        if problems:
-            notice += f"\n⚠ {len(problems)} problem(s) in the class folder"
-            if left_out:
-                notice += f", {left_out} portfolio(s) left out of this list"
-            notice += ": teacher, press F2 to see them"
-        self._picker_heading = (info.name, subtitle, notice)
+        results_dir, given = session.results_dir, self.notice
+
+        def notice() -> str:
+            lines = [given or fill("Results are saved in {folder}", folder=results_dir)]
+            if repaired:
+                lines.append(_repaired_line(len(repaired)))
+            if problems:
+                lines.append(_problems_line(problems, left_out))
+            return "\n".join(lines)
+
+        self._picker_heading = (info.name, subtitle)
+        self._picker_notice = notice
         self._first_rows = rows
         if ready is not None:
             self.begin(ready, claimed=False)  # the picker is made when the conference ends
@@ -220,7 +227,12 @@ class SlcApp(Saving):
     def _speak_class_language(self) -> None:
         """The student list and the teacher's desk speak the class's language."""
         if self.session is not None:
-            i18n.use(self.session.translation(self.session.folder.info.language))
+            self._speak(self.session.translation(self.session.folder.info.language))
+
+    def _speak(self, language: i18n.Translation) -> None:
+        """Make ``language`` the one the screens (and the window's title) speak."""
+        i18n.use(language)
+        self.title = _(self.TITLE)
 
     def _back_to_picker(self) -> None:
         """Leave the conference for the student list (made now if it was skipped); free
@@ -251,21 +263,16 @@ class SlcApp(Saving):
             if problem is None:
                 self.results_dir = own
                 self.session = moved
-                self._show_notice(
-                    f"Results are saved in {own}\n(slc can't save in {stuck}: {reason})"
-                )
+                self._show_notice(partial(_saved_elsewhere_note, own, stuck, reason))
                 self.refresh_picker_soon()
                 return
             stuck, reason = own, problem
-        self._show_notice(
-            f"⚠ Nothing can be saved: slc can't write in {stuck} ({reason}).\n"
-            "Conferences can't be opened until the teacher fixes it."
-        )
+        self._show_notice(partial(_nothing_saved_note, stuck, reason))
 
     def _new_picker(self, rows: list[Any] | None) -> PickerScreen:
         """The student list, with the class's heading and notice."""
-        name, subtitle, notice = self._picker_heading
-        picker = PickerScreen(name, subtitle, rows, notice)
+        name, subtitle = self._picker_heading
+        picker = PickerScreen(name, subtitle, rows, self._picker_notice())
         picker.has_problems = self.session is not None and bool(self.session.folder.all_problems)
         return picker
 
@@ -282,7 +289,7 @@ class SlcApp(Saving):
         if session is None:
             return
         if await asyncio.to_thread(Doors(self, session).access.is_set):
-            reason = "Teacher PIN to see the problems in the class folder"
+            reason = _("Teacher PIN to see the problems in the class folder")
             if not await Doors(self, session).teacher_says_yes(reason):
                 return
         await self.push_screen_wait(ProblemsScreen(session.folder))
@@ -303,18 +310,18 @@ class SlcApp(Saving):
             return
         doors = Doors(self, session)
         if await asyncio.to_thread(doors.access.is_set) and not await doors.teacher_says_yes(
-            "Teacher PIN to open the teacher's desk"
+            _("Teacher PIN to open the teacher's desk")
         ):
             return
         self.push_screen(TeacherHomeScreen(session), lambda _: self.refresh_picker_soon())
 
-    def _show_notice(self, notice: str) -> None:
-        """Change the note under the student list (now, and whenever the list is made)."""
-        name, subtitle, _ = self._picker_heading
-        self._picker_heading = (name, subtitle, notice)
+    def _show_notice(self, notice: Callable[[], str]) -> None:
+        """Change the note under the student list (now, and whenever the list is made):
+        ``notice`` makes it in the language spoken then."""
+        self._picker_notice = notice
         for screen in self.screen_stack:
             if isinstance(screen, PickerScreen):
-                screen.show_notice(notice)
+                screen.show_notice(notice())
 
     def refresh_picker_soon(self) -> None:
         """Re-read the student list in a thread (see :meth:`refresh_picker`)."""
@@ -348,7 +355,10 @@ class SlcApp(Saving):
         portfolio = session.folder.portfolio(student_id)
         if portfolio is None:
             self.notify(
-                f"No usable portfolio for {student_id!r}: run slc validate on the class folder.",
+                fill(
+                    "No usable portfolio for {student}: run slc validate on the class folder.",
+                    student=repr(student_id),
+                ),
                 severity="error",
                 timeout=10,
             )
@@ -366,8 +376,12 @@ class SlcApp(Saving):
         except CorruptResultsFile as corrupt:
             await asyncio.to_thread(session.release_claim)
             self.notify(
-                f"Can't read {corrupt.path.name} in {corrupt.path.parent}: {corrupt.reason}. "
-                "Ask the teacher to check the file.",
+                fill(
+                    "Can't read {file} in {folder}: {reason}. Ask the teacher to check the file.",
+                    file=corrupt.path.name,
+                    folder=corrupt.path.parent,
+                    reason=corrupt.reason,
+                ),
                 severity="error",
                 timeout=15,
             )
@@ -413,7 +427,7 @@ class SlcApp(Saving):
         if conference is None or session is None or code == conference.language:
             return
         conference.language = code
-        i18n.use(session.translation(code))
+        self._speak(session.translation(code))
         self.show_step()
         self.post_message(ConferenceEdited())
 
@@ -428,7 +442,7 @@ class SlcApp(Saving):
         if conference is None:
             return
         doors = Doors(self, self.session) if self.session else None
-        if doors and await doors.teacher_says_yes("Teacher PIN to show last time's conference"):
+        if doors and await doors.teacher_says_yes(_("Teacher PIN to show last time's conference")):
             self._unlocked.add(conference.id)
             if self.conference is conference:
                 self.show_step()
@@ -440,7 +454,7 @@ class SlcApp(Saving):
         self.conference = conference
         self._claim_pending = not claimed
         if self.session is not None:
-            i18n.use(self.session.translation(conference.language))
+            self._speak(self.session.translation(conference.language))
         self.show_step()
         self.run_worker(self._read_languages, thread=True, group="languages")
         self.call_after_refresh(self.save_now if claimed else self.claim_then_save)
@@ -549,7 +563,7 @@ class SlcApp(Saving):
                 self.run_worker(self.session.release_claim, thread=True, group="save")
             self._back_to_picker()
             self.refresh_picker_soon()
-        self.push_screen(ChoiceDialog(message, [("ok", "OK")], cancel="ok"))
+        self.push_screen(ChoiceDialog(message, [("ok", _("OK"))], cancel="ok"))
 
     # -- moving through the conference -----------------------------------------------
 
@@ -607,8 +621,12 @@ class SlcApp(Saving):
             from slc_tui.session import write_crash_log
 
             log = write_crash_log(session.results_dir, error, "take-home copy")
-            detail = f" (details in {log})" if log else ""
-            self.call_from_thread(self._take_home_failed, f"something went wrong{detail}")
+            reason = (
+                fill("something went wrong (details in {log})", log=log)
+                if log
+                else _("something went wrong")
+            )
+            self.call_from_thread(self._take_home_failed, reason)
             return
 
         def written() -> None:
@@ -618,15 +636,18 @@ class SlcApp(Saving):
             if isinstance(screen, ConferenceScreen) and isinstance(screen.body, WrapUpStep):
                 screen.body.show_take_home(str(path))  # said under the record, where it stays
             else:
-                self.notify(f"Take-home copy written to {path}", timeout=10)
+                self.notify(fill("Take-home copy written to {path}", path=path), timeout=10)
 
         self.call_from_thread(written)
 
     def _take_home_failed(self, reason: str) -> None:
         """Say the copy could not be written, and why (the record is saved apart)."""
         self.notify(
-            f"Could not write the take-home copy: {reason}. Please tell the teacher.",
-            title="No take-home copy",
+            fill(
+                "Could not write the take-home copy: {reason}. Please tell the teacher.",
+                reason=reason,
+            ),
+            title=_("No take-home copy"),
             severity="error",
             timeout=20,
         )
@@ -639,12 +660,15 @@ class SlcApp(Saving):
         info = self.session.folder.info  # (the teacher may have renamed the class)
 
         def update() -> None:
+            picker = self.screen if isinstance(self.screen, PickerScreen) else None
+            if picker is not None:
+                self._speak_class_language()  # (the teacher may have changed it)
             self._tell_recoveries()
-            _, _, notice = self._picker_heading
-            self._picker_heading = (info.name, _heading_subtitle(info.teacher, info.term), notice)
-            if isinstance(self.screen, PickerScreen):
-                self.screen.show_heading(*self._picker_heading[:2])
-                self.screen.set_rows(rows)
+            self._picker_heading = (info.name, _heading_subtitle(info.teacher, info.term))
+            if picker is not None:
+                picker.show_heading(*self._picker_heading)
+                picker.show_notice(self._picker_notice())
+                picker.set_rows(rows)
 
         self.call_from_thread(update)
 
@@ -664,6 +688,53 @@ class SlcApp(Saving):
             screen.show_saved(path, self.clock().strftime("%H:%M:%S"))
         elif isinstance(screen, PickerScreen):
             self.refresh_picker()  # a conference just finished: show its new status
+
+
+def _saved_elsewhere_note(own: Path, stuck: Path, reason: str) -> str:
+    """The student list's note once results go to the user's own folder."""
+    return fill(
+        "Results are saved in {folder}\n(slc can't save in {stuck}: {reason})",
+        folder=own,
+        stuck=stuck,
+        reason=reason,
+    )
+
+
+def _nothing_saved_note(stuck: Path, reason: str) -> str:
+    """The student list's note when no folder can be written."""
+    return fill(
+        "⚠ Nothing can be saved: slc can't write in {folder} ({reason}).\n"
+        "Conferences can't be opened until the teacher fixes it.",
+        folder=stuck,
+        reason=reason,
+    )
+
+
+def _repaired_line(count: int) -> str:
+    """The student list's note that damaged results files were repaired."""
+    return nfill(
+        "⚠ {n} damaged results file(s) repaired: see the messages",
+        "⚠ {n} damaged results file(s) repaired: see the messages",
+        count,
+    )
+
+
+def _problems_line(problems: int, left_out: int) -> str:
+    """The student list's note for the teacher that the class folder has problems."""
+    if left_out:
+        return nfill(
+            "⚠ {n} problem(s) in the class folder, {left_out} portfolio(s) left out of this "
+            "list: teacher, press F2 to see them",
+            "⚠ {n} problem(s) in the class folder, {left_out} portfolio(s) left out of this "
+            "list: teacher, press F2 to see them",
+            problems,
+            left_out=left_out,
+        )
+    return nfill(
+        "⚠ {n} problem(s) in the class folder: teacher, press F2 to see them",
+        "⚠ {n} problem(s) in the class folder: teacher, press F2 to see them",
+        problems,
+    )
 
 
 def _heading_subtitle(teacher: str, term: str) -> str:

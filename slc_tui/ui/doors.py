@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 
 from slc_tui.core.conference import Conference
+from slc_tui.core.i18n import _, fill
 from slc_tui.session import ClassSession
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.pin_dialog import PinDialog
@@ -24,7 +25,8 @@ PIN_TRIES = 3
 
 
 class Doors:
-    """Asks the family or the teacher, in dialogs, on behalf of the app (call from a worker)."""
+    """Asks the family or the teacher, in dialogs, on behalf of the app (call from a worker),
+    in the language active when each question is asked (the class's, from the student list)."""
 
     def __init__(self, app: App[Any], session: ClassSession) -> None:
         self.app = app
@@ -45,21 +47,26 @@ class Doors:
             other = await asyncio.to_thread(self.session.claim, student_id)
         except OSError as error:
             self.app.notify(
-                f"Can't open {name}'s conference: nothing can be saved in "
-                f"{self.session.results_dir} ({error.strerror or error}). "
-                "Please tell the teacher.",
-                title="Can't save here",
+                fill(
+                    "Can't open {name}'s conference: nothing can be saved in {folder} "
+                    "({reason}). Please tell the teacher.",
+                    name=name,
+                    folder=self.session.results_dir,
+                    reason=error.strerror or error,
+                ),
+                title=_("Can't save here"),
                 severity="error",
                 timeout=20,
             )
             return False
         if other is None:
             return True
-        answer = await self.app.push_screen_wait(
+        answer: str = await self.app.push_screen_wait(
             ChoiceDialog(
-                f"{name}'s conference is open {other.describe()}.\n"
-                "Opening it here as well could mix up what is typed.",
-                [("cancel", "Cancel"), ("anyway", "Open here anyway")],
+                other.sentence(name)
+                + "\n"
+                + _("Opening it here as well could mix up what is typed."),
+                [("cancel", _("Cancel")), ("anyway", _("Open here anyway"))],
             )
         )
         if answer != "anyway":
@@ -69,11 +76,16 @@ class Doors:
 
     async def save_elsewhere(self, reason: str, own: Path) -> bool:
         """The results folder cannot be written: offer the user's own folder (True: use it)."""
-        answer = await self.app.push_screen_wait(
+        answer: str = await self.app.push_screen_wait(
             ChoiceDialog(
-                f"slc can't save conferences in {self.session.results_dir}\n({reason}).\n\n"
-                f"Save this class's conferences in your own folder instead?\n{own}",
-                [("own", "Save in my folder"), ("no", "Not now")],
+                fill(
+                    "slc can't save conferences in {folder}\n({reason}).\n\n"
+                    "Save this class's conferences in your own folder instead?\n{own}",
+                    folder=self.session.results_dir,
+                    reason=reason,
+                    own=own,
+                ),
+                [("own", _("Save in my folder")), ("no", _("Not now"))],
             )
         )
         return answer == "own"
@@ -82,11 +94,18 @@ class Doors:
         """Resume, restart or start (asking the family), or None when they cancel."""
         unfinished = await asyncio.to_thread(self.session.unfinished_record, student_id)
         if unfinished is not None:
-            answer = await self.app.push_screen_wait(
+            answer: str = await self.app.push_screen_wait(
                 ChoiceDialog(
-                    f"{name} has a conference that isn't finished yet.\n"
-                    "Carry on where you stopped?",
-                    [("resume", "▶ Carry on"), ("new", "Start again"), ("cancel", "Cancel")],
+                    fill(
+                        "{name} has a conference that isn't finished yet.\n"
+                        "Carry on where you stopped?",
+                        name=name,
+                    ),
+                    [
+                        ("resume", _("▶ Carry on")),
+                        ("new", _("Start again")),
+                        ("cancel", _("Cancel")),
+                    ],
                 )
             )
             if answer == "resume":
@@ -96,12 +115,15 @@ class Doors:
             await asyncio.to_thread(self.session.abandon, unfinished)
         elif await asyncio.to_thread(self.session.status, student_id) == "done":
             if await asyncio.to_thread(self.access.is_set):
-                reason = f"{name}'s conference is done. Teacher: type the PIN to start a new one."
+                reason = fill(
+                    "{name}'s conference is done. Teacher: type the PIN to start a new one.",
+                    name=name,
+                )
                 return await self._with_pin(reason, partial(self.session.start, student_id))
             answer = await self.app.push_screen_wait(
                 ChoiceDialog(
-                    f"{name}'s conference is already done.\nStart a new one?",
-                    [("new", "Start a new conference"), ("cancel", "Cancel")],
+                    fill("{name}'s conference is already done.\nStart a new one?", name=name),
+                    [("new", _("Start a new conference")), ("cancel", _("Cancel"))],
                 )
             )
             if answer != "new":
@@ -115,7 +137,7 @@ class Doors:
         from the start; while it lasts every try is refused without being checked.
         """
         error = await asyncio.to_thread(self.access.wait)
-        for _ in range(PIN_TRIES):
+        for _attempt in range(PIN_TRIES):
             pin = await self.app.push_screen_wait(PinDialog(reason, error))
             if pin is None:
                 return False
@@ -124,7 +146,10 @@ class Doors:
                 return True
             if answer.outcome in ("damaged", "unavailable"):
                 self.app.notify(
-                    f"{answer.message} Teacher: set a new PIN with  slc set-pin"
+                    fill(
+                        "{problem} Teacher: set a new PIN with  slc set-pin",
+                        problem=answer.message,
+                    )
                     if answer.outcome == "damaged"
                     else answer.message,
                     severity="error",

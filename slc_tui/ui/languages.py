@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,13 +14,13 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from slc_tui.core.i18n import _
+from slc_tui.core.i18n import N_, _
 from slc_tui.ui.plain_text import plain
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    _Base = Screen[object]
+    _Base = Screen[Any]  # (Any: mixed into screens of every result type)
 else:
     _Base = object
 
@@ -45,11 +45,11 @@ def _translated(binding: Binding) -> Binding:
     return replace(binding, description=_(binding.description))
 
 
-class LanguageMenu(ModalScreen[str | None]):
+class LanguageMenu(TranslatedBindings, ModalScreen[str | None]):
     """Which language to lead the conference in: each in its own name; dismisses with the
     code picked (None when closed)."""
 
-    BINDINGS = [Binding("escape", "close", "Close", id="close-language")]
+    BINDINGS = [Binding("escape", "close", N_("Close"), id="close-language")]
 
     def __init__(self, choices: list[tuple[str, str]], current: str) -> None:
         """``choices`` are (code, name) pairs."""

@@ -18,6 +18,7 @@ from typing import Any
 
 from textual.timer import Timer
 
+from slc_tui.core.i18n import _, fill
 from slc_tui.session import ClaimLost, CorruptResultsFile
 from slc_tui.ui.crash_safety import CrashSafety
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
@@ -117,16 +118,16 @@ class Saving(CrashSafety):
         self._unsaved.pop(record_id, None)
         rescued = write_rescue_file([record])
         kept = (
-            f"What was typed here is kept for the teacher in\n{rescued}"
+            fill("What was typed here is kept for the teacher in\n{file}", file=rescued)
             if rescued is not None
-            else "What was typed here could not be kept: please tell the teacher now."
+            else _("What was typed here could not be kept: please tell the teacher now.")
         )
-        self.conference_taken_over(
-            record_id,
-            f"{record.get('student_name', '')}'s conference was opened "
-            f"{lost.other.describe()}.\nTo keep the two screens from writing over each other, "
-            f"nothing more is saved from this one.\n{kept}",
+        opened = lost.other.sentence(str(record.get("student_name", "")), opened=True)
+        stopped = _(
+            "To keep the two screens from writing over each other, nothing more is saved "
+            "from this one."
         )
+        self.conference_taken_over(record_id, f"{opened}\n{stopped}\n{kept}")
 
     def conference_taken_over(self, record_id: str, message: str) -> None:
         """Leave conference ``record_id`` (if on screen) without saving and tell the family
@@ -140,8 +141,11 @@ class Saving(CrashSafety):
         if owed is not None and owed[0] <= seq:
             del self._unsaved[record_id]
             self.notify(
-                f"{record.get('student_name', '')}: saved now ✔ (an earlier save had failed)",
-                title="Saved",
+                fill(
+                    "{name}: saved now ✔ (an earlier save had failed)",
+                    name=record.get("student_name", ""),
+                ),
+                title=_("Saved"),
                 timeout=8,
             )
         self._saved(path, record_id)
@@ -200,9 +204,13 @@ class Saving(CrashSafety):
         assert self.session is not None
         reason = error.reason if isinstance(error, CorruptResultsFile) else str(error)
         self.notify(
-            f"Could not save to {self.session.results_dir}: {reason or error}. "
-            "Please tell the teacher; keep this window open.",
-            title="Not saved",
+            fill(
+                "Could not save to {folder}: {reason}. "
+                "Please tell the teacher; keep this window open.",
+                folder=self.session.results_dir,
+                reason=reason or error,
+            ),
+            title=_("Not saved"),
             severity="error",
             timeout=20,
         )
@@ -240,17 +248,19 @@ class Saving(CrashSafety):
             with contextlib.suppress(OSError):
                 self.session.release_claim()
         if rescued is not None:
-            question = (
-                f"These changes could not be saved in {self.results_dir},\n"
-                f"so a copy was written to\n{rescued}\nPlease tell the teacher."
+            question = fill(
+                "These changes could not be saved in {folder},\n"
+                "so a copy was written to\n{file}\nPlease tell the teacher.",
+                folder=self.results_dir,
+                file=rescued,
             )
-            choices = [("quit", "OK, quit"), ("stay", "Stay")]
+            choices = [("quit", _("OK, quit")), ("stay", _("Stay"))]
         elif self.owed:
-            question = (
+            question = _(
                 "The last changes could not be saved anywhere on this computer.\n"
                 "Quitting now loses them: stay and tell the teacher?"
             )
-            choices = [("stay", "Stay"), ("quit", "Quit anyway")]
+            choices = [("stay", _("Stay")), ("quit", _("Quit anyway"))]
         else:
             self.exit()
             return

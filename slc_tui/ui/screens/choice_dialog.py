@@ -9,13 +9,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from slc_tui.core.i18n import N_
+from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
 
 
-class ChoiceDialog(ModalScreen[str]):
-    """Ask one question; ``choices`` are (id, label) pairs, the first is the default."""
+class ChoiceDialog(TranslatedBindings, ModalScreen[str]):
+    """Ask one question; ``choices`` are (id, label) pairs, the first is the default (the
+    question and labels come already in the language to show)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="cancel-choice")]
 
     def __init__(
         self, question: str, choices: list[tuple[str, str]], cancel: str = "cancel"

@@ -1,5 +1,6 @@
 """The student picker: names, grade and status, and on conference night each child's time
-with who is next."""
+with who is next. Its words are in the language active when they are shown (the class's:
+the app makes it active whenever the list is on screen)."""
 
 from __future__ import annotations
 
@@ -21,15 +22,23 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from slc_tui.core.i18n import N_, _, placeholders
 from slc_tui.core.schedule_times import clock
 from slc_tui.session import PickerRow
+from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
 
+#: Each status as the list shows it (translated where shown: at most 16 cells).
 STATUS_BADGES = {
-    "not started": "○ not started",
-    "in progress": "◐ in progress",
-    "done": "● done",
-    "unreadable": "⚠ ask teacher",
+    # TRANSLATORS: a status on the student list: 16 cells at most, the mark included.
+    "not started": N_("○ not started"),
+    # TRANSLATORS: a status on the student list: 16 cells at most, the mark included.
+    "in progress": N_("◐ in progress"),
+    # TRANSLATORS: a status on the student list: 16 cells at most, the mark included.
+    "done": N_("● done"),
+    # TRANSLATORS: a status on the student list (the results file is damaged): 16 cells at
+    # most, the mark included.
+    "unreadable": N_("⚠ ask teacher"),
 }
 #: The grade and status columns (cells); the name takes the rest of the line, and one cell
 #: separates each column from the next.
@@ -115,8 +124,11 @@ class StudentRow(Table, Visual):
         return 1
 
 
-#: What the picker asks.
-ASK = "Who is leading their conference? Pick your name."
+#: What the picker asks (translated where shown).
+ASK = N_("Who is leading their conference? Pick your name.")
+#: The line above the list when someone is next on conference night (the name in bold).
+# TRANSLATORS: {name} is the child's name, {time} when their conference starts (14:10).
+NEXT_LINE = N_("Next: {name} at {time}.")
 
 
 def _time_cell(row: PickerRow) -> str:
@@ -131,21 +143,28 @@ def _next_id(rows: list[PickerRow]) -> str | None:
 
 
 def _next_line(row: PickerRow) -> Text:
-    """The line above the list when someone is next: who, and when."""
+    """The line above the list when someone is next: who (in bold), and when, then what
+    the list asks."""
     time = clock(row.time.start) if row.time is not None else ""
-    line = Text(f"{NEXT_MARK} Next: ")
+    sentence = _(NEXT_LINE)
+    if placeholders(sentence) != {"name", "time"} or sentence.count("{name}") != 1:
+        sentence = NEXT_LINE  # a catalog mistake: English rather than a broken line
+    before, after = sentence.split("{name}")
+    line = Text(f"{NEXT_MARK} ")
+    line.append(before.replace("{time}", time))
     line.append(row.portfolio.student.name, style="bold")
-    line.append(f" at {time}. {ASK}")
+    line.append(after.replace("{time}", time))
+    line.append(" " + _(ASK))
     return line
 
 
-class PickerScreen(Screen[None]):
+class PickerScreen(TranslatedBindings, Screen[None]):
     """Who is leading their conference now? Click a name (or move and press Enter)."""
 
     BINDINGS = [
-        Binding("ctrl+q", "app.quit", "Quit", id="quit"),
-        Binding("f2", "show_problems", "Problems (teacher)", id="problems"),
-        Binding("f3", "teacher_mode", "Teacher", id="teacher-mode"),
+        Binding("ctrl+q", "app.quit", N_("Quit"), id="quit"),
+        Binding("f2", "show_problems", N_("Problems (teacher)"), id="problems"),
+        Binding("f3", "teacher_mode", N_("Teacher"), id="teacher-mode"),
     ]
 
     class ProblemsRequested(Message):
@@ -175,12 +194,13 @@ class PickerScreen(Screen[None]):
         with Vertical(id="picker-box"):
             with Horizontal(id="picker-top"):
                 yield Static(plain(f"📚 {self.title_text}"), id="picker-title")
-                yield Button("🍎 Teacher (F3)", id="teacher-mode", compact=True)
+                yield Button(_("🍎 Teacher (F3)"), id="teacher-mode", compact=True)
             yield Static(plain(self.subtitle), id="picker-subtitle")
             yield Static(
-                ASK if self.rows is not None else "Reading the class list…", id="picker-ask"
+                _(ASK) if self.rows is not None else _("Reading the class list…"),
+                id="picker-ask",
             )
-            yield Static(self._row_table("Name", "Grade", "Status"), id="students-header")
+            yield Static(self._header(with_time=False), id="students-header")
             yield OptionList(id="students")
             yield Static(plain(self.notice), id="picker-notice")
         yield Footer()
@@ -197,6 +217,17 @@ class PickerScreen(Screen[None]):
         grid = _add_columns(Table.grid(expand=True, padding=(0, 1)), time is not None)
         grid.add_row(*([] if time is None else [Text(time)]), Text(name), Text(grade), Text(status))
         return grid
+
+    @classmethod
+    def _header(cls, with_time: bool) -> Table:
+        """The column headings, in the language spoken now."""
+        # TRANSLATORS: a column heading of the student list (the child's school year): 6
+        # cells at most.
+        grade = _("Grade")
+        # TRANSLATORS: a column heading of the student list (when the child's conference
+        # starts, on conference night): 7 cells at most.
+        time = _("Time")
+        return cls._row_table(_("Name"), grade, _("Status"), time if with_time else None)
 
     #: Whether the class folder has problems to show (the F2 key is offered only then).
     has_problems = False
@@ -246,15 +277,17 @@ class PickerScreen(Screen[None]):
                 StudentRow(
                     row.portfolio.student.name,
                     row.portfolio.student.grade,
-                    STATUS_BADGES[row.status],
+                    _(STATUS_BADGES[row.status]),
                     _time_cell(row) if with_time else None,
                 ),
                 id=row.portfolio.student.id,
             )
             for row in rows
         )
-        header = self._row_table("Name", "Grade", "Status", "Time" if with_time else None)
-        self.query_one("#students-header", Static).update(header)
+        self.query_one("#students-header", Static).update(self._header(with_time))
+        # (the language may have changed since the list was made: the teacher can change it)
+        self.query_one("#teacher-mode", Button).label = _("🍎 Teacher (F3)")
+        self.refresh_bindings()
         upcoming = next((i for i, row in enumerate(rows) if row.next), None)
         if upcoming is not None and _next_id(rows) != self._next_shown:
             highlighted = upcoming
@@ -262,9 +295,9 @@ class PickerScreen(Screen[None]):
         ask = self.query_one("#picker-ask", Static)
         if rows:
             students.highlighted = min(highlighted or 0, len(rows) - 1)
-            ask.update(ASK if upcoming is None else _next_line(rows[upcoming]))
+            ask.update(_(ASK) if upcoming is None else _next_line(rows[upcoming]))
         else:
-            ask.update("No students yet: add portfolios to the class folder (see its README).")
+            ask.update(_("No students yet: add portfolios to the class folder (see its README)."))
 
     @on(OptionList.OptionSelected, "#students")
     def _picked(self, event: OptionList.OptionSelected) -> None:

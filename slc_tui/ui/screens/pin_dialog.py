@@ -10,15 +10,17 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from slc_tui.core.i18n import N_, _
 from slc_tui.core.teacher_pin import MAX_PIN_CHARS
+from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
 
 
-class PinDialog(ModalScreen[str | None]):
+class PinDialog(TranslatedBindings, ModalScreen[str | None]):
     """A teacher-only door: ``reason`` says what the PIN opens; ``error`` a wrong try or a
-    wait still due."""
+    wait still due (both already in the language to show)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="cancel-pin")]
 
     def __init__(self, reason: str, error: str = "") -> None:
         super().__init__(classes="dialog")
@@ -35,12 +37,12 @@ class PinDialog(ModalScreen[str | None]):
                 id="pin",
                 password=True,
                 max_length=MAX_PIN_CHARS,
-                placeholder="Teacher PIN or passphrase",
+                placeholder=_("Teacher PIN or passphrase"),
                 compact=True,
             )
             with Horizontal(id="dialog-buttons"):
-                yield Button("OK", id="ok", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("OK"), id="ok", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         """The teacher types straight away."""

@@ -10,35 +10,38 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from slc_tui.core.class_folder import ClassFolder, relative_name
+from slc_tui.core.i18n import N_, _, fill
+from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
 
 
 def problems_text(folder: ClassFolder) -> str:
     """The report, as plain lines: who is left out (by file, with the first reason), then
-    every problem as ``slc validate`` prints it."""
+    every problem as ``slc validate`` prints it (the problems themselves in English, as
+    ``slc validate`` says them)."""
     lines: list[str] = []
     left_out = folder.left_out
     if left_out:
-        lines.append(f"Left out of the student list ({len(left_out)}):")
+        lines.append(fill("Left out of the student list ({n}):", n=len(left_out)))
         for entry in left_out:
             first = next((p for p in entry.problems if p.is_error), None)
-            reason = "cannot be used" if first is None else first.message
+            reason = _("cannot be used") if first is None else first.message
             if first is not None and first.field:
                 reason = f"{first.field}: {reason}"
             lines.append(f"  • {relative_name(entry.path, folder.root)} — {reason}")
         lines.append("")
     problems = folder.all_problems
-    lines.append(f"Every problem ({len(problems)}), as  slc validate  shows them:")
+    lines.append(fill("Every problem ({n}), as  slc validate  shows them:", n=len(problems)))
     lines.extend(f"  {problem}" for problem in problems)
     if not problems:
-        lines.append("  none")
+        lines.append("  " + _("none"))
     return "\n".join(lines)
 
 
-class ProblemsScreen(ModalScreen[None]):
+class ProblemsScreen(TranslatedBindings, ModalScreen[None]):
     """What is wrong in the class folder, for the teacher (Escape or Close to go back)."""
 
-    BINDINGS = [Binding("escape", "close", "Close", id="close-problems")]
+    BINDINGS = [Binding("escape", "close", N_("Close"), id="close-problems")]
 
     def __init__(self, folder: ClassFolder) -> None:
         super().__init__(classes="dialog")
@@ -47,11 +50,11 @@ class ProblemsScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """The report, scrollable, and a Close button."""
         with Vertical(id="problems-box"):
-            title = f"⚠ Problems in the class folder of {self.folder.info.name}"
+            title = fill("⚠ Problems in the class folder of {name}", name=self.folder.info.name)
             yield Static(plain(title), id="problems-title")
             with VerticalScroll(id="problems-scroll"):
                 yield Static(plain(problems_text(self.folder)), id="problems-text")
-            yield Button("Close", id="close-problems", variant="primary")
+            yield Button(_("Close"), id="close-problems", variant="primary")
 
     def on_mount(self) -> None:
         """The list scrolls with the arrow keys."""
