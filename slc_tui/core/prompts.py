@@ -5,9 +5,10 @@ language that was; the built-in ones (:mod:`slc_tui.core.default_prompts`, Engli
 code) are translated into the conference's language: the active one (these are called on
 the UI thread, with the conference's language in use), or the ``language`` given.
 
-A class prompt that is a built-in one, copied into ``prompts.json`` (``slc new-class`` does,
-in the class's language ``written_in``), counts as built-in: a Spanish family in an English
-class reads it in Spanish. Only prompts the teacher wrote themselves stay as written.
+A list of class prompts that are all built-in ones, copied into ``prompts.json`` (``slc
+new-class`` does, in the class's language ``written_in``), counts as built-in: a Spanish
+family in an English class reads it in Spanish. A list with prompts the teacher wrote stays
+as written, all of it.
 """
 
 from __future__ import annotations
@@ -86,17 +87,17 @@ _BUILT_IN = _built_in_messages()
 def _as_spoken(
     texts: tuple[str, ...], language: Translation | None, written_in: Translation | None
 ) -> tuple[str, ...]:
-    """The teacher's ``texts``, each built-in one (in English, or in ``written_in``, the
-    language the class's prompts were copied in) in ``language``; the others as written."""
+    """The teacher's ``texts`` in ``language`` when every one is a built-in prompt (in
+    English, or in ``written_in``, the language the class's prompts were copied in), else
+    all as written: one list never mixes the teacher's language and the family's."""
     into = language if language is not None else active()
     back = {}
     if written_in is not None:
         back = {written_in.gettext(message): message for message in _BUILT_IN}
-    spoken = []
-    for text in texts:
-        message = text if text in _BUILT_IN else back.get(text)
-        spoken.append(into.gettext(message) if message is not None else text)
-    return tuple(spoken)
+    messages = [text if text in _BUILT_IN else back.get(text) for text in texts]
+    if not texts or None in messages:
+        return texts
+    return tuple(into.gettext(message) for message in messages if message is not None)
 
 
 def default_prompts_json(grade: str = "3", language: Translation | None = None) -> dict[str, Any]:

@@ -225,7 +225,7 @@ def test_each_slip_is_in_its_family_s_language_the_rest_in_the_class_s() -> None
     plan = a_night()
     content = invitations(plan, CLASS, spanish, {"an": french, "maya": french})
     by_name = {slip.names[0]: slip for slip in content.slips}
-    assert by_name["Ava Chen"].title == "Invitación a la reunión"
+    assert by_name["Ava Chen"].title == "Invitación a la conferencia"
     assert rows(by_name["Ava Chen"])["Día"] == ("jueves, 12 de noviembre de 2026",)
     # The Nguyens' slip is in the language An's portfolio gives for the family.
     nguyen = by_name["Mia Nguyen"]
@@ -235,8 +235,8 @@ def test_each_slip_is_in_its_family_s_language_the_rest_in_the_class_s() -> None
     # Maya's family language is the López slip's, though Leo comes first on it.
     assert by_name["Leo López"].can_you_come == "Pouvez-vous venir ?"
     text = "\n".join(pdf_pages(invitations_pdf(plan, CLASS, spanish, {"an": french})))
-    assert "Invitación a la reunión" in text and "Invitation à la rencontre" in text
-    assert "Invitaciones a las reuniones" in text  # the footer, in the class's language
+    assert "Invitación a la conferencia" in text and "Invitation à la rencontre" in text
+    assert "Invitaciones a las conferencias" in text  # the footer, in the class's language
     assert "Conference invitation" not in text
 
 
@@ -253,4 +253,4 @@ def test_slc_schedule_writes_slips_in_the_families_languages(tmp_path: Any) -> N
     write_schedule(plan_class_schedule(root, settings))
     pages = pdf_pages((root / "invitations.pdf").read_bytes())
     text = "\n".join(pages)
-    assert "Invitación a la reunión" in text and "Conference invitation" in text
+    assert "Invitación a la conferencia" in text and "Conference invitation" in text

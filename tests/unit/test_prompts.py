@@ -265,8 +265,11 @@ def test_built_in_prompts_copied_into_the_class_are_read_in_the_family_s_languag
         parent_questions=class_prompts.parent_questions,
     )
     welcome = help_prompts("welcome", portfolio("K"), own, french, written_in=spanish)
+    # A list with the teacher's own words stays as written, all of it (never mixed).
+    assert [p.text for p in welcome] == list(own.steps["welcome"])
+    copied_only = ClassPrompts(steps={"welcome": class_prompts.steps["welcome"]})
+    welcome = help_prompts("welcome", portfolio("K"), copied_only, french, written_in=spanish)
     assert welcome[0] == Prompt("Dis bonjour et donne ton prénom.", "class")
-    assert welcome[-1] == Prompt("¿Trajiste tu dibujo?", "class")  # the teacher's own words
     questions = parent_questions(portfolio("K"), own, french, written_in=spanish)
     assert questions == [french.gettext(q) for q in PARENT_QUESTIONS[GradeBand.EARLY]]
     # English copies (older classes) are recognised without being told.

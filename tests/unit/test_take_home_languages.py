@@ -52,7 +52,7 @@ ENGLISH_WORDS = (
 )
 
 SPANISH = (
-    "La reunión de Maya López",
+    "La conferencia de Maya López",
     "22 de noviembre de 2026",
     "¡Gracias por venir! Esto es lo que Maya compartió hoy con ustedes.",
     "Los trabajos que compartió Maya",
@@ -153,7 +153,7 @@ def test_the_html_speaks_the_conference_s_language(photo_class: Path, code: str)
 def test_the_text_copy_speaks_it_too(photo_class: Path) -> None:
     info, portfolio = class_and_portfolio(photo_class)
     text = take_home_bytes(maya_record(language="es"), "txt", info, portfolio).decode()
-    assert text.startswith("La reunión de Maya — 22 de noviembre de 2026\n")
+    assert text.startswith("La conferencia de Maya — 22 de noviembre de 2026\n")
     assert "- Read a chapter book. (para marzo de 2027)" in text
     assert "  Cómo: Read every night." in text
     assert "Para «Read a chapter book.»: Library on Saturdays." in text
