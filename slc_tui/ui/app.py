@@ -6,17 +6,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from textual import events, on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.widgets import Static
 
 from slc_tui.core import i18n
@@ -125,6 +126,15 @@ class SlcApp(Saving):
                 return
         await super().on_event(event)
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The command palette (Ctrl+P): slc's three looks in place of Textual's many themes."""
+        from slc_tui.ui.themes import theme_commands
+
+        yield from theme_commands(self)
+        for command in super().get_system_commands(screen):
+            if command.title != "Theme":
+                yield command
+
     def compose(self) -> ComposeResult:
         """Shown only while the class loads."""
         yield Static(_("Opening the class…"), id="loading")
@@ -189,6 +199,10 @@ class SlcApp(Saving):
     ) -> None:
         self.session = session
         self._speak_class_language()
+        if session.folder.info.theme != "standard":
+            from slc_tui.ui.themes import apply_theme
+
+            apply_theme(self, session.folder.info.theme)
         repaired = self._tell_recoveries()
         info = session.folder.info
         subtitle = _heading_subtitle(info.teacher, info.term)
@@ -491,11 +505,15 @@ class SlcApp(Saving):
         assert self.session is not None
         prompts = self.session.folder.prompts
         kind = (step or conference.step).kind.value
+        # Built-in prompts copied into prompts.json are in the class's language: read them
+        # back as built-in ones, in the conference's.
+        written_in = self.session.translation(self.session.folder.info.language)
+        portfolio = conference.portfolio
         return StepContext(
-            help_prompts=help_prompts(kind, conference.portfolio, prompts),
+            help_prompts=help_prompts(kind, portfolio, prompts, written_in=written_in),
             clock=self.clock,
-            parent_questions=parent_questions(conference.portfolio, prompts),
-            commitment_ideas=commitment_ideas(conference.portfolio, prompts),
+            parent_questions=parent_questions(portfolio, prompts, written_in=written_in),
+            commitment_ideas=commitment_ideas(portfolio, prompts, written_in=written_in),
             results_dir=str(self.session.results_dir),
             previous_locked=(
                 conference.previous is not None
@@ -611,7 +629,12 @@ class SlcApp(Saving):
         assert session is not None
         try:
             path = write_take_home(
-                record, "pdf", session.folder.info, portfolio, session.results_dir
+                record,
+                "pdf",
+                session.folder.info,
+                portfolio,
+                session.results_dir,
+                class_dir=session.folder.root,
             )
         except OSError as error:
             where = error.filename or session.results_dir

@@ -5,7 +5,7 @@ monochrome (no colour at all, as the ``NO_COLOR`` environment variable also give
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.filter import Monochrome
 from textual.theme import Theme
@@ -71,7 +71,7 @@ _TEXTUAL_THEMES = {
 }
 
 
-def apply_theme(app: App[object], name: str) -> None:
+def apply_theme(app: App[Any], name: str) -> None:
     """Show ``app`` in the look ``name`` (one of :data:`THEME_NAMES`; another is standard).
 
     Monochrome also drains the colour from pictures (Textual's own filter, the one
@@ -93,7 +93,7 @@ def apply_theme(app: App[object], name: str) -> None:
     app.refresh(layout=True)
 
 
-def theme_commands(app: App[object]) -> Iterator[SystemCommand]:
+def theme_commands(app: App[Any]) -> Iterator[SystemCommand]:
     """The command palette's "Theme: …" commands (for this session only)."""
     from textual.app import SystemCommand
 
