@@ -249,6 +249,19 @@ class ClassSession:
         # The records just read give last time's conference: no second read.
         return Conference.start(portfolio, self.folder.info, self.clock(), last_finished(records))
 
+    def start_practice(self, student_id: str) -> Conference | None:
+        """A rehearsal of ``student_id``'s conference with their own portfolio (and last
+        time's conference to look back on): nothing is claimed, repaired or saved for it.
+        None when the child has no usable portfolio."""
+        portfolio = self.folder.portfolio(student_id)
+        if portfolio is None:
+            return None
+        try:
+            previous = last_finished(self.store.records_for(student_id))
+        except (CorruptResultsFile, OSError):  # read only: a damaged file is left as it is
+            previous = None
+        return Conference.start(portfolio, self.folder.info, self.clock(), previous)
+
     def take_recoveries(self) -> list[Recovery]:
         """Damaged results files recovered since last asked (to tell the teacher once)."""
         with self._save_lock:

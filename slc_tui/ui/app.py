@@ -346,7 +346,35 @@ class SlcApp(Saving):
         # A double click must not open two dialogs: only from the picker, one at a time.
         opening = any(w.group == "open" and w.is_running for w in self.workers)
         if isinstance(self.screen, PickerScreen) and not opening:
-            self.open_student(event.student_id)
+            if event.practice:
+                self.open_practice(event.student_id)
+            else:
+                self.open_student(event.student_id)
+
+    @work(exclusive=True, group="open")
+    async def open_practice(self, student_id: str) -> None:
+        """Rehearse ``student_id``'s whole conference: their own portfolio, a "Practice"
+        band on every step, nothing claimed or saved, and leaving asks nothing."""
+        session = self.session
+        assert session is not None
+        await asyncio.to_thread(session.refresh)
+        conference = await asyncio.to_thread(session.start_practice, student_id)
+        if conference is None:
+            self.notify(
+                fill(
+                    "No usable portfolio for {student}: run slc validate on the class folder.",
+                    student=repr(student_id),
+                ),
+                severity="error",
+                timeout=10,
+            )
+            return
+        await asyncio.to_thread(session.translation, conference.language)
+        self.practising = True
+        self.conference = conference
+        i18n.use(session.translation(conference.language))
+        self.show_step()
+        self.run_worker(self._read_languages, thread=True, group="languages")
 
     @work(exclusive=True, group="open")
     async def open_student(self, student_id: str) -> None:
@@ -466,6 +494,7 @@ class SlcApp(Saving):
         save's thread would otherwise compete with building the first step); a conference
         not ``claimed`` yet is claimed first, and nothing is saved until it is."""
         self.conference = conference
+        self.practising = False
         self._claim_pending = not claimed
         if self.session is not None:
             self._speak(self.session.translation(conference.language))
@@ -515,6 +544,7 @@ class SlcApp(Saving):
             parent_questions=parent_questions(portfolio, prompts, written_in=written_in),
             commitment_ideas=commitment_ideas(portfolio, prompts, written_in=written_in),
             results_dir=str(self.session.results_dir),
+            practice=self.practising,
             previous_locked=(
                 conference.previous is not None
                 and conference.id not in self._unlocked
@@ -538,9 +568,9 @@ class SlcApp(Saving):
         body = step_for(conference, context)
         resume_collection = pause_collection()  # until the new screen is painted
         if isinstance(screen, ConferenceScreen):
-            self.switch_screen(ConferenceScreen(body))
+            self.switch_screen(ConferenceScreen(body, practice=self.practising))
         else:
-            self.push_screen(ConferenceScreen(body))
+            self.push_screen(ConferenceScreen(body, practice=self.practising))
         self.call_after_refresh(resume_collection)
 
     @on(StepShown)
@@ -593,8 +623,9 @@ class SlcApp(Saving):
         finishing = event.where == "finish" or (event.where == "next" and conference.is_last)
         if finishing:
             # The picker refreshes now and again when this save lands, whichever is last.
-            self.save_now(release=True)
+            self.save_now(release=True)  # (a rehearsal saves nothing)
             self.conference = None
+            self.practising = False
             self._back_to_picker()
             self.refresh_picker()
             return
@@ -615,6 +646,9 @@ class SlcApp(Saving):
 
     @on(TakeHomeRequested)
     def _take_home(self) -> None:
+        if self.practising:
+            self.notify(_("This is practice: nothing is printed or saved."), timeout=8)
+            return
         if self.conference is not None and self.session is not None:
             record = self.session.snapshot(self.conference)
             self.write_take_home(record, self.conference.portfolio)

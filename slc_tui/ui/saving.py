@@ -52,6 +52,8 @@ class Saving(CrashSafety):
         self._unsaved: dict[str, tuple[int, dict[str, Any]]] = {}
         #: Conferences another screen took over: never saved from here again.
         self._given_up: set[str] = set()
+        #: The conference on screen is a rehearsal: nothing of it is ever written.
+        self.practising = False
         self._retry_timer: Timer | None = None
 
     def autosave_soon(self) -> None:
@@ -75,6 +77,8 @@ class Saving(CrashSafety):
             self._autosave_timer = None
         self._unsaved_since = None
         if self.conference is None or self.session is None or self._claim_pending:
+            return
+        if self.practising:
             return
         self._save_seq += 1
         record = self.session.snapshot(self.conference)
@@ -218,6 +222,8 @@ class Saving(CrashSafety):
     def save_blocking(self) -> None:
         """Write the conference now, on this thread (used when quitting). A conference
         another screen took over goes to a rescue file instead."""
+        if self.practising:
+            return
         if self.conference is not None and self.session is not None and not self._claim_pending:
             self._save_seq += 1
             record = self.session.snapshot(self.conference)

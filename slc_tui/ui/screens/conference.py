@@ -53,8 +53,10 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
     #: No automatic focus: each step says where the keyboard starts.
     AUTO_FOCUS = None
 
-    def __init__(self, first: StepBody) -> None:
-        super().__init__()
+    def __init__(self, first: StepBody, practice: bool = False) -> None:
+        """``practice``: a rehearsal (a band on every step says nothing is saved)."""
+        super().__init__(classes="-practice" if practice else "")
+        self.practice = practice
         self.conference: Conference = first.conference
         #: The step on screen (or being put there).
         self.body = first
@@ -74,6 +76,10 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
     def compose(self) -> ComposeResult:
         """Top bar, the step with the help panel, navigation bar, footer."""
         conference, context = self.conference, self.body.context
+        if self.practice:
+            yield Static(
+                plain(_("🎭 Practice: this is a rehearsal, nothing is saved")), id="practice-band"
+            )
         with Horizontal(id="topbar"):
             yield Label(plain(conference.portfolio.student.name), id="student-name")
             yield Stepper(conference.stepper_labels(), conference.index, id="stepper")

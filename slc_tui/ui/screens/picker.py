@@ -165,6 +165,8 @@ class PickerScreen(TranslatedBindings, Screen[None]):
         Binding("ctrl+q", "app.quit", N_("Quit"), id="quit"),
         Binding("f2", "show_problems", N_("Problems (teacher)"), id="problems"),
         Binding("f3", "teacher_mode", N_("Teacher"), id="teacher-mode"),
+        Binding("f6", "practice", N_("Practice"), id="practice"),
+        Binding("escape", "stop_practice", N_("Stop practising"), id="stop-practice"),
     ]
 
     class ProblemsRequested(Message):
@@ -175,9 +177,13 @@ class PickerScreen(TranslatedBindings, Screen[None]):
 
     @dataclass
     class StudentPicked(Message):
-        """A student was chosen."""
+        """A student was chosen (to rehearse their conference, when ``practice``)."""
 
         student_id: str
+        practice: bool = False
+
+    #: Whether the next name picked rehearses their conference (nothing is saved).
+    practising = False
 
     def __init__(
         self, title: str, subtitle: str, rows: list[PickerRow] | None, notice: str
@@ -194,6 +200,7 @@ class PickerScreen(TranslatedBindings, Screen[None]):
         with Vertical(id="picker-box"):
             with Horizontal(id="picker-top"):
                 yield Static(plain(f"📚 {self.title_text}"), id="picker-title")
+                yield Button(_("🎭 Practice (F6)"), id="practice", compact=True)
                 yield Button(_("🍎 Teacher (F3)"), id="teacher-mode", compact=True)
             yield Static(plain(self.subtitle), id="picker-subtitle")
             yield Static(
@@ -235,12 +242,39 @@ class PickerScreen(TranslatedBindings, Screen[None]):
     _next_shown: str | None = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """F2 only when there is something to show."""
-        return self.has_problems if action == "show_problems" else True
+        """F2 only when there is something to show; Escape only while practising."""
+        if action == "show_problems":
+            return self.has_problems
+        if action == "stop_practice":
+            return self.practising
+        return True
 
     def action_show_problems(self) -> None:
         """Ask the app for the problems report (it asks for the teacher PIN first)."""
         self.post_message(self.ProblemsRequested())
+
+    @on(Button.Pressed, "#practice")
+    def action_practice(self) -> None:
+        """Practice on or off: the next name picked rehearses their whole conference, with
+        their own portfolio, and nothing is saved."""
+        self.practising = not self.practising
+        self._show_practice()
+
+    def action_stop_practice(self) -> None:
+        """Escape: back to real conferences."""
+        if self.practising:
+            self.action_practice()
+
+    def _show_practice(self) -> None:
+        self.set_class(self.practising, "-practising")
+        button = self.query_one("#practice", Button)
+        button.label = _("✕ Stop practice") if self.practising else _("🎭 Practice (F6)")
+        ask = self.query_one("#picker-ask", Static)
+        if self.practising:
+            ask.update(_("🎭 Practice: who wants to rehearse? Pick your name. Nothing is saved."))
+        elif self.rows is not None:
+            self.set_rows(self.rows)
+        self.refresh_bindings()
 
     @on(Button.Pressed, "#teacher-mode")
     def action_teacher_mode(self) -> None:
@@ -288,6 +322,8 @@ class PickerScreen(TranslatedBindings, Screen[None]):
         # (the language may have changed since the list was made: the teacher can change it)
         self.query_one("#teacher-mode", Button).label = _("🍎 Teacher (F3)")
         self.refresh_bindings()
+        if self.practising:
+            self.call_after_refresh(self._show_practice)
         upcoming = next((i for i, row in enumerate(rows) if row.next), None)
         if upcoming is not None and _next_id(rows) != self._next_shown:
             highlighted = upcoming
@@ -302,4 +338,4 @@ class PickerScreen(TranslatedBindings, Screen[None]):
     @on(OptionList.OptionSelected, "#students")
     def _picked(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
-            self.post_message(self.StudentPicked(event.option.id))
+            self.post_message(self.StudentPicked(event.option.id, self.practising))

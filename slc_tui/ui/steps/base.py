@@ -41,6 +41,8 @@ class StepContext:
     commitment_ideas: list[str]
     results_dir: str
     previous_locked: bool = False
+    #: A rehearsal: nothing is saved or printed.
+    practice: bool = False
 
 
 class StepBody(Vertical):

@@ -80,6 +80,11 @@ class WrapUpStep(StepBody):
         with VerticalScroll(id="record-scroll"):
             yield Static(record_text(self.conference), id="record")
         with Horizontal(id="wrap-up-bar"):
+            if self.context.practice:
+                yield Static(
+                    plain(_("🎭 Practice: nothing was saved or printed.")), id="saved-where"
+                )
+                return
             saving = fill("💾 Saving in {folder} …", folder=self.context.results_dir)
             yield Static(plain(saving), id="saved-where")
             yield Button(plain(_("🖨 Take-home copy")), id="take-home")
