@@ -1,8 +1,9 @@
-"""Fixtures for the UI tests: a frozen clock, a results folder, and an app factory."""
+"""Fixtures for the UI tests: a frozen clock, a results folder, an app factory and a
+recording speech engine."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,19 @@ from slc_tui.ui.app import SlcApp, create_app
 from tests.ui.helpers import FrozenClock
 
 AppFactory = Callable[..., SlcApp]
+
+
+@pytest.fixture(autouse=True)
+def _recorded_speech() -> Iterator[None]:
+    """Every UI test has the same voices (English, Spanish, French), whatever this computer
+    has installed, and nothing is spoken out loud (see tests/unit/test_speech.py for the
+    real espeak-ng)."""
+    from slc_tui.media.speech import RecordingEngine
+    from slc_tui.ui import read_aloud
+
+    read_aloud.use_engine(RecordingEngine())
+    yield
+    read_aloud.use_engine(None)
 
 
 @pytest.fixture

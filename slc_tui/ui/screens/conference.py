@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -22,11 +22,13 @@ from textual.widget import MountError
 from textual.widgets import Button, Footer, Label, Static
 
 from slc_tui.core.conference import Conference
+from slc_tui.core.default_prompts import GradeBand, grade_band
 from slc_tui.core.i18n import N_, _, fill, language_name
 from slc_tui.ui.collection import pause_collection
 from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.messages import Flash, ItemRemoved, LanguageRequested, Navigate, StepShown
 from slc_tui.ui.plain_text import plain
+from slc_tui.ui.read_aloud import ReadAloud, served
 from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.typing_router import EDITING_KEYS, TypingRouter, takes_text
 from slc_tui.ui.widgets.clock_label import ClockLabel
@@ -42,6 +44,7 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         Binding("ctrl+n", "next", N_("Next"), id="next", priority=True),
         Binding("ctrl+b", "back", N_("Back"), id="back", priority=True),
         Binding("f4", "language", N_("Language"), id="language", priority=True),
+        Binding("f5", "read_aloud", N_("Read aloud"), id="read-aloud", priority=True),
         Binding("escape", "hide_help", N_("Hide help"), show=False, id="hide-help"),
         # Only while an Undo is offered; otherwise Ctrl+Z undoes typing in a text box.
         Binding("ctrl+z", "undo", N_("Undo"), id="undo", priority=True),
@@ -72,6 +75,7 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         #: What the Undo button would put back (None when nothing is offered).
         self._undo: Callable[[], Awaitable[None]] | None = None
         self._undo_timer: Timer | None = None
+        self.read_aloud = ReadAloud()
 
     def compose(self) -> ComposeResult:
         """Top bar, the step with the help panel, navigation bar, footer."""
@@ -97,6 +101,7 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
             yield Button(_("? Help"), id="help", variant="warning")
             yield Button(_("↶ Undo"), id="undo", variant="primary")
             yield Static("", id="nav-message")
+            yield Button("🔊", id="read-aloud", compact=True)
             yield Button(self._language_label(), id="language", compact=True)
             yield Button(self.body.next_label(), id="next", variant="success")
         yield Footer()
@@ -105,8 +110,75 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         return f"🌐 {language_name(self.conference.language)}"
 
     def on_mount(self) -> None:
-        """The first step is in place."""
+        """The first step is in place; is there a voice to read it with?"""
         self._arrived(self.body)
+        self.check_voice()
+
+    # -- reading aloud --------------------------------------------------------------------
+
+    #: Whether 🔊 can speak the conference's language on this computer.
+    can_speak = False
+    _hinted = False
+
+    @work(thread=True, exclusive=True, group="voice")
+    def check_voice(self) -> None:
+        """Ask the speech engine, off the UI thread, for a voice in the conference's language,
+        then show 🔊 (or, for the youngest, a hint that it could be there)."""
+        language = self.conference.language
+        can = self.read_aloud.available(language)
+        self.app.call_from_thread(self._voice_checked, language, can)
+
+    def _voice_checked(self, language: str, can: bool) -> None:
+        if language != self.conference.language:
+            return  # switched meanwhile: asked again
+        self.can_speak = can
+        young = grade_band(self.conference.portfolio.student.grade) is GradeBand.EARLY
+        for button in self.query("#read-aloud").results(Button):
+            button.display = can
+            button.label = "🔊"
+            button.tooltip = _("Read this step aloud (F5)")
+        self.refresh_bindings()
+        if young and self.conference.is_first and not self._hinted:
+            self._hinted = True  # once: the youngest are told where to tap (or what is missing)
+            if can:
+                self.flash(_("Tap 🔊 to hear it."))
+            elif not served():
+                self.flash(_("🔇 To hear each step read aloud, the teacher can install espeak-ng."))
+
+    @on(Button.Pressed, "#read-aloud")
+    def action_read_aloud(self) -> None:
+        """Read the step aloud (its headline, talking points and, when open, the help
+        prompts), or stop reading when it is being read."""
+        if not self.can_speak:
+            return
+        body = self.body
+        parts = [body.headline(), body.spoken_text()]
+        panel = self.query_one(HelpPanel)
+        if panel.shown:
+            parts.extend(prompt.text for prompt in panel.prompts)
+        self._speak("\n".join(part for part in parts if part), self.conference.language)
+
+    @work(thread=True, exclusive=True, group="speech")
+    def _speak(self, text: str, language: str) -> None:
+        speaking = self.read_aloud.toggle(text, language)
+        if speaking is None:
+            self.app.call_from_thread(self._spoken)
+            return
+        self.app.call_from_thread(self._speaking_now)
+        speaking.wait()
+        self.app.call_from_thread(self._spoken)
+
+    def _speaking_now(self) -> None:
+        for button in self.query("#read-aloud").results(Button):
+            button.label = _("⏹ Stop")
+
+    def _spoken(self) -> None:
+        if not self.read_aloud.speaking:
+            self._voice_checked(self.conference.language, self.can_speak)
+
+    def on_unmount(self) -> None:
+        """Nothing goes on talking once the conference is left."""
+        self.read_aloud.stop()
 
     # -- changing step ------------------------------------------------------------------
 
@@ -192,6 +264,8 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         self.query_one("#back", Button).label = _("◀ Back")
         self.query_one("#undo", Button).label = _("↶ Undo")
         self.query_one("#language", Button).label = self._language_label()
+        self.read_aloud.stop()  # a new step: what was being read is over
+        self.check_voice()  # (the language may have changed)
         self.refresh_bindings()  # the footer, in the language now spoken
         self._end_undo()
 
@@ -254,9 +328,11 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
             button.display = True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Ctrl+Z is the screen's only while an Undo is offered."""
+        """Ctrl+Z is the screen's only while an Undo is offered; F5 where there is a voice."""
         if action == "undo":
             return self._undo is not None
+        if action == "read_aloud":
+            return self.can_speak
         return True
 
     @on(Button.Pressed, "#undo")

@@ -98,6 +98,13 @@ class StepBody(Vertical):
         """The Next button's text."""
         return _("Next ▶")
 
+    def spoken_text(self) -> str:
+        """What 🔊 reads out after the headline: the step's talking points (a step may say
+        more, such as its list)."""
+        from slc_tui.ui.widgets.talking_points import TalkingPoints
+
+        return "\n".join(points.spoken_text for points in self.query(TalkingPoints))
+
     def main_box(self) -> Input | TextArea | None:
         """The step's main text box: where the keyboard starts and stray letters go (the
         notes box by default; None when the step has no text box)."""

@@ -25,6 +25,14 @@ class GoalsStep(StepBody):
                 list(self.conference.goals), self.context.clock().date(), id="goal-editor"
             )
 
+    def spoken_text(self) -> str:
+        """Each goal and how the child will get there."""
+        return "\n".join(
+            f"{goal.goal}. {goal.how}" if goal.how else goal.goal
+            for goal in self.conference.goals
+            if goal.goal
+        )
+
     def main_box(self) -> Input | None:
         """The first goal's text (the editor always shows at least one goal)."""
         for box in self.query(".goal-text").results(Input):

@@ -35,6 +35,10 @@ class ListStep(StepBody):
         """The "add" box: arrive ready to add one more (the others are a Shift+Tab away)."""
         return self.query_one(EditableList).add_box
 
+    def spoken_text(self) -> str:
+        """The list as it is now, one item a line."""
+        return "\n".join(self.conference.items(self.KIND))
+
     @on(EditableList.Changed, "#items")
     def _items_changed(self, event: EditableList.Changed) -> None:
         self.conference.set_items(self.KIND, event.items)

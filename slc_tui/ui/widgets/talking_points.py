@@ -29,6 +29,10 @@ class TalkingPoints(Static):
         if title is None:
             title = _("Things I can say")
         self.border_title = Content(title)  # the words as written, never markup
+        #: What 🔊 reads out: each point's label and text, one per line.
+        self.spoken_text = "\n".join(
+            fill("{label}:", label=label) + " " + body if label else body for label, body in points
+        )
 
     @staticmethod
     def _render_points(points: list[tuple[str, str]]) -> Text:
