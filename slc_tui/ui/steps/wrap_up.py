@@ -11,6 +11,7 @@ from textual.widgets import Button, Static
 from slc_tui.core.conference import Conference
 from slc_tui.ui.messages import TakeHomeRequested
 from slc_tui.ui.plain_text import plain
+from slc_tui.ui.served import served
 from slc_tui.ui.steps.base import StepBody
 
 
@@ -98,6 +99,8 @@ class WrapUpStep(StepBody):
         """Say exactly where the record is, once it is on disk."""
         super().show_saved(path, when)
         self._saved_line = f"💾 Saved on this computer at {when}:\n{path}"
+        if served():  # slc serve: "this computer" is the child's Chromebook
+            self._saved_line = f"💾 Saved on the teacher's laptop at {when}:\n{path}"
         self._show_where()
 
     def _show_where(self) -> None:
