@@ -45,7 +45,7 @@ def qr_lines(text: str, colour: bool = True) -> list[str]:
 
     rows = [
         [bool(module) for module in row]
-        for row in segno.make(text, error="m").matrix_iter(border=2)
+        for row in segno.make(text, error="m").matrix_iter(border=4)
     ]
     if len(rows) % 2:
         rows.append([False] * len(rows[0]))

@@ -21,7 +21,7 @@ _OUTSIDE_FONT = re.compile(
 )
 #: ``href="http…"``, ``src="//…"``, ``url(https:…)``: something fetched from another host.
 _OUTSIDE_ADDRESS = re.compile(
-    r"(?:href|src)\s*=\s*[\"'](?:https?:)?//|url\(\s*[\"']?(?:https?:)?//"
+    r"(?:href|src)\s*=\s*[\"']((?:https?:)?//[^\"']*)|url\(\s*[\"']?((?:https?:)?//[^\"')]*)"
 )
 
 #: In place of the outside font's link (a Jinja template: ``{{ … }}`` is filled per page).
@@ -74,6 +74,6 @@ def index_template(templates_dir: Path, statics_dir: Path) -> str:
     page, replaced = _OUTSIDE_FONT.subn(_LOCAL_FONT, page, count=1)
     outside = _OUTSIDE_ADDRESS.search(page)
     if not replaced or outside or not (statics_dir / FONT_FILE).is_file():
-        where = f": {outside.group(0)!r}" if outside else ""
+        where = f": it asks for {outside.group(1) or outside.group(2)}" if outside else ""
         raise PageRefused(f"textual-serve's page is not the one slc knows{where}")
     return page

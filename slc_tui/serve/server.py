@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 #: The largest terminal a tab may ask for (columns, lines): a bigger one is cut to this.
 MAX_SIZE = (400, 150)
-#: Seconds the tabs' processes get to save and end when the server stops.
+#: Seconds a tab's process gets to save and end once hung up on.
 STOP_SECONDS = 8.0
 
 
@@ -68,7 +68,8 @@ class TabProcess(AppService):
         return self._process.pid if self._process is not None else None
 
     async def stop(self) -> None:
-        """Hang up on the app (it saves, then ends) and wait until it has ended."""
+        """Hang up on the app (it saves, then ends) and wait until it has ended (killed
+        after :data:`STOP_SECONDS`)."""
         process, hangup = self._process, getattr(signal, "SIGHUP", None)
         if self._task is None or process is None or hangup is None:
             await super().stop()
@@ -81,6 +82,12 @@ class TabProcess(AppService):
                 process.send_signal(hangup)
         await task
         self._task = None
+        try:
+            await asyncio.wait_for(process.wait(), STOP_SECONDS)
+        except TimeoutError:  # (slc ends itself seconds after saving: this is a hung one)
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
+            await process.wait()
 
     async def run(self) -> None:
         """Relay the app until it ends, then close the tab's websocket (the page says the
@@ -148,6 +155,7 @@ class ClassServer(Server):
         Raises:
             ServeFailed: the address cannot be listened on (e.g. the port is taken).
         """
+        stop = _stop_on_signals()  # before the address is out: a Ctrl+C at once still stops
         runner = web.AppRunner(await self._make_app(), access_log=None, shutdown_timeout=2.0)
         await runner.setup()
         try:
@@ -159,7 +167,7 @@ class ClassServer(Server):
             self.port = _bound_port(site, self.port)
             self.public_url = f"http://{self.host}:{self.port}"
             announce(f"{self.public_url}/?token={self.token}")
-            await _until_stopped()
+            await stop.wait()
             await self.stop_tabs()
         finally:
             await runner.cleanup()
@@ -169,19 +177,19 @@ class ClassServer(Server):
         stopping = [tab.stop() for tab in list(self.tabs)]
         if stopping:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.gather(*stopping), STOP_SECONDS)
+                await asyncio.wait_for(asyncio.gather(*stopping), STOP_SECONDS + 2)
 
 
-async def _until_stopped() -> None:
-    """Return on SIGINT (Ctrl+C), SIGTERM or SIGHUP (the terminal closed)."""
+def _stop_on_signals() -> asyncio.Event:
+    """An event set on SIGINT (Ctrl+C), SIGTERM or SIGHUP (the terminal closed)."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         number = getattr(signal, name, None)
         if number is not None:
-            with contextlib.suppress(NotImplementedError, RuntimeError):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(number, stop.set)
-    await stop.wait()
+    return stop
 
 
 def _bound_port(site: web.TCPSite, asked: int) -> int:
