@@ -16,7 +16,15 @@ ADDRESS = re.compile(r"http://\S+/\?token=\S+")
 class Served:
     """``python -m slc_tui serve CLASS --port 0 [ARGS]``, until :meth:`stop`."""
 
-    def __init__(self, class_dir: Path, data_dir: Path, *args: str, timeout: float = 20) -> None:
+    def __init__(
+        self,
+        class_dir: Path,
+        data_dir: Path,
+        *args: str,
+        timeout: float = 20,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        """``env``: the environment (default: this process's), with ``SLC_DATA_DIR`` set."""
         self.class_dir = class_dir
         self.process = subprocess.Popen(
             [sys.executable, "-m", "slc_tui", "serve", str(class_dir), "--port", "0", *args],
@@ -24,7 +32,7 @@ class Served:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
-            env={**os.environ, "SLC_DATA_DIR": str(data_dir)},
+            env={**(os.environ if env is None else env), "SLC_DATA_DIR": str(data_dir)},
         )
         self.printed: list[str] = []
         deadline = time.monotonic() + timeout
