@@ -68,6 +68,7 @@ def test_a_whole_conference_led_in_the_browser_is_saved(
     tab = Tab.open(driver, served.address, new=False)
     tab.wait_for("Maya López")
     tab.wait_for("^q Quit")  # the footer: the page gave the app the keyboard
+    tab.wait_for("Results are saved on the teacher's laptop")
     tab.screenshot(shots / "student-list.png")
 
     tab.click("Maya López")
