@@ -71,6 +71,6 @@ def token_check(token: str) -> Middleware:
     return check
 
 
-#: Sent with every answer: the address (and its token) is never passed on as a referrer,
-#: nor kept in a cache.
+#: Sent with the refusal (the page it lets in gets the same): no address passed on as a
+#: referrer, nothing kept in a cache.
 _PRIVATE_HEADERS = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
