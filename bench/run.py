@@ -93,6 +93,17 @@ How each key is measured (docs/performance.md says more):
     conference for every child; this term's for nine in ten, one in seven unfinished; one
     family in six asking for a follow-up). The class folder and every results file are read,
     the report (about 170 A4 pages) is laid out and written atomically.
+``serve_first_paint_s`` / ``serve_tab_rss_mib``
+    ``python -m slc_tui serve`` on a copy of the sample class whose 30 students (2 with
+    ``--quick``) are copies of Maya (three chosen pieces with pictures), opened in Debian's
+    headless Chromium (selenium, with the tests' harness in ``tests/browser``; 1280×800).
+    First paint: from just before the address is opened in a new tab until the student list's
+    "Who is leading their conference" is on the page's terminal (its app process started,
+    Textual drawn, the bytes relayed), after one warm-up; each tab is closed again. Then one
+    tab per student is opened and led to its first piece step; RSS is the first tab's app
+    process (``VmRSS``) at rest there, 3 s after the last tab got there (pictures drawn, saves
+    written). The details add up all the tabs' RSS and PSS, and their CPU over 10 s at rest.
+    Skipped in a quick run where chromium or the test extras are missing.
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ class Plan:
     stored: int
     stored_few: int
     saves_per_run: int
+    serve_tabs: int  # browser tabs held open on one slc serve at once
     warm_up: bool  # one uncounted conference and picker first (fills bytecode and disk caches)
 
 
@@ -48,6 +49,7 @@ FULL = Plan(
     stored=10_000,
     stored_few=10,
     saves_per_run=40,
+    serve_tabs=30,
     warm_up=True,
 )
 QUICK = Plan(
@@ -62,6 +64,7 @@ QUICK = Plan(
     stored=100,
     stored_few=10,
     saves_per_run=10,
+    serve_tabs=2,
     warm_up=False,
 )
 
@@ -103,6 +106,7 @@ class Suite:
             self.measure_portfolio_saves,
             self.measure_take_home,
             self.measure_report,
+            self.measure_serve,
         )
         for measure in measurements:
             try:
@@ -391,6 +395,32 @@ class Suite:
         self.values["report_1000_s"] = median(found["wall"])
         self.values["report_rss_mib"] = median(found["rss_mib"])
         self.details["class report PDF size (KB)"] = median(found["bytes"]) / 1000
+
+    def measure_serve(self) -> None:
+        """``serve_first_paint_s`` and ``serve_tab_rss_mib`` (skipped in a quick run where
+        the browser cannot be driven)."""
+        from bench import serve_tabs
+
+        plan = self.plan
+        missing = serve_tabs.unavailable()
+        if missing and plan is QUICK:
+            self.say(f"slc serve: skipped ({missing})")
+            self.details["slc serve"] = f"skipped: {missing}"
+            return
+        if missing:
+            raise RuntimeError(missing)
+        self.say(f"slc serve: {plan.runs} first paints, then {plan.serve_tabs} tabs held open")
+        found = serve_tabs.measure_serve(self.scratch, plan.runs, plan.serve_tabs)
+        self.values["serve_first_paint_s"] = median(found["paint_s"])
+        self.values["serve_tab_rss_mib"] = found["tab_rss_mib"]
+        self.details["slc serve: one tab on a piece step, peak RSS (MiB)"] = found["tab_peak_mib"]
+        self.details[f"slc serve: {found['tabs']} tabs open, RSS / PSS added up (MiB)"] = (
+            f"{found['tabs_rss_mib']:.0f} / {found['tabs_pss_mib']:.0f} (each on a piece step)"
+        )
+        self.details["slc serve: the server's RSS (MiB)"] = found["server_rss_mib"]
+        self.details[f"slc serve: {found['tabs']} tabs at rest, CPU (% of one core)"] = found[
+            "idle_cpu_percent"
+        ]
 
 
 def _copy_students(source: Path, target: Path, student_ids: list[str]) -> None:

@@ -30,6 +30,7 @@ examples:
   slc new-class ~/room12                make a class folder to fill in
   slc validate ~/room12                 check every file, naming file and field
   slc open ~/room12 --student maya      go straight to Maya's conference
+  slc serve ~/room12 --lan              the app in the Chromebooks' browsers
   slc export ~/room12 --format csv --out conferences.csv
   slc schedule ~/room12 --day 2026-11-12 --from 14:00 --to 18:45 --slot 30 \\
       --families-per-slot 3 --rotate 10 --break 16:00-16:30 --requests requests.csv \
@@ -71,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     open_cmd.add_argument(
         "--results", type=Path, metavar="DIR", help="save results here instead of CLASS_DIR/results"
     )
+
+    _add_serve_command(commands)
 
     new_cmd = commands.add_parser("new-class", help="make a new class folder")
     new_cmd.add_argument("folder", type=Path, metavar="DIR")
@@ -129,6 +132,29 @@ def build_parser() -> argparse.ArgumentParser:
         "class_dir", nargs="?", type=Path, metavar="CLASS_DIR", help="include its languages/"
     )
     return parser
+
+
+def _add_serve_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``slc serve``."""
+    cmd = commands.add_parser(
+        "serve", help="the app in a browser: Chromebooks, the classroom's big screen"
+    )
+    cmd.add_argument(
+        "class_dir",
+        nargs="?",
+        type=Path,
+        metavar="CLASS_DIR",
+        help="the class folder (default: the bundled sample class)",
+    )
+    cmd.add_argument(
+        "--port", type=int, default=8000, help="the port to listen on (default: 8000; 0: any)"
+    )
+    cmd.add_argument(
+        "--lan",
+        action="store_true",
+        help="listen on the laptop's network address, for other computers (teacher PIN)",
+    )
+    cmd.add_argument("--pin", help="the teacher PIN, for --lan (default: asked for)")
 
 
 def _add_schedule_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -283,6 +309,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return cmd_open(args.class_dir, args.student, args.results)
         if args.command == "languages":
             return cmd_languages(args.class_dir)
+        if args.command == "serve":
+            return cmd_serve(args.class_dir, args.port, args.lan, args.pin)
         if args.command == "schedule":
             return cmd_schedule(args)
         if args.command == "roster":
@@ -347,9 +375,14 @@ def cmd_open(class_dir: Path | None, student: str | None, results: Path | None) 
         )
     results_dir = _results_dir(folder, results)
     notice = ""
-    if folder.resolve() == sample.resolve() and results is None:
+    is_sample = folder.resolve() == sample.resolve() and results is None
+    if is_sample:
         seed_results(sample / "results", results_dir)
         notice = f"This is the sample class. Results are saved in {results_dir}"
+    from slc_tui.ui.served import results_notice, served
+
+    if served():  # a browser tab of slc serve, maybe on a Chromebook
+        notice = results_notice(results_dir, is_sample)
     from slc_tui.ui.app import create_app
 
     app = create_app(
@@ -357,6 +390,75 @@ def cmd_open(class_dir: Path | None, student: str | None, results: Path | None) 
     )
     app.run()
     return app.return_code or 0
+
+
+def cmd_serve(class_dir: Path | None, port: int, lan: bool, pin: str | None = None) -> int:
+    """``slc serve``: the app in browsers, one app process per tab, until Ctrl+C; with
+    ``lan`` on the laptop's network address (teacher PIN if one is set)."""
+    from slc_tui.core.class_folder import CLASS_FILE, load_class_info
+    from slc_tui.store.paths import seed_results
+
+    sample = bundled_sample_dir()
+    folder = (class_dir or sample).expanduser().resolve()
+    if not (folder / CLASS_FILE).is_file():
+        return _error(
+            f"{folder} is not a class folder (no {CLASS_FILE}); make one with: slc new-class DIR"
+        )
+    if not 0 <= port <= 65535:
+        return _error(f"--port: {port} is not a port (1 to 65535, or 0 for any free one)")
+    results_dir = _results_dir(folder, None)
+    if folder == sample.resolve():
+        seed_results(sample / "results", results_dir)
+    host = "127.0.0.1"
+    if lan:
+        refused = _teacher_only(results_dir, pin, "serve the class to the network")
+        if refused:
+            return _error(refused)
+        from slc_tui.serve.network import lan_address
+
+        found = lan_address()
+        if found is None:
+            return _error(
+                "this laptop has no network address: join the classroom's network, "
+                "or serve to this laptop only (without --lan)"
+            )
+        host = found
+    from slc_tui.serve.access import new_token
+    from slc_tui.serve.page import PageRefused
+    from slc_tui.serve.server import ServeFailed, serve_class
+
+    info, _ = load_class_info(folder)
+
+    def announce(address: str) -> None:
+        _announce_serving(address, info.name, results_dir, lan)
+
+    try:
+        serve_class(folder, host, port, new_token(), f"{info.name} · slc", announce)
+    except (ServeFailed, PageRefused) as failed:
+        return _error(str(failed))
+    print("slc serve stopped.", flush=True)
+    return 0
+
+
+def _announce_serving(address: str, name: str, results_dir: Path, lan: bool) -> None:
+    """Where to go, the QR code (with ``lan``), what the key means and where results go."""
+    if lan:
+        print(f"Serving {name} to the classroom's network.")
+        print("On a Chromebook, type this address in the browser (or scan the code):\n")
+    else:
+        print(f"Serving {name} to browsers on this laptop only (for Chromebooks: --lan).")
+        print("Open this address in a browser:\n")
+    print(f"    {address}\n")
+    if lan:
+        from slc_tui.serve.network import qr_lines
+
+        print("\n".join(qr_lines(address, colour=sys.stdout.isatty())) + "\n")
+    print(
+        "The address holds a key made for this launch: whoever has it can open the class's\n"
+        "conferences, so share it only in the classroom. Without it, the page is refused."
+    )
+    print(f"Results are saved on this laptop, in {results_dir}")
+    print("Press Ctrl+C to stop: each conference open in a tab is saved first.", flush=True)
 
 
 def _ask(prompt: str) -> str | None:

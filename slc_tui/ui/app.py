@@ -686,6 +686,12 @@ class SlcApp(Saving):
             self.call_from_thread(self._take_home_failed, reason)
             return
 
+        from slc_tui.ui.served import offer_take_home, served
+
+        if served():  # slc serve: the copy goes to the browser as a download
+            self.call_from_thread(offer_take_home, self, path)
+            return
+
         def written() -> None:
             from slc_tui.ui.steps.wrap_up import WrapUpStep
 

@@ -9,22 +9,16 @@ would play on the laptop's speakers, not the Chromebook's.
 
 from __future__ import annotations
 
-import os
 import threading
 
 from slc_tui.media.speech import NoSpeech, Speaking, SpeechEngine, find_engine
+from slc_tui.ui.served import SERVED_ENV as SERVED_ENV
+from slc_tui.ui.served import served
 
-__all__ = ["ReadAloud", "served"]
+__all__ = ["ReadAloud", "engine", "use_engine"]
 
-#: Set by ``slc serve`` for the app processes it starts (one per browser tab).
-SERVED_ENV = "SLC_SERVED"
 _engine: SpeechEngine | None = None
 _engine_lock = threading.Lock()
-
-
-def served() -> bool:
-    """Whether this app is shown in a browser by ``slc serve``."""
-    return bool(os.environ.get(SERVED_ENV))
 
 
 def engine() -> SpeechEngine:

@@ -93,6 +93,17 @@ def test_cli_stays_light() -> None:
     _, loaded = import_in_fresh_interpreter("slc_tui.cli", walk=False)
     assert "slc_tui.cli" in loaded
     assert offenders(loaded, ("textual", "tinydb", "PIL", "slc_tui.ui")) == []
+    assert offenders(loaded, ("aiohttp", "textual_serve", "slc_tui.serve")) == []
+
+
+def test_the_server_loads_no_textual_and_the_app_no_server() -> None:
+    """``slc serve`` runs one light process (aiohttp, textual-serve) and starts the app in
+    others: the server loads no Textual, TinyDB or Pillow; ``slc open`` no aiohttp."""
+    imported, loaded = import_in_fresh_interpreter("slc_tui.serve")
+    assert "slc_tui.serve.server" in imported and "aiohttp" in loaded
+    assert offenders(loaded, ("textual", "tinydb", "PIL", "slc_tui.session")) == []
+    _, app = import_in_fresh_interpreter("slc_tui.ui.app", walk=False)
+    assert offenders(app, ("aiohttp", "textual_serve", "slc_tui.serve")) == []
 
 
 def test_session_does_not_import_textual() -> None:

@@ -28,7 +28,8 @@ from slc_tui.ui.collection import pause_collection
 from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.messages import Flash, ItemRemoved, LanguageRequested, Navigate, StepShown
 from slc_tui.ui.plain_text import plain
-from slc_tui.ui.read_aloud import ReadAloud, served
+from slc_tui.ui.read_aloud import ReadAloud
+from slc_tui.ui.served import served
 from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.typing_router import EDITING_KEYS, TypingRouter, takes_text
 from slc_tui.ui.widgets.clock_label import ClockLabel

@@ -12,6 +12,7 @@ from slc_tui.core.conference import Conference
 from slc_tui.core.i18n import _, fill
 from slc_tui.ui.messages import TakeHomeRequested
 from slc_tui.ui.plain_text import plain
+from slc_tui.ui.served import served
 from slc_tui.ui.steps.base import StepBody
 
 
@@ -106,9 +107,13 @@ class WrapUpStep(StepBody):
     def show_saved(self, path: str, when: str) -> None:
         """Say exactly where the record is, once it is on disk."""
         super().show_saved(path, when)
-        self._saved_line = fill(
-            "💾 Saved on this computer at {when}:\n{path}", when=when, path=path
-        )
+        if served():  # slc serve: "this computer" would be the child's Chromebook
+            where = fill(
+                "💾 Saved on the teacher's laptop at {when}:\n{path}", when=when, path=path
+            )
+        else:
+            where = fill("💾 Saved on this computer at {when}:\n{path}", when=when, path=path)
+        self._saved_line = where
         self._show_where()
 
     def _show_where(self) -> None:
