@@ -264,7 +264,9 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         self.query_one("#help", Button).label = _("? Help")  # each step starts without help
         self.query_one("#back", Button).label = _("◀ Back")
         self.query_one("#undo", Button).label = _("↶ Undo")
-        self.query_one("#language", Button).label = self._language_label()
+        language = self.query_one("#language", Button)
+        language.label = self._language_label()
+        language.refresh(layout=True)  # the name's width changes with the language
         self.read_aloud.stop()  # a new step: what was being read is over
         self.check_voice()  # (the language may have changed)
         self.refresh_bindings()  # the footer, in the language now spoken
