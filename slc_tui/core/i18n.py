@@ -205,9 +205,16 @@ def available_codes(folders: Sequence[Path] = ()) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+#: The bundled languages' own names, known without loading Babel's locale data (the 🌐
+#: button is on the first screen a child sees).
+_OWN_NAMES = {"en": "English", "es": "Español", "fr": "Français"}
+
+
 def language_name(code: str) -> str:
     """The language's own name for itself (``Español``, ``Français``, ``Tiếng Việt``),
     from Babel's locale data; the code when Babel does not know it."""
+    if normalise_code(code) in _OWN_NAMES:
+        return _OWN_NAMES[normalise_code(code)]
     from babel import Locale, UnknownLocaleError
 
     try:

@@ -374,7 +374,7 @@ class SlcApp(Saving):
         self.conference = conference
         i18n.use(session.translation(conference.language))
         self.show_step()
-        self.run_worker(self._read_languages, thread=True, group="languages")
+        self.call_after_refresh(self._read_languages_soon)
 
     @work(exclusive=True, group="open")
     async def open_student(self, student_id: str) -> None:
@@ -434,6 +434,10 @@ class SlcApp(Saving):
         else:
             await asyncio.to_thread(session.translation, conference.language)  # read it here
             self.begin(conference)
+
+    def _read_languages_soon(self) -> None:
+        """Once the step is painted (reading catalogs needs Babel: not before the first paint)."""
+        self.run_worker(self._read_languages, thread=True, group="languages")
 
     def _read_languages(self) -> None:
         """Read the catalogs the 🌐 menu offers ahead of time, so a switch reads none."""
@@ -499,7 +503,7 @@ class SlcApp(Saving):
         if self.session is not None:
             self._speak(self.session.translation(conference.language))
         self.show_step()
-        self.run_worker(self._read_languages, thread=True, group="languages")
+        self.call_after_refresh(self._read_languages_soon)
         self.call_after_refresh(self.save_now if claimed else self.claim_then_save)
 
     @work(exclusive=True, group="open")

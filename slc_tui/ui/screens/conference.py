@@ -113,7 +113,7 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
     def on_mount(self) -> None:
         """The first step is in place; is there a voice to read it with?"""
         self._arrived(self.body)
-        self.check_voice()
+        self.call_after_refresh(self.check_voice)  # after the first paint: it asks espeak-ng
 
     # -- reading aloud --------------------------------------------------------------------
 
