@@ -25,24 +25,6 @@ ROOM = N_("Room")
 #: Between the names of brothers and sisters on one row.
 NAME_SEPARATOR = ", "
 
-#: The day written out in English: ``Thursday 12 November 2026`` (other languages: Babel's).
-DATE = "{weekday} {day} {month} {year}"
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 #: The time: the slot, or with rotation the family's turn with the teacher.
 SLOT = "{start}–{end}"
 WITH_TEACHER = N_("{start}–{end} with the teacher")

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from slc_tui.core.classinfo import ClassInfo
-from slc_tui.core.i18n import ENGLISH, SOURCE_LANGUAGE, Translation
+from slc_tui.core.i18n import ENGLISH, Translation
 from slc_tui.core.schedule import Placement, Plan, family_key
 from slc_tui.core.schedule_times import TimeRange, clock
 from slc_tui.export import invitation_words as words
+from slc_tui.export.dates import day_in_words
 
-__all__ = ["Invitations", "Row", "Slip", "day_in_words", "invitations"]
+__all__ = ["Invitations", "Row", "Slip", "invitations"]
 
 
 @dataclass(frozen=True)
@@ -61,25 +61,6 @@ class Invitations:
     slips: tuple[Slip, ...]
     #: The class's language: the document's, and its footer's.
     language: Translation = ENGLISH
-
-
-def day_in_words(day: date, language: Translation = ENGLISH) -> str:
-    """``Thursday 12 November 2026``; in another language, Babel's full date (``jeudi 12
-    novembre 2026``, ``jueves, 12 de noviembre de 2026``)."""
-    if language.code.split("-")[0] != SOURCE_LANGUAGE:
-        from babel import UnknownLocaleError
-        from babel.dates import format_date
-
-        try:
-            return format_date(day, format="full", locale=language.locale_name)
-        except (UnknownLocaleError, ValueError):
-            pass
-    return words.DATE.format(
-        weekday=words.WEEKDAYS[day.weekday()],
-        day=day.day,
-        month=words.MONTHS[day.month - 1],
-        year=day.year,
-    )
 
 
 def invitations(

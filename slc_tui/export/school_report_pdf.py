@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from slc_tui.export import school_report as words
+from slc_tui.export.dates import format_long_date
 from slc_tui.export.pdf_pages import (
     ACCENT,
     FAMILY,
@@ -26,7 +27,6 @@ from slc_tui.export.pdf_pages import (
     printable,
 )
 from slc_tui.export.school_report import ReportChild, SchoolReport, minutes_text, status_text
-from slc_tui.export.summary import format_long_date
 
 if TYPE_CHECKING:
     from fpdf import FPDF

@@ -5,64 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date, datetime
 from typing import Any
 
-from slc_tui.core.i18n import ENGLISH, SOURCE_LANGUAGE, Translation
+from slc_tui.core.i18n import ENGLISH, Translation
 from slc_tui.export import take_home_words as words
+from slc_tui.export.dates import format_long_date
 from slc_tui.export.document import ConferenceDocument
 
-__all__ = ["document_text", "format_long_date", "take_home_summary"]
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def format_long_date(value: object, language: Translation | None = None) -> str:
-    """Turn ``"2026-11-22"`` (or a datetime) into ``"22 November 2026"``; ``"2027-03"``
-    into ``"March 2027"``, in words of ``language`` (English when None): ``"22 de
-    noviembre de 2026"``, ``"mars 2027"``, from Babel's locale data (imported only for a
-    language other than English; English when Babel does not know the language). Anything
-    else is returned as text, unchanged."""
-    if isinstance(value, datetime | date):
-        return _long_date(value.year, value.month, value.day, language)
-    text = "" if value is None else str(value).strip()
-    match = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
-    if match and 1 <= int(match.group(2)) <= 12:
-        day = int(match.group(3)) if match.group(3) else None
-        return _long_date(int(match.group(1)), int(match.group(2)), day, language)
-    return text
-
-
-def _long_date(year: int, month: int, day: int | None, language: Translation | None) -> str:
-    """The day (or the month, when ``day`` is None) in words of ``language``."""
-    english = f"{_MONTHS[month - 1]} {year}"
-    if day is not None:
-        english = f"{day} {english}"
-    if language is None or language.code.split("-")[0] == SOURCE_LANGUAGE:
-        return english
-    from babel import UnknownLocaleError
-    from babel.dates import format_date, format_skeleton
-
-    try:
-        when = date(year, month, day or 1)
-        if day is None:
-            return format_skeleton("yMMMM", when, locale=language.locale_name)
-        return format_date(when, format="long", locale=language.locale_name)
-    except (UnknownLocaleError, ValueError, TypeError):  # not a day, or a language Babel lacks
-        return english
+__all__ = ["document_text", "take_home_summary"]
 
 
 def _section(title: str, lines: list[str]) -> list[str]:

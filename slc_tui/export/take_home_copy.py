@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from slc_tui.core.i18n import ENGLISH, Translation
 from slc_tui.export import take_home_words as words
+from slc_tui.export.dates import format_long_date
 from slc_tui.export.document import ConferenceDocument, GoalPlan
-from slc_tui.export.summary import format_long_date
 
 __all__ = [
     "ContentPiece",

@@ -8,7 +8,8 @@ import json
 from datetime import datetime
 from typing import Any
 
-from slc_tui.export.summary import format_long_date, take_home_summary
+from slc_tui.export.dates import format_long_date
+from slc_tui.export.summary import take_home_summary
 from slc_tui.export.tabular import EXPORT_COLUMNS, records_to_csv, records_to_json
 
 WORLD = "😀 é 中文 שלום"

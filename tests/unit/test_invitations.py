@@ -16,7 +16,8 @@ from slc_tui.core.schedule import Placement, Plan
 from slc_tui.core.schedule_settings import settings_from_text
 from slc_tui.core.schedule_times import TimeRange, parse_clock
 from slc_tui.export import invitation_words as words
-from slc_tui.export.invitations import day_in_words, invitations
+from slc_tui.export.dates import day_in_words
+from slc_tui.export.invitations import invitations
 from slc_tui.export.invitations_pdf import SLIPS_PER_PAGE, invitations_pdf
 
 CLASS = ClassInfo(name="Room 12 — Maple Class", teacher="Ms. Okafor")

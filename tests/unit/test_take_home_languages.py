@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from slc_tui.core import i18n
 from slc_tui.core.classinfo import ClassInfo
 from slc_tui.core.i18n import ENGLISH, Translation, translation
-from slc_tui.export.summary import format_long_date
+from slc_tui.export.dates import format_long_date
 from slc_tui.store.results import ResultsStore
 from slc_tui.teacher.take_home import copy_language, take_home_bytes, write_latest_take_home
 from tests.factories import make_class, piece_data, portfolio_data, record_data
