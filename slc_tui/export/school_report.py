@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from slc_tui.export.dates import format_long_date
 from slc_tui.export.document import GoalPlan
-from slc_tui.export.summary import format_long_date
 
 __all__ = ["ReportChild", "SchoolReport", "minutes_text", "status_text"]
 
