@@ -88,6 +88,34 @@ class ClassSession:
         session._stamp = stamp
         return session
 
+    @classmethod
+    def open_for_student(
+        cls,
+        class_dir: Path,
+        results_dir: Path,
+        student_id: str,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> ClassSession:
+        """The class with only ``student_id``'s portfolio read, so their conference opens
+        in a time that does not grow with the class (:meth:`read_whole_class` reads the
+        rest); the whole class when their file cannot be found by its name."""
+        from slc_tui.core.class_folder import load_one_student
+
+        folder = load_one_student(class_dir, student_id)
+        if folder is None:
+            return cls.open(class_dir, results_dir, clock)
+        return cls(folder, results_dir, clock)
+
+    def read_whole_class(self) -> bool:
+        """Read the rest of a class opened for one child (True when it was not read yet)."""
+        if self.folder.complete:
+            return False
+        root = self.folder.root
+        stamp = folder_stamp(root)
+        self.folder = load_class_folder(root)
+        self._stamp = stamp
+        return True
+
     def refresh(self) -> bool:
         """Read again the class files changed since they were read (the teacher edited them,
         here or in another window); True when something changed. A conference already
@@ -181,8 +209,10 @@ class ClassSession:
     def picker_rows(self) -> list[PickerRow]:
         """Every usable student with their conference status, in name order, or in the
         order of their times when ``schedule.json`` plans today (the class files changed
-        since they were read are read again first)."""
-        self.refresh()
+        since they were read are read again first; a class opened for one child is read
+        whole)."""
+        if not self.read_whole_class():
+            self.refresh()
         term = self.folder.info.term
         times = self._tonight.times(self.clock().date())
         by_id = {p.student.id: p for p in self.folder.portfolios}

@@ -37,6 +37,9 @@ class ClassFolder:
     prompts: ClassPrompts
     students: tuple[StudentEntry, ...]
     problems: tuple[Problem, ...] = field(default=())
+    #: False for a folder read for one child only (:func:`load_one_student`): the rest of
+    #: the class is still to be read.
+    complete: bool = True
 
     @property
     def portfolios(self) -> list[Portfolio]:
@@ -117,22 +120,51 @@ def load_class_info(root: Path) -> tuple[ClassInfo, ProblemList]:
     return info or ClassInfo(name=root.name), class_problems
 
 
-def load_class_folder(root: Path) -> ClassFolder:
-    """Read a class folder. Never raises for bad content: problems are collected instead."""
-    root = root.resolve()
-    info, class_problems = load_class_info(root)
+def _load_prompts(root: Path) -> tuple[ClassPrompts, ProblemList]:
     prompt_problems = ProblemList(PROMPTS_FILE)
     prompts: ClassPrompts | None = None
     if (root / PROMPTS_FILE).exists():
         data = read_json_file(root / PROMPTS_FILE, prompt_problems)
         if not prompt_problems.has_errors:
             prompts = parse_prompts(data, prompt_problems)
+    return prompts or ClassPrompts(), prompt_problems
+
+
+def load_one_student(root: Path, student_id: str) -> ClassFolder | None:
+    """``class.json``, ``prompts.json`` and ``portfolios/STUDENT_ID.json`` only, so that one
+    child's conference can open before the rest of the class is read (the folder is not
+    :attr:`~ClassFolder.complete`). None when that file does not hold that child's usable
+    portfolio (the whole class must be read to find it)."""
+    root = root.resolve()
+    path = root / PORTFOLIOS_DIR / f"{student_id}.json"
+    if not path.is_file():
+        return None
+    entry = load_portfolio_file(path, root)
+    if entry.portfolio is None or entry.portfolio.student.id != student_id:
+        return None
+    info, class_problems = load_class_info(root)
+    prompts, prompt_problems = _load_prompts(root)
+    return ClassFolder(
+        root=root,
+        info=info,
+        prompts=prompts,
+        students=(entry,),
+        problems=(*class_problems, *prompt_problems),
+        complete=False,
+    )
+
+
+def load_class_folder(root: Path) -> ClassFolder:
+    """Read a class folder. Never raises for bad content: problems are collected instead."""
+    root = root.resolve()
+    info, class_problems = load_class_info(root)
+    prompts, prompt_problems = _load_prompts(root)
     students, folder_problems = _load_portfolios(root)
     students = _drop_duplicate_ids(students)
     return ClassFolder(
         root=root,
         info=info,
-        prompts=prompts or ClassPrompts(),
+        prompts=prompts,
         students=tuple(students),
         problems=(*class_problems, *prompt_problems, *folder_problems),
     )

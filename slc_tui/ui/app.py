@@ -170,7 +170,12 @@ class SlcApp(Saving):
     @work(thread=True, exclusive=True, group="load")
     def load_class(self) -> None:
         """Read the class folder and results, then show the picker."""
-        session = ClassSession.open(self.class_dir, self.results_dir, self.clock)
+        if self.start_student:  # that child's portfolio only: the rest after the first paint
+            session = ClassSession.open_for_student(
+                self.class_dir, self.results_dir, self.start_student, self.clock
+            )
+        else:
+            session = ClassSession.open(self.class_dir, self.results_dir, self.clock)
         # Going straight to a student: start it here too when no question needs asking,
         # so the first screen painted is the child's first step; the student list (every
         # results file of the class) is then read when the conference ends.
@@ -206,16 +211,16 @@ class SlcApp(Saving):
         repaired = self._tell_recoveries()
         info = session.folder.info
         subtitle = _heading_subtitle(info.teacher, info.term)
-        problems = len([p for p in session.folder.all_problems if p.is_error])
-        left_out = len(session.folder.left_out)
         results_dir, given = session.results_dir, self.notice
 
-        def notice() -> str:
+        def notice() -> str:  # (the class may be read whole only later: counted when shown)
+            folder = session.folder
+            problems = len([p for p in folder.all_problems if p.is_error])
             lines = [given or fill("Results are saved in {folder}", folder=results_dir)]
             if repaired:
                 lines.append(_repaired_line(len(repaired)))
             if problems:
-                lines.append(_problems_line(problems, left_out))
+                lines.append(_problems_line(problems, len(folder.left_out)))
             return "\n".join(lines)
 
         self._picker_heading = (info.name, subtitle)
@@ -237,6 +242,9 @@ class SlcApp(Saving):
         if self.freeze_objects:
             freeze_long_lived()
             gc.enable()
+        if self.session is not None and not self.session.folder.complete:
+            # One child's conference is on screen: now the rest of the class, for the list.
+            self.run_worker(self.session.read_whole_class, thread=True, group="load")
 
     def _speak_class_language(self) -> None:
         """The student list and the teacher's desk speak the class's language."""

@@ -616,3 +616,15 @@ async def test_a_take_home_copy_that_cannot_be_written_is_said_calmly(
         assert "Could not write the take-home copy" in said()[0]
         assert "take-home" in said()[0]
         assert step_key(app) == "wrap_up"  # still there, nothing else happened
+
+
+async def test_going_straight_to_a_child_reads_the_rest_of_the_class_after_the_first_step(
+    make_app: AppFactory,
+) -> None:
+    app = make_app("maya")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert step_key(app) == "welcome"
+        assert app.session is not None
+        await wait_until(pilot, lambda: app.session.folder.complete, what="the whole class")
+        assert len(app.session.folder.portfolios) == 5
