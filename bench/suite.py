@@ -106,6 +106,7 @@ class Suite:
             self.measure_portfolio_saves,
             self.measure_take_home,
             self.measure_report,
+            self.measure_export_memory,
             self.measure_serve,
         )
         for measure in measurements:
@@ -395,6 +396,27 @@ class Suite:
         self.values["report_1000_s"] = median(found["wall"])
         self.values["report_rss_mib"] = median(found["rss_mib"])
         self.details["class report PDF size (KB)"] = median(found["bytes"]) / 1000
+
+    def measure_export_memory(self) -> None:
+        """``export_5000_rss_ratio``: ``slc export`` of 5,000 children against 10 (1,000
+        in a quick run)."""
+        from bench import export_memory
+
+        plan = self.plan
+        many = 5000 if plan is FULL else 1000
+        self.say(f"export memory: {many} children against 10, {plan.runs} runs each")
+        pairs = export_memory.template_records(self.big_class, self.student_ids, 50)
+        peaks = {}
+        for children in (10, many):
+            results = self.scratch / f"export-results-{children}"
+            export_memory.write_results(results, pairs, children)
+            peaks[children] = export_memory.export_peak_mib(
+                self.big_class, results, self.scratch, plan.runs
+            )
+        self.values["export_5000_rss_ratio"] = peaks[many] / peaks[10]
+        self.details["slc export --format csv peak RSS (MiB): 10 / many children"] = (
+            f"{peaks[10]:.0f} / {peaks[many]:.0f} ({many} children)"
+        )
 
     def measure_serve(self) -> None:
         """``serve_first_paint_s`` and ``serve_tab_rss_mib`` (skipped in a quick run where

@@ -639,7 +639,7 @@ def cmd_export(
     class_dir: Path, fmt: str, out: Path | None, results: Path | None, pin: str | None = None
 ) -> int:
     """``slc export``: every saved conference as CSV or JSON (teacher PIN if one is set)."""
-    from slc_tui.teacher.export import ExportFailed, export_text, export_to
+    from slc_tui.teacher.export import ExportFailed, check_readable, export_chunks, export_to
 
     class_dir = class_dir.expanduser()
     if not class_dir.is_dir():
@@ -650,9 +650,10 @@ def cmd_export(
         return _error(refused)
     kind: Literal["csv", "json"] = "csv" if fmt == "csv" else "json"
     try:
-        if out is None:
-            text, _ = export_text(results_dir, kind)
-            sys.stdout.write(text)
+        if out is None:  # every file checked first: the screen never gets half an export
+            check_readable(results_dir)
+            for chunk in export_chunks(results_dir, kind):
+                sys.stdout.write(chunk)
             return 0
         count = export_to(results_dir, kind, out.expanduser())
     except ExportFailed as failed:

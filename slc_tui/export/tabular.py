@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any, TextIO
 
@@ -29,7 +29,9 @@ __all__ = [
     "BYTE_ORDER_MARK",
     "EXPORT_COLUMNS",
     "EXPORT_FORMAT",
+    "csv_chunks",
     "format_goal",
+    "json_chunks",
     "neutralise_formula",
     "record_to_row",
     "records_to_csv",
@@ -158,37 +160,81 @@ def record_to_row(record: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def records_to_csv(records: Iterable[Mapping[str, Any]], out: TextIO) -> int:
-    """Write a header row and one row per record to ``out``; return the rows written.
+class _Lines:
+    """A text stream that keeps what is written to it until it is taken."""
 
-    Every cell is passed through :func:`neutralise_formula`.
-    """
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def take(self) -> str:
+        text, self.parts = "".join(self.parts), []
+        return text
+
+
+def csv_chunks(
+    records: Iterable[Mapping[str, Any]], counted: list[int] | None = None
+) -> Iterator[str]:
+    """The CSV export of ``records`` piece by piece: the header row, then one row per record
+    (each cell passed through :func:`neutralise_formula`). ``counted``, when given, ends
+    holding the number of rows."""
+    out = _Lines()
     writer = csv.writer(out)
     writer.writerow(EXPORT_COLUMNS)
+    yield out.take()
     count = 0
     for record in records:
         writer.writerow(record_to_row(record))
         count += 1
-    return count
+        yield out.take()
+    if counted is not None:
+        counted.append(count)
+
+
+def records_to_csv(records: Iterable[Mapping[str, Any]], out: TextIO) -> int:
+    """Write a header row and one row per record to ``out``; return the rows written."""
+    counted: list[int] = []
+    for chunk in csv_chunks(records, counted):
+        out.write(chunk)
+    return counted[0]
+
+
+def json_chunks(
+    records: Iterable[Mapping[str, Any]],
+    *,
+    exported: datetime | None = None,
+    counted: list[int] | None = None,
+) -> Iterator[str]:
+    """``{"format": "slc-export/1", "exported": ..., "conferences": [...]}`` piece by piece,
+    laid out as ``json.dumps(..., indent=2)`` lays it out, one conference at a time.
+
+    Records are written unchanged (UTF-8 text kept as is), except that a lone surrogate,
+    which UTF-8 cannot hold, becomes U+FFFD. ``exported`` defaults to the local time now.
+    ``counted``, when given, ends holding the number of conferences.
+    """
+    when = exported if exported is not None else datetime.now()
+    head = {"format": EXPORT_FORMAT, "exported": when.isoformat(timespec="seconds")}
+    opening = json.dumps(head, ensure_ascii=False, indent=2)[:-2]  # without "\n}"
+    yield opening + ',\n  "conferences": ['
+    count = 0
+    for record in records:
+        body = json.dumps(dict(record), ensure_ascii=False, indent=2)
+        yield ("," if count else "") + "\n    " + _encodable(body).replace("\n", "\n    ")
+        count += 1
+    yield ("\n  ]" if count else "]") + "\n}\n"
+    if counted is not None:
+        counted.append(count)
 
 
 def records_to_json(
     records: Iterable[Mapping[str, Any]], out: TextIO, *, exported: datetime | None = None
 ) -> int:
-    """Write ``{"format": "slc-export/1", "exported": ..., "conferences": [...]}``.
-
-    Records are written unchanged (UTF-8 text kept as is, ``ensure_ascii=False``,
-    indent 2), except that a lone surrogate, which UTF-8 cannot hold, becomes
-    U+FFFD. ``exported`` defaults to the local time now. Returns the number of
-    conferences written.
-    """
-    conferences = [dict(record) for record in records]
-    when = exported if exported is not None else datetime.now()
-    document = {
-        "format": EXPORT_FORMAT,
-        "exported": when.isoformat(timespec="seconds"),
-        "conferences": conferences,
-    }
-    out.write(_encodable(json.dumps(document, ensure_ascii=False, indent=2)))
-    out.write("\n")
-    return len(conferences)
+    """Write the JSON export of ``records`` to ``out`` (see :func:`json_chunks`); returns the
+    number of conferences written."""
+    counted: list[int] = []
+    for chunk in json_chunks(records, exported=exported, counted=counted):
+        out.write(chunk)
+    return counted[0]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 __all__ = [
@@ -113,6 +114,27 @@ def write_bytes_atomically(
         raise
     if durable:
         fsync_directory(directory)
+
+
+def write_chunks_atomically(path: Path, chunks: Iterable[bytes]) -> None:
+    """Replace ``path`` with the bytes of ``chunks``, written one after the other (never all
+    in memory at once), as :func:`write_bytes_atomically` does: on any failure, also one
+    raised while the chunks are made, the temporary file is removed and ``path`` is left as
+    it was."""
+    path = Path(path)
+    fd, tmp_name = _create_temp_file(path)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    fsync_directory(path.parent)
 
 
 def _link_new(temp: Path, path: Path) -> bool:

@@ -233,6 +233,13 @@ class ResultsStore:
         path = self.path_for(student_id)
         return self._read_file(path, student_id)
 
+    def iter_records(self) -> Iterator[dict[str, Any]]:
+        """Every stored conference, one student's file at a time (in student id order, each
+        student's by ``started``): what :meth:`all_records` returns, in constant memory.
+        Raises :class:`CorruptResultsFile` when it reaches a damaged file."""
+        for student_id in self._student_ids():
+            yield from self._read_file(self.path_for(student_id), student_id)
+
     def all_records(self) -> list[dict[str, Any]]:
         """Return every stored conference, sorted by student id, then by ``started``.
 

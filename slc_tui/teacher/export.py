@@ -3,13 +3,13 @@ teacher's overview)."""
 
 from __future__ import annotations
 
-import io
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from slc_tui.export.tabular import BYTE_ORDER_MARK, records_to_csv, records_to_json
-from slc_tui.store.fileops import write_bytes_atomically
+from slc_tui.export.tabular import BYTE_ORDER_MARK, csv_chunks, json_chunks
+from slc_tui.store.fileops import write_chunks_atomically
 from slc_tui.store.private_paths import make_private_dir
 from slc_tui.store.results import ResultsStore
 from slc_tui.store.tinydb_document import CorruptResultsFile
@@ -18,7 +18,9 @@ __all__ = [
     "EXPORTS_DIR",
     "ExportFailed",
     "Format",
+    "check_readable",
     "default_export_path",
+    "export_chunks",
     "export_text",
     "export_to",
 ]
@@ -34,34 +36,58 @@ class ExportFailed(Exception):
     names the file."""
 
 
-def export_text(results_dir: Path, fmt: Format) -> tuple[str, int]:
-    """Every saved conference in ``results_dir`` as one CSV (with a byte-order mark, so
-    Excel reads it as UTF-8) or JSON text, and how many conferences it holds."""
+def export_chunks(
+    results_dir: Path, fmt: Format, counted: list[int] | None = None
+) -> Iterator[str]:
+    """Every saved conference in ``results_dir`` as CSV (after a byte-order mark, so Excel
+    reads it as UTF-8) or JSON, piece by piece: one student's results file is read at a
+    time, so memory stays the same whatever the size of the class. ``counted`` ends holding
+    how many conferences there were. Raises :class:`ExportFailed` on reaching a file that
+    cannot be read."""
+    records = _records(results_dir)
+    if fmt == "csv":
+        yield BYTE_ORDER_MARK
+        yield from csv_chunks(records, counted)
+    else:
+        yield from json_chunks(records, counted=counted)
+
+
+def _records(results_dir: Path) -> Iterator[dict[str, Any]]:
     try:
-        records = ResultsStore(results_dir).all_records()
+        yield from ResultsStore(results_dir).iter_records()
     except CorruptResultsFile as corrupt:
         raise ExportFailed(f"{corrupt.path}: {corrupt.reason}") from corrupt
     except OSError as error:
         where = error.filename or results_dir
         raise ExportFailed(f"cannot read results in {where}: {error.strerror}") from error
-    buffer = io.StringIO(newline="")
-    if fmt == "csv":
-        buffer.write(BYTE_ORDER_MARK)
-        count = records_to_csv(records, buffer)
-    else:
-        count = records_to_json(records, buffer)
-    return buffer.getvalue(), count
+
+
+def check_readable(results_dir: Path) -> None:
+    """Read every results file once, keeping nothing: :class:`ExportFailed` names the first
+    that cannot be read (so an export to the screen is not cut off half-way)."""
+    for _record in _records(results_dir):
+        pass
+
+
+def export_text(results_dir: Path, fmt: Format) -> tuple[str, int]:
+    """The whole export as one text, and how many conferences it holds (for a small class,
+    or a test; :func:`export_chunks` for any size)."""
+    counted: list[int] = []
+    text = "".join(export_chunks(results_dir, fmt, counted))
+    return text, counted[0]
 
 
 def export_to(results_dir: Path, fmt: Format, out: Path) -> int:
-    """Write the export to ``out`` atomically; returns how many conferences it holds."""
-    text, count = export_text(results_dir, fmt)
+    """Write the export to ``out`` atomically, piece by piece (nothing is written when a
+    results file cannot be read); returns how many conferences it holds."""
+    counted: list[int] = []
+    chunks = (chunk.encode("utf-8") for chunk in export_chunks(results_dir, fmt, counted))
     try:
         make_private_dir(out.parent)
-        write_bytes_atomically(out, text.encode("utf-8"))
+        write_chunks_atomically(out, chunks)
     except OSError as error:
         raise ExportFailed(f"cannot write {out}: {error.strerror or error}") from error
-    return count
+    return counted[0]
 
 
 def default_export_path(results_dir: Path, fmt: Format, day: date) -> Path:

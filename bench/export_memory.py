@@ -1,0 +1,89 @@
+"""``export_5000_rss_ratio``: the peak memory of ``slc export --format csv`` for a class of
+5,000 children against one of 10, each run as a process (``python -m bench.take_home``,
+which reads its peak RSS).
+
+Both classes' results are the same conferences (real records of the big class, made by
+``slc_tui.core``, given new student ids), written as results files directly: the export
+reads files, it does not care how they were saved. Each child has two conferences (last
+spring's and this term's).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from bench.common import REPO_ROOT, child_env, fresh_dir
+
+
+def template_records(class_dir: Path, student_ids: Sequence[str], count: int) -> list[Any]:
+    """``count`` pairs of conferences of the big class's children (spring, then this term)."""
+    from bench import datagen
+
+    pairs = []
+    for number, student_id in enumerate(student_ids[:count]):
+        spring = datagen.conference_record(
+            class_dir,
+            student_id,
+            datetime(2026, 4, 14, 15, 0),
+            "Spring 2026",
+            done=True,
+            seed=number,
+        )
+        night = datagen.conference_record(
+            class_dir,
+            student_id,
+            datetime(2026, 11, 22, 15, 0),
+            datagen.CLASS_TERM,
+            done=number % 7 != 3,
+            seed=number + 10_000,
+        )
+        pairs.append((spring, night))
+    return pairs
+
+
+def write_results(results_dir: Path, pairs: Sequence[Any], children: int) -> None:
+    """Results files for ``children`` children, cycling through ``pairs``."""
+    results_dir.mkdir(parents=True, exist_ok=True)
+    for number in range(children):
+        student_id = f"child{number:05d}"
+        table = {}
+        for key, template in enumerate(pairs[number % len(pairs)], start=1):
+            record = copy.deepcopy(template)
+            record["student_id"] = student_id
+            record["id"] = f"{student_id}-{key}"
+            table[str(key)] = record
+        text = json.dumps({"conferences": table}, ensure_ascii=False)
+        (results_dir / f"{student_id}.json").write_text(text, encoding="utf-8")
+
+
+def export_peak_mib(class_dir: Path, results_dir: Path, scratch: Path, runs: int) -> float:
+    """The median peak RSS (MiB) of ``slc export --format csv --out FILE`` over ``runs``
+    runs after a warm-up."""
+    out = fresh_dir(scratch / "children", "export-")
+    peaks = []
+    for run in range(runs + 1):
+        csv, result = out / f"export-{run}.csv", out / f"result-{run}.json"
+        args = ["export", str(class_dir), "--format", "csv", "--results", str(results_dir)]
+        command = [sys.executable, "-m", "bench.take_home", str(result), *args, "--out", str(csv)]
+        done = subprocess.run(
+            command,
+            cwd=REPO_ROOT,
+            env=child_env(scratch, "export"),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if done.returncode != 0 or not csv.is_file():
+            raise RuntimeError(f"slc export failed ({done.returncode}): {done.stderr[-2000:]}")
+        if run:
+            peaks.append(json.loads(result.read_text())["peak_rss_mib"])
+    peaks.sort()
+    return peaks[len(peaks) // 2]
