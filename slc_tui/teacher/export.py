@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from slc_tui.core.i18n import fill
 from slc_tui.export.tabular import BYTE_ORDER_MARK, records_to_csv, records_to_json
 from slc_tui.store.fileops import write_bytes_atomically
 from slc_tui.store.private_paths import make_private_dir
@@ -43,7 +44,8 @@ def export_text(results_dir: Path, fmt: Format) -> tuple[str, int]:
         raise ExportFailed(f"{corrupt.path}: {corrupt.reason}") from corrupt
     except OSError as error:
         where = error.filename or results_dir
-        raise ExportFailed(f"cannot read results in {where}: {error.strerror}") from error
+        message = fill("cannot read results in {path}: {reason}", path=where, reason=error.strerror)
+        raise ExportFailed(message) from error
     buffer = io.StringIO(newline="")
     if fmt == "csv":
         buffer.write(BYTE_ORDER_MARK)
@@ -60,7 +62,10 @@ def export_to(results_dir: Path, fmt: Format, out: Path) -> int:
         make_private_dir(out.parent)
         write_bytes_atomically(out, text.encode("utf-8"))
     except OSError as error:
-        raise ExportFailed(f"cannot write {out}: {error.strerror or error}") from error
+        reason = error.strerror or error
+        raise ExportFailed(
+            fill("cannot write {path}: {reason}", path=out, reason=reason)
+        ) from error
     return count
 
 
