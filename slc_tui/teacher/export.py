@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from slc_tui.core.i18n import fill
 from slc_tui.export.tabular import BYTE_ORDER_MARK, csv_chunks, json_chunks
 from slc_tui.store.fileops import write_chunks_atomically
 from slc_tui.store.private_paths import make_private_dir
@@ -59,7 +60,8 @@ def _records(results_dir: Path) -> Iterator[dict[str, Any]]:
         raise ExportFailed(f"{corrupt.path}: {corrupt.reason}") from corrupt
     except OSError as error:
         where = error.filename or results_dir
-        raise ExportFailed(f"cannot read results in {where}: {error.strerror}") from error
+        message = fill("cannot read results in {path}: {reason}", path=where, reason=error.strerror)
+        raise ExportFailed(message) from error
 
 
 def check_readable(results_dir: Path) -> None:
@@ -86,7 +88,10 @@ def export_to(results_dir: Path, fmt: Format, out: Path) -> int:
         make_private_dir(out.parent)
         write_chunks_atomically(out, chunks)
     except OSError as error:
-        raise ExportFailed(f"cannot write {out}: {error.strerror or error}") from error
+        reason = error.strerror or error
+        raise ExportFailed(
+            fill("cannot write {path}: {reason}", path=out, reason=reason)
+        ) from error
     return counted[0]
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from slc_tui.core.fields import is_valid_id
+from slc_tui.core.i18n import fill
 from slc_tui.store.claims import OpenElsewhere
 from slc_tui.store.follow_ups import FollowUpsUnreadable
 from slc_tui.store.teacher_access import forget_student
@@ -26,7 +27,15 @@ class StudentOpenElsewhere(Exception):
     """The student's conference is open on another screen: nothing was deleted."""
 
     def __init__(self, student_id: str, other: OpenElsewhere) -> None:
-        super().__init__(f"{student_id}'s conference is open {other.describe()}: close it first")
+        from slc_tui.teacher.open_conferences import where_open
+
+        super().__init__(
+            fill(
+                "{id}'s conference is open {where}: close it first",
+                id=student_id,
+                where=where_open(other),
+            )
+        )
         self.other = other
 
 
@@ -74,7 +83,7 @@ def holding_conference(results_dir: Path, student_id: str) -> Iterator[None]:
     from slc_tui.store.presence import ConferenceClaim
 
     if not is_valid_id(student_id):
-        raise ValueError(f"{student_id!r} is not a student id")
+        raise ValueError(fill("{id} is not a student id", id=repr(student_id)))
     claim = ConferenceClaim(results_dir, student_id)
     other = claim.acquire()
     if other is not None:

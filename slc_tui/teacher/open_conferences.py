@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from slc_tui.core.i18n import _, fill
 from slc_tui.store.claims import OpenElsewhere
 
-__all__ = ["OpenElsewhere", "conference_open"]
+__all__ = ["OpenElsewhere", "conference_open", "where_open"]
 
 
 def conference_open(results_dir: Path, student_id: str) -> OpenElsewhere | None:
@@ -16,3 +17,16 @@ def conference_open(results_dir: Path, student_id: str) -> OpenElsewhere | None:
     from slc_tui.store.presence import ConferenceClaim
 
     return ConferenceClaim(results_dir, student_id).where_open()
+
+
+def where_open(other: OpenElsewhere) -> str:
+    """Where ``other`` is, in the active language: "in another window on this computer
+    (since 14:02)" (in English the words of :meth:`OpenElsewhere.describe`)."""
+    when = other.since[11:16] if len(other.since) >= 16 else ""
+    if other.same_computer:
+        if when:
+            return fill("in another window on this computer (since {time})", time=when)
+        return _("in another window on this computer")
+    if when:
+        return fill("on another computer ({host}) (since {time})", host=other.host, time=when)
+    return fill("on another computer ({host})", host=other.host)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from slc_tui.core.class_folder import ClassFolder
+from slc_tui.core.i18n import fill
 from slc_tui.core.record import ABANDONED, conference_status, last_finished
 from slc_tui.store.follow_ups import FollowUpMarks, FollowUpsUnreadable, Mark
 from slc_tui.store.results import ResultsStore
@@ -113,10 +114,19 @@ def _read_marks(results_dir: Path, problems: list[str]) -> dict[str, Mark]:
         return marks.read()
     except FollowUpsUnreadable as damaged:
         problems.append(
-            f"{damaged}. Every follow-up shows as open; marking one keeps this file aside."
+            fill(
+                "{problem}. Every follow-up shows as open; marking one keeps this file aside.",
+                problem=damaged,
+            )
         )
     except OSError as error:
-        problems.append(f"{marks.path}: {error.strerror or error}. Every follow-up shows as open.")
+        problems.append(
+            fill(
+                "{path}: {reason}. Every follow-up shows as open.",
+                path=marks.path,
+                reason=error.strerror or error,
+            )
+        )
     return {}
 
 
@@ -190,7 +200,7 @@ def set_follow_up_done(
     ValueError when the family asked for no follow-up; OSError when the mark cannot be saved.
     """
     if row.follow_up == "none" or not row.follow_up_record:
-        raise ValueError(f"{row.name}'s family asked for no private follow-up")
+        raise ValueError(fill("{name}'s family asked for no private follow-up", name=row.name))
     marks = FollowUpMarks(results_dir, clock)
     if done:
         kept = marks.mark_done(row.student_id, row.follow_up_record)

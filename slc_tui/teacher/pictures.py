@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+from slc_tui.core.i18n import fill
 from slc_tui.core.portfolio import Piece, Portfolio
 from slc_tui.core.problems import Problem
 from slc_tui.core.text import printable
@@ -99,14 +100,15 @@ def copy_picture(source: Path, folder: Path) -> Path:
         except FileExistsError:
             continue
         return candidate
-    raise FileExistsError(f"no free name for {name} in {folder}")
+    raise FileExistsError(fill("no free name for {name} in {folder}", name=name, folder=folder))
 
 
 def _read_picture(source: Path) -> bytes:
     with source.open("rb") as handle:
         data = handle.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        raise ValueError(f"{source} is larger than {MAX_FILE_BYTES:,} bytes")
+        limit = f"{MAX_FILE_BYTES:,}"
+        raise ValueError(fill("{path} is larger than {limit} bytes", path=source, limit=limit))
     return data
 
 

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from slc_tui.core.i18n import N_, _
 from slc_tui.core.json_document import Refused, document_text
 from slc_tui.core.portfolio_document import PortfolioDocument
 from slc_tui.core.problems import Problem, ProblemList
@@ -41,27 +42,29 @@ def shape_problems(document: PortfolioDocument) -> list[Problem]:
     Missing parts are fine: the editor adds them when something is typed."""
     problems = ProblemList(document.label)
     data = document.data
+    an_object = N_("must be an object: mend the file by hand to edit it here")
+    a_list = N_("must be a list: mend the file by hand to edit it here")
     kinds: dict[str, tuple[type, str]] = {
-        "student": (dict, "an object"),
-        "pieces": (list, "a list"),
-        "goals": (list, "a list"),
-        "chosen": (list, "a list"),
-        "strengths": (list, "a list"),
-        "next_steps": (list, "a list"),
-        "prompts": (dict, "an object"),
+        "student": (dict, an_object),
+        "pieces": (list, a_list),
+        "goals": (list, a_list),
+        "chosen": (list, a_list),
+        "strengths": (list, a_list),
+        "next_steps": (list, a_list),
+        "prompts": (dict, an_object),
     }
-    for key, (kind, name) in kinds.items():
+    for key, (kind, message) in kinds.items():
         value = data.get(key)
         if value is not None and not isinstance(value, kind):
-            problems.error(key, f"must be {name}: mend the file by hand to edit it here")
+            problems.error(key, _(message))
     for key in ("pieces", "goals"):
         for index, item in enumerate(_list(data, key)):
             if not isinstance(item, dict):
-                problems.error(f"{key}[{index}]", "must be an object: mend the file by hand")
+                problems.error(f"{key}[{index}]", _("must be an object: mend the file by hand"))
     for key in ("chosen", "strengths", "next_steps"):
         for index, item in enumerate(_list(data, key)):
             if not isinstance(item, str):
-                problems.error(f"{key}[{index}]", "must be text: mend the file by hand")
+                problems.error(f"{key}[{index}]", _("must be text: mend the file by hand"))
     prompts = data.get("prompts")
     if isinstance(prompts, dict):
         for step in STEP_IDS:
@@ -69,7 +72,7 @@ def shape_problems(document: PortfolioDocument) -> list[Problem]:
             if texts is not None and not (
                 isinstance(texts, list) and all(isinstance(t, str) for t in texts)
             ):
-                problems.error(f"prompts.{step}", "must be a list of text: mend it by hand")
+                problems.error(f"prompts.{step}", _("must be a list of text: mend it by hand"))
     return list(problems)
 
 
@@ -99,7 +102,7 @@ class PortfolioEdit(FileEdit[PortfolioDocument]):
         replacing those changes (ChangedOnDisk).
         """
         if not self.take_draft(draft):
-            raise Refused([Problem(self.file, "", "the kept changes cannot be read back")])
+            raise Refused([Problem(self.file, "", _("the kept changes cannot be read back"))])
 
     # -- in a thread ---------------------------------------------------------------------------
 
@@ -161,7 +164,7 @@ def _draft_data(draft: Draft, label: str) -> dict[str, Any]:
     except ValueError:
         data = None
     if not isinstance(data, dict):
-        raise Refused([Problem(label, "", "the kept changes cannot be read back")])
+        raise Refused([Problem(label, "", _("the kept changes cannot be read back"))])
     return data
 
 

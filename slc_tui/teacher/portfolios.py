@@ -15,6 +15,7 @@ from pathlib import Path
 
 from slc_tui.core.class_folder import PORTFOLIOS_DIR
 from slc_tui.core.fields import is_valid_id
+from slc_tui.core.i18n import _, fill
 from slc_tui.core.ids import slug, unique_id
 from slc_tui.core.json_document import Refused
 from slc_tui.core.portfolio_document import PortfolioDocument
@@ -49,10 +50,13 @@ def open_portfolio(class_dir: Path, student_id: str) -> PortfolioDocument:
     """The portfolio of ``student_id`` opened for editing (Refused when it cannot be read)."""
     label = portfolio_label(student_id)
     if not is_valid_id(student_id):
-        raise Refused([Problem(label, "", f"{student_id[:80]!r} is not a student id")])
+        raise Refused(
+            [Problem(label, "", fill("{id} is not a student id", id=repr(student_id[:80])))]
+        )
     path = portfolio_path(class_dir, student_id)
     if not path.exists():
-        raise Refused([Problem(label, "", f"file not found: no student {student_id!r} here")])
+        message = fill("file not found: no student {id} here", id=repr(student_id))
+        raise Refused([Problem(label, "", message)])
     return open_document(PortfolioDocument, path, label)
 
 
@@ -82,10 +86,10 @@ def add_student(
     made = student_id if student_id is not None else unique_id(slug(name), taken)
     label = portfolio_label(made)
     if student_id is not None and not is_valid_id(student_id):
-        message = "must be lowercase letters, digits, '-' or '_' (at most 64)"
+        message = _("must be lowercase letters, digits, '-' or '_' (at most 64)")
         raise Refused([Problem(label, "student.id", message)])
     if made in taken:
-        message = "already exists: a student with this id is in the class"
+        message = _("already exists: a student with this id is in the class")
         raise Refused([Problem(label, "", message)])
     path = portfolio_path(class_dir, made)
     document = PortfolioDocument.new(made, name, grade, label=label, path=path)
@@ -105,7 +109,7 @@ def title_from_file_name(name: str) -> str:
     drawing`` (``Picture`` when nothing is left)."""
     stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
     words = clean_line(_WORD_BREAKS.sub(" ", stem), max_length=MAX_LINE_LENGTH).strip()
-    return words[:1].upper() + words[1:] if words else "Picture"
+    return words[:1].upper() + words[1:] if words else _("Picture")
 
 
 @dataclass(frozen=True)
@@ -188,7 +192,7 @@ def bring_picture(class_dir: Path, student_id: str, source: str | Path) -> Broug
     OSError when it cannot be copied.
     """
     if not is_valid_id(student_id):
-        raise ValueError(f"{student_id!r} is not a student id")
+        raise ValueError(fill("{id} is not a student id", id=repr(student_id)))
     path = clean_pasted_path(os.fspath(source))
     (reason,) = picture_reasons([path])
     if reason:

@@ -23,6 +23,7 @@ from slc_tui.core.default_prompts import (
     grade_band,
 )
 from slc_tui.core.fields import json_type
+from slc_tui.core.i18n import N_, _, fill
 from slc_tui.core.steps import STEP_LABELS, StepKind
 from slc_tui.core.text import MAX_TEXT_LENGTH
 
@@ -32,10 +33,11 @@ COMMITMENT_IDEAS_ID = "commitment_ideas"
 
 @dataclass(frozen=True)
 class PromptList:
-    """One list of ``prompts.json``: ``field`` is how problems name it (``steps.piece``)."""
+    """One list of ``prompts.json``: ``field`` is how problems name it (``steps.piece``);
+    ``name`` is its name in English, marked with ``N_`` (a step's label for a step)."""
 
     id: str
-    label: str
+    name: str
     field: str
 
     @property
@@ -43,15 +45,19 @@ class PromptList:
         """True for a step's Help prompts (the others are parent questions and ideas)."""
         return self.field.startswith("steps.")
 
+    @property
+    def label(self) -> str:
+        """The list's name in the active language: ``Step: Hello``, ``Parent questions``."""
+        if self.is_step:
+            return fill("Step: {label}", label=_(self.name))
+        return _(self.name)
+
 
 #: Every list, in conference order, then the parent's two.
 PROMPT_LISTS: tuple[PromptList, ...] = (
-    *(
-        PromptList(kind.value, f"Step: {STEP_LABELS[kind]}", f"steps.{kind.value}")
-        for kind in StepKind
-    ),
-    PromptList(PARENT_QUESTIONS_ID, "Parent questions", PARENT_QUESTIONS_ID),
-    PromptList(COMMITMENT_IDEAS_ID, "Ideas for home", COMMITMENT_IDEAS_ID),
+    *(PromptList(kind.value, STEP_LABELS[kind], f"steps.{kind.value}") for kind in StepKind),
+    PromptList(PARENT_QUESTIONS_ID, N_("Parent questions"), PARENT_QUESTIONS_ID),
+    PromptList(COMMITMENT_IDEAS_ID, N_("Ideas for home"), COMMITMENT_IDEAS_ID),
 )
 LISTS_BY_ID = {plist.id: plist for plist in PROMPT_LISTS}
 
@@ -77,9 +83,12 @@ def usual_band(grades: Iterable[str]) -> GradeBand:
 def text_problem(text: str) -> str:
     """Why ``text`` cannot be a prompt ("" when it can)."""
     if not text.strip():
-        return "is empty"
+        return _("is empty")
     if len(text) > MAX_TEXT_LENGTH:
-        return f"is too long ({len(text):,} characters; the limit is {MAX_TEXT_LENGTH:,})"
+        length, limit = format(len(text), ","), format(MAX_TEXT_LENGTH, ",")
+        return fill(
+            "is too long ({length} characters; the limit is {limit})", length=length, limit=limit
+        )
     return ""
 
 
@@ -114,7 +123,7 @@ class PromptsEditor:
         steps = self.document.data.get("steps")
         steps_problem = ""
         if steps is not None and not isinstance(steps, dict):
-            steps_problem = _shape_problem("steps", "an object", steps)
+            steps_problem = _shape_problem("steps", NOT_AN_OBJECT, steps)
         for plist in PROMPT_LISTS:
             if plist.is_step:
                 if steps_problem:
@@ -128,7 +137,7 @@ class PromptsEditor:
             elif isinstance(value, list) and all(isinstance(item, str) for item in value):
                 self._lists[plist.id] = list(value)
             else:
-                self.unusable[plist.id] = _shape_problem(plist.field, "a list of text", value)
+                self.unusable[plist.id] = _shape_problem(plist.field, NOT_A_LIST, value)
 
     def texts(self, list_id: str) -> tuple[str, ...]:
         """The prompts of ``list_id`` as the document holds them now."""
@@ -202,8 +211,13 @@ class PromptsEditor:
         return added, already
 
 
-def _shape_problem(field: str, kind: str, value: Any) -> str:
-    return (
-        f"{field}: must be {kind}, not {json_type(value)}: mend prompts.json by hand "
-        "to edit it here"
-    )
+NOT_AN_OBJECT = N_(
+    "{field}: must be an object, not {type}: mend prompts.json by hand to edit it here"
+)
+NOT_A_LIST = N_(
+    "{field}: must be a list of text, not {type}: mend prompts.json by hand to edit it here"
+)
+
+
+def _shape_problem(field: str, message: str, value: Any) -> str:
+    return fill(message, field=field, type=json_type(value))

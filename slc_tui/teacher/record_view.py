@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from slc_tui.core.i18n import _, fill
 from slc_tui.export.summary import take_home_summary
 
 __all__ = ["record_text"]
@@ -22,16 +23,25 @@ def record_text(record: Mapping[str, Any]) -> str:
     lines = [take_home_summary(record).rstrip("\n")]
     questions = _lines(record.get("parent_questions"))
     if questions:
-        lines += ["", "Questions the family asked", *(f"- {q}" for q in questions)]
+        lines += ["", _("Questions the family asked"), *(f"- {q}" for q in questions)]
     said = record.get("said")
     said_items = said.items() if isinstance(said, Mapping) else ()
     notes = [(str(k), " ".join(v.split())) for k, v in said_items if isinstance(v, str)]
     notes = [(step, text) for step, text in notes if text]
     if notes:
-        lines += ["", "What was said, step by step"]
+        lines += ["", _("What was said, step by step")]
         lines += [f"- {step}: {text}" for step, text in notes]
     started = str(record.get("started") or "")
     finished = str(record.get("finished") or "")
-    times = f"started {started}" + (f", finished {finished}" if finished else ", not finished")
-    lines += ["", f"Record {record.get('id', '?')} · {times}"]
+    record_id = record.get("id", "?")
+    if finished:
+        said = fill(
+            "Record {id} · started {started}, finished {finished}",
+            id=record_id,
+            started=started,
+            finished=finished,
+        )
+    else:
+        said = fill("Record {id} · started {started}, not finished", id=record_id, started=started)
+    lines += ["", said]
     return "\n".join(lines) + "\n"

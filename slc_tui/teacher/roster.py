@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from slc_tui.core.class_folder import PORTFOLIOS_DIR, load_class_folder
+from slc_tui.core.i18n import _, fill
 from slc_tui.core.ids import slug, unique_id
 from slc_tui.core.portfolio_document import PortfolioDocument
 from slc_tui.core.roster import MAX_ROSTER_BYTES, BadRow, RosterKind, RosterRow, read_roster
@@ -126,10 +127,13 @@ def apply_roster_import(plan: RosterPlan) -> RosterImport:
         try:
             write_bytes_atomically(student.path, checked.text.encode("utf-8"), overwrite=False)
         except FileExistsError:
-            refused.append(BadRow(student.line, f"{label} appeared meanwhile: not replaced"))
+            reason = fill("{file} appeared meanwhile: not replaced", file=label)
+            refused.append(BadRow(student.line, reason))
             continue
         except OSError as error:
-            reason = f"cannot write {label}: {error.strerror or error}"
+            reason = fill(
+                "cannot write {file}: {reason}", file=label, reason=error.strerror or error
+            )
             refused.extend(BadRow(s.line, reason) for s in plan.students[number:])
             break
         created.append(student)
@@ -141,16 +145,20 @@ def read_list_file(path: Path) -> tuple[bytes, str]:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            return b"", "is not a regular file"
+            return b"", _("is not a regular file")
         if info.st_size > MAX_ROSTER_BYTES:
             limit = f"{MAX_ROSTER_BYTES // (1024 * 1024)} MiB"
-            return b"", f"is too large ({info.st_size:,} bytes; the limit is {limit})"
+            size = f"{info.st_size:,}"
+            return b"", fill(
+                "is too large ({size} bytes; the limit is {limit})", size=size, limit=limit
+            )
         with path.open("rb") as handle:
             return handle.read(MAX_ROSTER_BYTES + 1), ""
     except FileNotFoundError:
-        return b"", "file not found"
+        return b"", _("file not found")
     except (OSError, ValueError) as error:
-        return b"", f"cannot be read ({getattr(error, 'strerror', None) or error})"
+        reason = getattr(error, "strerror", None) or error
+        return b"", fill("cannot be read ({reason})", reason=reason)
 
 
 @dataclass
@@ -194,16 +202,26 @@ def _id_for(
             file = portfolio_label(row.student_id)
             return (
                 row.student_id,
-                f"{row.student_id!r} already has a portfolio ({file}): not replaced",
+                fill(
+                    "{id} already has a portfolio ({file}): not replaced",
+                    id=repr(row.student_id),
+                    file=file,
+                ),
             )
         if row.student_id in first_line:
-            return "", f"id {row.student_id!r} is also on line {first_line[row.student_id]}"
+            return "", fill(
+                "id {id} is also on line {line}",
+                id=repr(row.student_id),
+                line=first_line[row.student_id],
+            )
         return row.student_id, ""
     same_name = existing.by_name.get(_name_key(row.name))
     if same_name:
         found = same_name.pop(0)
-        return found, (
-            f"{row.name} is already in the class ({portfolio_label(found)}): not "
-            "imported again (give the row an id to add another child of that name)"
+        return found, fill(
+            "{name} is already in the class ({file}): not imported again (give the row an id "
+            "to add another child of that name)",
+            name=row.name,
+            file=portfolio_label(found),
         )
     return unique_id(slug(row.name), taken), ""

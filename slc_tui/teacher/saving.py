@@ -8,9 +8,11 @@ and the field.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
+from slc_tui.core.i18n import _
 from slc_tui.core.json_document import Checked, JsonDocument, Refused, document_text
 from slc_tui.core.json_files import read_json_file
 from slc_tui.core.problems import Problem, ProblemList
@@ -20,8 +22,17 @@ from slc_tui.store.private_paths import make_private_dir
 D = TypeVar("D", bound=JsonDocument)
 
 
+#: How a file changed on disk: changed by someone else, moved or deleted, or made meanwhile.
+Change = Literal["changed", "gone", "exists"]
+
+
 class ChangedOnDisk(Refused):
-    """The file changed (or appeared, or went) since the document was read; nothing written."""
+    """The file changed (or appeared, or went) since the document was read; nothing written.
+    ``how`` says which (for a question in whole sentences)."""
+
+    def __init__(self, problems: Iterable[Problem], how: Change = "changed") -> None:
+        super().__init__(problems)
+        self.how: Change = how
 
 
 def open_document(kind: type[D], path: Path, label: str) -> D:
@@ -58,7 +69,8 @@ def save_checked(
     try:
         write_bytes_atomically(path, checked.text.encode("utf-8"), overwrite=not new_file)
     except FileExistsError:
-        raise ChangedOnDisk([Problem(document.label, "", "already exists: not replaced")]) from None
+        problem = Problem(document.label, "", _("already exists: not replaced"))
+        raise ChangedOnDisk([problem], "exists") from None
     document.saved(checked.text)
     return tuple(checked.problems)
 
@@ -66,10 +78,10 @@ def save_checked(
 def _refuse_if_changed(document: JsonDocument, path: Path) -> None:
     problems = ProblemList(document.label)
     if not path.exists():
-        problems.error("", "was moved or deleted since it was opened")
-        raise ChangedOnDisk(problems)
+        problems.error("", _("was moved or deleted since it was opened"))
+        raise ChangedOnDisk(problems, "gone")
     data = read_json_file(path, problems)
     if not isinstance(data, dict) or document_text(data) != document.base_text:
         raise ChangedOnDisk(
-            [Problem(document.label, "", "was changed by someone else since it was opened")]
+            [Problem(document.label, "", _("was changed by someone else since it was opened"))]
         )

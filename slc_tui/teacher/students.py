@@ -14,6 +14,7 @@ from pathlib import Path
 
 from slc_tui.core.class_folder import PORTFOLIOS_DIR, load_class_folder
 from slc_tui.core.fields import is_valid_id
+from slc_tui.core.i18n import _, fill, nfill
 from slc_tui.teacher.drafts import TeacherDrafts
 from slc_tui.teacher.forget import FollowUpsUnreadable, StudentOpenElsewhere, holding_conference
 from slc_tui.teacher.portfolios import portfolio_label, portfolio_path
@@ -95,11 +96,24 @@ class RemovalPlan:
             lines.append(portfolio_label(self.student_id))
         if self.pictures_folder is not None and self.picture_files:
             where = f"{PORTFOLIOS_DIR}/{self.student_id}/"
-            lines.append(f"the {self.picture_files} file(s) in {where}")
+            lines.append(
+                nfill(
+                    "the {n} file(s) in {folder}",
+                    "the {n} file(s) in {folder}",
+                    self.picture_files,
+                    folder=where,
+                )
+            )
         if self.results_files:
-            lines.append(f"{self.results_files} file(s) of conference records and take-home copies")
+            lines.append(
+                nfill(
+                    "{n} file(s) of conference records and take-home copies",
+                    "{n} file(s) of conference records and take-home copies",
+                    self.results_files,
+                )
+            )
         else:
-            lines.append("no conference records (there are none)")
+            lines.append(_("no conference records (there are none)"))
         return lines
 
 
@@ -136,7 +150,7 @@ def removal_plan(class_dir: Path, results_dir: Path, student_id: str) -> Removal
     from slc_tui.store.teacher_access import student_files
 
     if not is_valid_id(student_id):
-        raise ValueError(f"{student_id!r} is not a student id")
+        raise ValueError(fill("{id} is not a student id", id=repr(student_id)))
     path = portfolio_path(class_dir, student_id)
     folder = _pictures_folder(class_dir, student_id)
     return RemovalPlan(
@@ -165,11 +179,17 @@ def remove_student(class_dir: Path, results_dir: Path, student_id: str) -> Remov
             deleted = forget_student(results_dir, student_id)
         except FollowUpsUnreadable as damaged:
             deleted = []
-            warnings.append(f"their follow-up mark is still in a damaged file: {damaged}")
+            warnings.append(
+                fill("their follow-up mark is still in a damaged file: {problem}", problem=damaged)
+            )
         try:
             deleted.extend(unschedule_student(class_dir, student_id).deleted)
         except ScheduleUnreadable as damaged:
-            warnings.append(f"they are still in a schedule file slc cannot read: {damaged}")
+            warnings.append(
+                fill(
+                    "they are still in a schedule file slc cannot read: {problem}", problem=damaged
+                )
+            )
         TeacherDrafts(results_dir).drop(portfolio_label(student_id))
         folder = _pictures_folder(class_dir, student_id)
         if folder is not None:

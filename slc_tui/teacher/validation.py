@@ -12,6 +12,7 @@ from slc_tui.core.class_folder import (
     load_portfolio_file,
     relative_name,
 )
+from slc_tui.core.i18n import nfill
 from slc_tui.core.portfolio import Piece
 from slc_tui.core.problems import Problem
 
@@ -57,7 +58,10 @@ def validate_path(path: Path) -> tuple[list[Problem], str]:
         from slc_tui.teacher.schedule import schedule_problems
 
         problems.extend(schedule_problems(folder.root, {p.student.id for p in folder.portfolios}))
-        return problems, f"{len(folder.students)} portfolio(s) in {path}"
+        count = len(folder.students)
+        return problems, nfill(
+            "{n} portfolio(s) in {path}", "{n} portfolio(s) in {path}", count, path=path
+        )
     if path.is_file():
         parent = path.resolve().parent
         root = parent.parent if parent.name == PORTFOLIOS_DIR else parent

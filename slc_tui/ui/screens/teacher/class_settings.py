@@ -15,9 +15,11 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from slc_tui.core.class_documents import ClassDocument
+from slc_tui.core.i18n import N_, _, fill
 from slc_tui.core.problems import Problem
 from slc_tui.session import ClassSession
-from slc_tui.teacher.class_settings import LANGUAGES, SettingsForm, fill, form_of
+from slc_tui.teacher import class_settings
+from slc_tui.teacher.class_settings import LANGUAGES, SettingsForm, form_of
 from slc_tui.teacher.file_edits import FileEdit
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher.file_editor import FileEditorScreen
@@ -37,10 +39,10 @@ FIELD_BOXES = {
 class ClassSettingsScreen(FileEditorScreen[ClassDocument]):
     """The class's settings; Escape goes back to the teacher's desk."""
 
-    FILE_WHAT = "the class settings"
+    LEAVE_QUESTION = N_("Your changes to the class settings are not saved. (Escape: stay here.)")
     BINDINGS = [
-        Binding("escape", "back", "Back", id="settings-back"),
-        Binding("ctrl+s", "save", "Save", id="settings-save"),
+        Binding("escape", "back", N_("Back"), id="settings-back"),
+        Binding("ctrl+s", "save", N_("Save"), id="settings-save"),
     ]
 
     def __init__(self, session: ClassSession) -> None:
@@ -50,47 +52,47 @@ class ClassSettingsScreen(FileEditorScreen[ClassDocument]):
     def compose(self) -> ComposeResult:
         """Title, one row per setting, status and buttons, footer."""
         with Vertical(id="settings-box"):
-            yield Static(plain(f"🍎 Class settings — {self.class_name}"), id="settings-title")
+            yield Static(plain(_title(self.class_name)), id="settings-title")
             yield Static(
-                "Saved in class.json: the student list and every conference show them.",
+                _("Saved in class.json: the student list and every conference show them."),
                 id="settings-help",
             )
             with Grid(id="settings-form"):
-                yield Label("Class name", classes="settings-label")
+                yield Label(_("Class name"), classes="settings-label")
                 yield text_box(id="settings-name", disabled=True)
-                yield Label("Teacher", classes="settings-label")
+                yield Label(_("Teacher"), classes="settings-label")
                 yield text_box(id="settings-teacher", disabled=True)
-                yield Label("Term", classes="settings-label")
+                yield Label(_("Term"), classes="settings-label")
                 yield text_box(
-                    placeholder="e.g. Fall 2026 (other terms' conferences count as last time)",
+                    placeholder=_("e.g. Fall 2026 (other terms' conferences count as last time)"),
                     id="settings-term",
                     disabled=True,
                 )
-                yield Label("Minutes", classes="settings-label")
+                yield Label(_("Minutes"), classes="settings-label")
                 with Horizontal(classes="settings-row"):
                     yield text_box(id="settings-minutes", disabled=True)
                     yield Static(
-                        "5 to 120: how long each conference's gentle clock runs",
+                        _("5 to 120: how long each conference's gentle clock runs"),
                         classes="settings-hint",
                     )
-                yield Label("Language", classes="settings-label")
+                yield Label(_("Language"), classes="settings-label")
                 with Horizontal(classes="settings-row"):
                     yield Select(
                         [
                             *((f"{name} ({code})", code) for code, name in LANGUAGES),
-                            ("Another: type its code →", OTHER_LANGUAGE),
+                            (_("Another: type its code →"), OTHER_LANGUAGE),
                         ],
                         allow_blank=False,
                         id="settings-language",
                         disabled=True,
                     )
                     yield text_box(
-                        placeholder="e.g. uk", id="settings-language-code", disabled=True
+                        placeholder=_("e.g. uk"), id="settings-language-code", disabled=True
                     )
             with Horizontal(classes="editor-bottom"):
-                yield Static("Reading class.json…", id="editor-status")
-                yield Button("💾 Save (Ctrl+S)", id="editor-save", compact=True)
-                yield Button("Back (Esc)", id="editor-back", compact=True)
+                yield Static(_("Reading class.json…"), id="editor-status")
+                yield Button(_("💾 Save (Ctrl+S)"), id="editor-save", compact=True)
+                yield Button(_("Back (Esc)"), id="editor-back", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -146,8 +148,7 @@ class ClassSettingsScreen(FileEditorScreen[ClassDocument]):
 
     def after_save(self) -> None:
         """The title shows the name just saved."""
-        title = f"🍎 Class settings — {self.class_name}"
-        self.query_one("#settings-title", Static).update(plain(title))
+        self.query_one("#settings-title", Static).update(plain(_title(self.class_name)))
 
     # -- typing -----------------------------------------------------------------------------
 
@@ -165,7 +166,7 @@ class ClassSettingsScreen(FileEditorScreen[ClassDocument]):
             return
         event.input.remove_class("-invalid")
         self._shown = form
-        fill(self.edit.document, form)
+        class_settings.fill(self.edit.document, form)
         if event.input.id == "settings-language-code":
             self._match_language(event.value)
         self.edited()
@@ -191,3 +192,7 @@ class ClassSettingsScreen(FileEditorScreen[ClassDocument]):
             and self.focused is event.control
         ):
             box.focus()
+
+
+def _title(class_name: str) -> str:
+    return fill("🍎 Class settings — {name}", name=class_name)

@@ -18,12 +18,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Input, Static
 
+from slc_tui.core.i18n import N_, _, fill, nfill
 from slc_tui.core.json_document import JsonDocument, Refused
 from slc_tui.core.problems import Problem
 from slc_tui.session import ClassSession
 from slc_tui.teacher.drafts import Draft
 from slc_tui.teacher.file_edits import FileEdit, Snapshot
 from slc_tui.teacher.saving import ChangedOnDisk
+from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.teacher import TEACHER_CSS
@@ -33,15 +35,37 @@ D = TypeVar("D", bound=JsonDocument)
 
 #: Seconds after the last change before the draft is written.
 DRAFT_AFTER = 0.3
+#: What is asked when the file changed on disk meanwhile, by how it changed (``{file}``).
+CHANGED_QUESTIONS = {
+    "changed": N_(
+        "{file} was changed by someone else since it was opened (in another window?). "
+        "Replace it with your version, or keep theirs and throw your changes away?"
+    ),
+    "gone": N_(
+        "{file} was moved or deleted since it was opened (in another window?). "
+        "Replace it with your version, or keep theirs and throw your changes away?"
+    ),
+    "exists": N_(
+        "{file} already exists: not replaced (in another window?). "
+        "Replace it with your version, or keep theirs and throw your changes away?"
+    ),
+}
+#: What the status line says when the teacher answers "Not now".
+CHANGED_NOT_SAVED = {
+    "changed": N_("Not saved: {file} was changed by someone else since it was opened."),
+    "gone": N_("Not saved: {file} was moved or deleted since it was opened."),
+    "exists": N_("Not saved: {file} already exists: not replaced."),
+}
 
 
-class FileEditorScreen(Screen[None], Generic[D]):
+class FileEditorScreen(TranslatedBindings, Screen[None], Generic[D]):
     """An editor of one class file (see the module's docstring)."""
 
     CSS_PATH = TEACHER_CSS
 
-    #: What the file holds, for questions ("the prompts", "the class settings").
-    FILE_WHAT = "the file"
+    #: The question on leaving with changes unsaved, naming what the file holds (marked
+    #: with ``N_``: translated when asked).
+    LEAVE_QUESTION = N_("Your changes to the file are not saved. (Escape: stay here.)")
 
     def __init__(self, session: ClassSession, *, id: str) -> None:
         super().__init__(id=id)
@@ -115,8 +139,13 @@ class FileEditorScreen(Screen[None], Generic[D]):
         self.app.call_from_thread(self._opened, edit, draft)
 
     def _unreadable(self, problems: tuple[Problem, ...]) -> None:
-        first = str(problems[0]) if problems else "cannot be read"
-        self.say(f"⚠ {first}. Mend the file by hand (or move it away) to edit it here.")
+        first = str(problems[0]) if problems else _("cannot be read")
+        self.say(
+            fill(
+                "⚠ {problem}. Mend the file by hand (or move it away) to edit it here.",
+                problem=first,
+            )
+        )
         self.query_one("#editor-save", Button).disabled = True
         self.show_unreadable()
 
@@ -126,26 +155,32 @@ class FileEditorScreen(Screen[None], Generic[D]):
             self._show_opened("")
             return
         when = draft.written.replace("T", " ")[:16]
-        question = (
-            f"{edit.file} has changes that were never saved (kept as a draft at {when}). "
-            "Carry on with them?"
+        question = fill(
+            "{file} has changes that were never saved (kept as a draft at {time}). "
+            "Carry on with them?",
+            file=edit.file,
+            time=when,
         )
         if draft.based_on_changed:
-            question += f" {edit.file} was changed since: saving will ask before replacing it."
+            question += " " + fill(
+                "{file} was changed since: saving will ask before replacing it.", file=edit.file
+            )
 
         def answered(choice: str | None) -> None:
             if choice == "drop":
                 edit.drop_draft()
-                self._show_opened("The draft was thrown away.")
+                self._show_opened(_("The draft was thrown away."))
             elif edit.take_draft(draft):
-                self._show_opened("Carrying on with the draft: Save keeps it.")
+                self._show_opened(_("Carrying on with the draft: Save keeps it."))
             else:
-                self._show_opened(f"⚠ The draft of {edit.file} could not be read: not used.")
+                self._show_opened(
+                    fill("⚠ The draft of {file} could not be read: not used.", file=edit.file)
+                )
 
         self.app.push_screen(
             ChoiceDialog(
                 question,
-                [("draft", "Carry on with them"), ("drop", "Throw them away")],
+                [("draft", _("Carry on with them")), ("drop", _("Throw them away"))],
                 cancel="draft",
             ),
             answered,
@@ -154,7 +189,7 @@ class FileEditorScreen(Screen[None], Generic[D]):
     def _show_opened(self, note: str) -> None:
         self.show_document()
         assert self.edit is not None
-        self.say(note or f"Editing {self.edit.file}: Ctrl+S saves.")
+        self.say(note or fill("Editing {file}: Ctrl+S saves.", file=self.edit.file))
         self.refresh_bindings()
 
     # -- drafts -------------------------------------------------------------------------------
@@ -178,9 +213,9 @@ class FileEditorScreen(Screen[None], Generic[D]):
         except OSError as error:
             if not self._draft_failed:
                 self._draft_failed = True
-                message = (
-                    f"Your changes can't be kept as a draft ({error.strerror or error}): "
-                    "save them soon."
+                message = fill(
+                    "Your changes can't be kept as a draft ({reason}): save them soon.",
+                    reason=error.strerror or error,
                 )
                 self.app.call_from_thread(self.app.notify, message, severity="warning")
 
@@ -197,12 +232,12 @@ class FileEditorScreen(Screen[None], Generic[D]):
             return
         self.before_save()
         if not edit.changed and not replace:
-            self.say(f"Nothing to save: {edit.file} is as it was.")
+            self.say(fill("Nothing to save: {file} is as it was.", file=edit.file))
             if self._leave_after_save:
                 self.dismiss(None)
             return
         self.saving = True
-        self.say(f"Saving {edit.file}…")
+        self.say(fill("Saving {file}…", file=edit.file))
         self.save_copy(edit, edit.copy_to_save(), replace)
 
     @work(thread=True, exclusive=True, group="editor-save", exit_on_error=False)
@@ -211,7 +246,7 @@ class FileEditorScreen(Screen[None], Generic[D]):
         try:
             warnings = self.write_file(document, replace)
         except ChangedOnDisk as changed:
-            self.app.call_from_thread(self._changed_on_disk, changed.problems)
+            self.app.call_from_thread(self._changed_on_disk, changed)
             return
         except Refused as refused:
             self.app.call_from_thread(self._refused, refused.problems)
@@ -227,8 +262,17 @@ class FileEditorScreen(Screen[None], Generic[D]):
         edit.saved(document)
         self.app.clear_notifications()  # (a refusal shown before is out of date)
         when = self.session.clock().strftime("%H:%M:%S")
-        note = f" ({len(warnings)} warning(s): slc validate lists them)" if warnings else ""
-        self.say(f"✓ Saved {edit.file} at {when}{note}.")
+        if warnings:
+            said = nfill(
+                "✓ Saved {file} at {time} ({n} warning(s): slc validate lists them).",
+                "✓ Saved {file} at {time} ({n} warning(s): slc validate lists them).",
+                len(warnings),
+                file=edit.file,
+                time=when,
+            )
+        else:
+            said = fill("✓ Saved {file} at {time}.", file=edit.file, time=when)
+        self.say(said)
         self.after_save()
         if self._leave_after_save:
             self.dismiss(None)
@@ -236,12 +280,21 @@ class FileEditorScreen(Screen[None], Generic[D]):
     def _refused(self, problems: tuple[Problem, ...]) -> None:
         self.saving = False
         self._leave_after_save = False
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        first = str(problems[0]) if problems else "refused"
-        self.say(f"⚠ Not saved: {first}{more}")
+        first = str(problems[0]) if problems else _("refused")
+        if len(problems) > 1:
+            self.say(
+                nfill(
+                    "⚠ Not saved: {problem} (and {n} more)",
+                    "⚠ Not saved: {problem} (and {n} more)",
+                    len(problems) - 1,
+                    problem=first,
+                )
+            )
+        else:
+            self.say(fill("⚠ Not saved: {problem}", problem=first))
         self.app.notify(
             "\n".join(str(problem) for problem in problems),
-            title="Not saved: nothing was written",
+            title=_("Not saved: nothing was written"),
             severity="error",
             timeout=15,
         )
@@ -250,19 +303,16 @@ class FileEditorScreen(Screen[None], Generic[D]):
     def _failed(self, message: str) -> None:
         self.saving = False
         self._leave_after_save = False
-        self.say(f"⚠ Not saved: {message}. Your changes are kept as a draft.")
-        self.app.notify(f"Not saved: {message}", severity="error", timeout=15)
+        self.say(fill("⚠ Not saved: {reason}. Your changes are kept as a draft.", reason=message))
+        self.app.notify(fill("Not saved: {reason}", reason=message), severity="error", timeout=15)
 
-    def _changed_on_disk(self, problems: tuple[Problem, ...]) -> None:
+    def _changed_on_disk(self, changed: ChangedOnDisk) -> None:
         self.saving = False
         edit = self.edit
         if edit is None:
             return
-        reason = problems[0].message if problems else "was changed since it was opened"
-        question = (
-            f"{edit.file} {reason} (in another window?). Replace it with your version, or "
-            "keep theirs and throw your changes away?"
-        )
+        question = fill(CHANGED_QUESTIONS[changed.how], file=edit.file)
+        not_saved = fill(CHANGED_NOT_SAVED[changed.how], file=edit.file)
 
         def answered(choice: str | None) -> None:
             if choice == "replace":
@@ -272,18 +322,18 @@ class FileEditorScreen(Screen[None], Generic[D]):
             if choice == "theirs":
                 edit.drop_draft()
                 self.edit = None
-                self.say(f"Reading {edit.file} again…")
+                self.say(fill("Reading {file} again…", file=edit.file))
                 self.open_file()
             else:
-                self.say(f"Not saved: {edit.file} {reason}.")
+                self.say(not_saved)
 
         self.app.push_screen(
             ChoiceDialog(
                 question,
                 [
-                    ("replace", "Replace with mine"),
-                    ("theirs", "Keep theirs"),
-                    ("cancel", "Not now"),
+                    ("replace", _("Replace with mine")),
+                    ("theirs", _("Keep theirs")),
+                    ("cancel", _("Not now")),
                 ],
             ),
             answered,
@@ -300,7 +350,7 @@ class FileEditorScreen(Screen[None], Generic[D]):
         edit = self.edit
         if self.saving:
             self._leave_after_save = True
-            self.say("Saving first, then back to the desk…")
+            self.say(_("Saving first, then back to the desk…"))
             return
         if edit is None or not edit.changed:
             self.dismiss(None)
@@ -314,7 +364,9 @@ class FileEditorScreen(Screen[None], Generic[D]):
                 try:
                     edit.keep_draft(self.session.clock())
                 except OSError as error:
-                    self.say(f"⚠ The draft can't be kept: {error.strerror or error}")
+                    self.say(
+                        fill("⚠ The draft can't be kept: {reason}", reason=error.strerror or error)
+                    )
                     return
                 self.dismiss(None)
             elif choice == "drop":
@@ -323,8 +375,8 @@ class FileEditorScreen(Screen[None], Generic[D]):
 
         self.app.push_screen(
             ChoiceDialog(
-                f"Your changes to {self.FILE_WHAT} are not saved. (Escape: stay here.)",
-                [("save", "Save"), ("keep", "Keep as draft"), ("drop", "Throw away")],
+                _(self.LEAVE_QUESTION),
+                [("save", _("Save")), ("keep", _("Keep as draft")), ("drop", _("Throw away"))],
                 cancel="stay",
             ),
             answered,

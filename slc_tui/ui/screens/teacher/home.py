@@ -10,19 +10,21 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from slc_tui.core.i18n import N_, _, fill
 from slc_tui.session import ClassSession
+from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher import TEACHER_CSS
 from slc_tui.ui.screens.teacher.sections import SECTIONS, TeacherSection
 
 
-class TeacherHomeScreen(Screen[None]):
+class TeacherHomeScreen(TranslatedBindings, Screen[None]):
     """Where the teacher picks what to do; Escape (or the button) goes back to the children."""
 
     CSS_PATH = TEACHER_CSS
 
     BINDINGS = [
-        Binding("escape", "back", "Student list", id="teacher-back"),
+        Binding("escape", "back", N_("Student list"), id="teacher-back"),
         *(
             Binding(s.key, f"open_section('{s.id}')", s.label, id=f"teacher-{s.id}")
             for s in SECTIONS
@@ -37,21 +39,21 @@ class TeacherHomeScreen(Screen[None]):
         """Title, one row per section, the way back, footer."""
         info = self.session.folder.info
         with Vertical(id="teacher-box"):
-            yield Static(plain(f"🍎 Teacher's desk — {info.name}"), id="teacher-title")
+            yield Static(plain(_title(info.name)), id="teacher-title")
             yield Static(
-                "For the teacher only. Pick a section; Escape goes back to the student list.",
+                _("For the teacher only. Pick a section; Escape goes back to the student list."),
                 id="teacher-subtitle",
             )
             with VerticalScroll(id="teacher-sections"):
                 for section in SECTIONS:
                     with Horizontal(classes="teacher-section"):
                         yield Button(
-                            f"{section.label} ({section.key})",
+                            f"{_(section.label)} ({section.key})",
                             id=f"section-{section.id}",
                             variant="primary",
                         )
-                        yield Static(section.description, classes="section-description")
-            yield Button("← Student list (Esc)", id="teacher-back")
+                        yield Static(_(section.description), classes="section-description")
+            yield Button(_("← Student list (Esc)"), id="teacher-back")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -60,7 +62,7 @@ class TeacherHomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Back from a section: the title shows the class's name as it is now."""
-        title = f"🍎 Teacher's desk — {self.session.folder.info.name}"
+        title = _title(self.session.folder.info.name)
         self.query_one("#teacher-title", Static).update(plain(title))
 
     @on(Button.Pressed, ".teacher-section Button")
@@ -77,6 +79,10 @@ class TeacherHomeScreen(Screen[None]):
     def action_back(self) -> None:
         """Back to the student list."""
         self.dismiss(None)
+
+
+def _title(class_name: str) -> str:
+    return fill("🍎 Teacher's desk — {name}", name=class_name)
 
 
 def _section(section_id: str) -> TeacherSection | None:

@@ -17,29 +17,33 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Static
 
+from slc_tui.core.i18n import N_, _, fill, nfill
 from slc_tui.session import ClassSession
 from slc_tui.teacher.overview import Overview, OverviewRow, read_overview, set_follow_up_done
+from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher import TEACHER_CSS
+from slc_tui.ui.screens.teacher.columns import translated_columns
 
-FOLLOW_UP_CELLS = {"open": "⚑ open", "done": "✓ done", "none": ""}
+#: The cells' words (marked: translated where shown).
+FOLLOW_UP_CELLS = {"open": N_("⚑ open"), "done": N_("✓ done"), "none": ""}
 STATUS_CELLS = {
-    "not started": "○ not started",
-    "in progress": "◐ in progress",
-    "done": "● done",
-    "unreadable": "⚠ unreadable",
+    "not started": N_("○ not started"),
+    "in progress": N_("◐ in progress"),
+    "done": N_("● done"),
+    "unreadable": N_("⚠ unreadable"),
 }
 #: Columns: key, header, width (None: the rest of the table's width). When that rest is
 #: under :data:`LEAST_LAST_WIDTH` (80 columns), the last column is left out and the name
 #: takes the room: the line under the table says what it holds.
 COLUMNS: tuple[tuple[str, str, int | None], ...] = (
-    ("follow_up", "Follow-up", 9),
-    ("name", "Name", 22),
-    ("grade", "Gr.", 3),
-    ("status", "Status", 13),
-    ("date", "Date", 10),
-    ("minutes", "Min", 3),
-    ("commitments", "At home", None),
+    ("follow_up", N_("Follow-up"), 9),
+    ("name", N_("Name"), 22),
+    ("grade", N_("Gr."), 3),
+    ("status", N_("Status"), 13),
+    ("date", N_("Date"), 10),
+    ("minutes", N_("Min"), 3),
+    ("commitments", N_("At home"), None),
 )
 LEAST_LAST_WIDTH = 12
 
@@ -51,12 +55,14 @@ def _cell(text: str) -> Text:
 
 def row_cells(row: OverviewRow) -> list[Text]:
     """The table's cells for ``row``, in :data:`COLUMNS` order."""
-    name = row.name if row.in_class else f"{row.name} (no portfolio)"
+    name = row.name if row.in_class else fill("{name} (no portfolio)", name=row.name)
+    follow_up = FOLLOW_UP_CELLS[row.follow_up]
+    status = STATUS_CELLS.get(row.status)
     values = (
-        FOLLOW_UP_CELLS[row.follow_up],
+        _(follow_up) if follow_up else "",
         name,
         row.grade,
-        STATUS_CELLS.get(row.status, row.status),
+        _(status) if status else row.status,
         row.date,
         "" if row.minutes is None else str(row.minutes),
         row.commitments,
@@ -67,26 +73,29 @@ def row_cells(row: OverviewRow) -> list[Text]:
 def row_detail(row: OverviewRow) -> str:
     """The line under the table about the highlighted child."""
     if row.problem:
-        return f"⚠ {row.name}: {row.problem}"
+        return fill("⚠ {name}: {problem}", name=row.name, problem=row.problem)
     follow_up = {
-        "open": "⚑ asked for a private follow-up (open)",
-        "done": "✓ private follow-up marked done",
-        "none": "no private follow-up asked",
+        "open": _("⚑ asked for a private follow-up (open)"),
+        "done": _("✓ private follow-up marked done"),
+        "none": _("no private follow-up asked"),
     }[row.follow_up]
-    return f"{row.name}: {follow_up} · At home: {row.commitments or '—'}"
+    at_home = fill("At home: {commitments}", commitments=row.commitments or "—")
+    return fill(
+        "{name}: {follow_up} · {at_home}", name=row.name, follow_up=follow_up, at_home=at_home
+    )
 
 
-class OverviewScreen(Screen[None]):
+class OverviewScreen(TranslatedBindings, Screen[None]):
     """Every child of the class; Escape goes back to the teacher's desk."""
 
     CSS_PATH = TEACHER_CSS
 
     BINDINGS = [
-        Binding("escape", "back", "Back", id="overview-back"),
-        Binding("o", "open_record", "Open record", id="overview-open"),
-        Binding("d", "toggle_follow_up", "Follow-up", id="overview-follow-up"),
-        Binding("e", "export_csv", "Export CSV", id="overview-export"),
-        Binding("p", "write_report", "Report PDF", id="overview-report"),
+        Binding("escape", "back", N_("Back"), id="overview-back"),
+        Binding("o", "open_record", N_("Open record"), id="overview-open"),
+        Binding("d", "toggle_follow_up", N_("Follow-up"), id="overview-follow-up"),
+        Binding("e", "export_csv", N_("Export CSV"), id="overview-export"),
+        Binding("p", "write_report", N_("Report PDF"), id="overview-report"),
     ]
 
     def __init__(self, session: ClassSession) -> None:
@@ -99,18 +108,18 @@ class OverviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Title, summary, problems, table, the highlighted child, buttons, footer."""
         with Vertical(id="overview-box"):
-            title = f"🍎 Overview — {self.session.folder.info.name}"
+            title = fill("🍎 Overview — {name}", name=self.session.folder.info.name)
             yield Static(plain(title), id="overview-title")
-            yield Static("Reading the class's conferences…", id="overview-summary")
+            yield Static(_("Reading the class's conferences…"), id="overview-summary")
             yield Static("", id="overview-problems")
             yield DataTable(id="overview-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="overview-detail")
             with Horizontal(id="overview-buttons"):
-                yield Button("Record (o)", id="open-record")
-                yield Button("✓ Follow-up done (d)", id="mark-follow-up", variant="primary")
-                yield Button("Export CSV (e)", id="export-csv")
-                yield Button("Report (p)", id="write-report")
-                yield Button("Back (Esc)", id="overview-back")
+                yield Button(_("Record (o)"), id="open-record")
+                yield Button(_("✓ Follow-up done (d)"), id="mark-follow-up", variant="primary")
+                yield Button(_("Export CSV (e)"), id="export-csv")
+                yield Button(_("Report (p)"), id="write-report")
+                yield Button(_("Back (Esc)"), id="overview-back")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -126,7 +135,8 @@ class OverviewScreen(Screen[None]):
 
     def _fill_width(self) -> int:
         table = self.query_one(DataTable)
-        fixed = sum(width or 0 for _, _, width in COLUMNS) + 2 * table.cell_padding * len(COLUMNS)
+        columns = translated_columns(COLUMNS)
+        fixed = sum(width or 0 for _, _, width in columns) + 2 * table.cell_padding * len(columns)
         return table.size.width - table.styles.scrollbar_size_vertical - fixed
 
     def _fill_table(self) -> None:
@@ -138,7 +148,7 @@ class OverviewScreen(Screen[None]):
         selected = self._selected()
         table.clear(columns=True)
         self._last_width = room = self._fill_width()
-        columns = list(COLUMNS)
+        columns = translated_columns(COLUMNS)
         if room < LEAST_LAST_WIDTH:
             columns.pop()
             key, header, width = columns[1]
@@ -174,13 +184,22 @@ class OverviewScreen(Screen[None]):
     def _summarise(self, overview: Overview) -> None:
         rows = overview.rows
         if not rows:
-            text = "No children yet: add portfolios to the class folder."
+            text = _("No children yet: add portfolios to the class folder.")
         else:
             done = sum(row.status == "done" for row in rows)
             waiting = overview.open_follow_ups
-            text = f"{len(rows)} children · {done} conferences done this term · " + (
-                f"⚑ {waiting} follow-up(s) open, shown first" if waiting else "no follow-ups open"
-            )
+            parts = [
+                nfill("{n} children", "{n} children", len(rows)),
+                nfill("{n} conferences done this term", "{n} conferences done this term", done),
+                nfill(
+                    "⚑ {n} follow-up(s) open, shown first",
+                    "⚑ {n} follow-up(s) open, shown first",
+                    waiting,
+                )
+                if waiting
+                else _("no follow-ups open"),
+            ]
+            text = " · ".join(parts)
         self.query_one("#overview-summary", Static).update(text)
 
     def _selected(self) -> OverviewRow | None:
@@ -197,7 +216,7 @@ class OverviewScreen(Screen[None]):
         button = self.query_one("#mark-follow-up", Button)
         button.disabled = row is None or row.follow_up == "none"
         reopen = row is not None and row.follow_up == "done"
-        button.label = "↺ Follow-up open (d)" if reopen else "✓ Follow-up done (d)"
+        button.label = _("↺ Follow-up open (d)") if reopen else _("✓ Follow-up done (d)")
         self.query_one("#open-record", Button).disabled = row is None or row.finished is None
 
     @on(DataTable.RowHighlighted)
@@ -215,10 +234,13 @@ class OverviewScreen(Screen[None]):
         if row is None:
             return
         if row.finished is None:
-            why = row.problem or f"{row.name} has no finished conference yet."
+            why = row.problem or fill("{name} has no finished conference yet.", name=row.name)
             self.app.notify(why, severity="warning", timeout=8)
             return
-        title = f"{row.name}'s conference" + (f" — {row.date}" if row.date else "")
+        if row.date:
+            title = fill("{name}'s conference — {date}", name=row.name, date=row.date)
+        else:
+            title = fill("{name}'s conference", name=row.name)
         self.app.push_screen(RecordScreen(title, record_text(row.finished)))
 
     @on(Button.Pressed, "#mark-follow-up")
@@ -228,7 +250,8 @@ class OverviewScreen(Screen[None]):
         if row is None:
             return
         if row.follow_up == "none":
-            self.app.notify(f"{row.name}'s family asked for no private follow-up.", timeout=6)
+            message = fill("{name}'s family asked for no private follow-up.", name=row.name)
+            self.app.notify(message, timeout=6)
             return
         self.save_follow_up(row, row.follow_up == "open")
 
@@ -239,7 +262,7 @@ class OverviewScreen(Screen[None]):
         try:
             changed, kept = set_follow_up_done(results_dir, row, done, clock)
         except (OSError, ValueError) as error:
-            message = f"The follow-up mark could not be saved: {error}"
+            message = fill("The follow-up mark could not be saved: {error}", error=error)
             self.app.call_from_thread(self.app.notify, message, severity="error", timeout=15)
             return
         self.app.call_from_thread(self._follow_up_saved, changed, kept)
@@ -250,12 +273,15 @@ class OverviewScreen(Screen[None]):
         table.update_cell(row.student_id, "follow_up", row_cells(row)[0])
         if kept is not None:
             self.app.notify(
-                f"The follow-up marks file was damaged: it is kept as {kept}.",
+                fill("The follow-up marks file was damaged: it is kept as {path}.", path=kept),
                 severity="warning",
                 timeout=20,
             )
-        what = "marked done" if row.follow_up == "done" else "open again"
-        self.app.notify(f"{row.name}'s follow-up: {what}.", timeout=5)
+        if row.follow_up == "done":
+            said = fill("{name}'s follow-up: marked done.", name=row.name)
+        else:
+            said = fill("{name}'s follow-up: open again.", name=row.name)
+        self.app.notify(said, timeout=5)
         self._show_selected(self._selected())
 
     @on(Button.Pressed, "#export-csv")
@@ -273,11 +299,17 @@ class OverviewScreen(Screen[None]):
         try:
             count = export_to(session.results_dir, "csv", path)
         except ExportFailed as failed:
-            message = f"Nothing exported: {failed}"
+            message = fill("Nothing exported: {reason}", reason=failed)
             self.app.call_from_thread(self.app.notify, message, severity="error", timeout=20)
             return
-        message = f"Exported {count} conference(s) to {path}"
-        self.app.call_from_thread(self.app.notify, message, title="CSV written", timeout=20)
+        message = nfill(
+            "Exported {n} conference(s) to {path}",
+            "Exported {n} conference(s) to {path}",
+            count,
+            path=path,
+        )
+        title = _("CSV written")
+        self.app.call_from_thread(self.app.notify, message, title=title, timeout=20)
 
     @on(Button.Pressed, "#write-report")
     def action_write_report(self) -> None:
@@ -293,11 +325,17 @@ class OverviewScreen(Screen[None]):
         try:
             written = write_report(session.folder, session.results_dir, session.clock().date())
         except ReportFailed as failed:
-            message = f"No report written: {failed}"
+            message = fill("No report written: {reason}", reason=failed)
             self.app.call_from_thread(self.app.notify, message, severity="error", timeout=20)
             return
-        message = f"Class report ({written.children} children) written to {written.path}"
-        self.app.call_from_thread(self.app.notify, message, title="Report written", timeout=20)
+        message = nfill(
+            "Class report ({n} children) written to {path}",
+            "Class report ({n} children) written to {path}",
+            written.children,
+            path=written.path,
+        )
+        title = _("Report written")
+        self.app.call_from_thread(self.app.notify, message, title=title, timeout=20)
 
     @on(Button.Pressed, "#overview-back")
     def action_back(self) -> None:
@@ -308,5 +346,11 @@ class OverviewScreen(Screen[None]):
 def _problems_text(problems: list[str]) -> str:
     if not problems:
         return ""
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    return f"⚠ {problems[0]}{more}"
+    if len(problems) == 1:
+        return f"⚠ {problems[0]}"
+    return nfill(
+        "⚠ {problem} (and {n} more)",
+        "⚠ {problem} (and {n} more)",
+        len(problems) - 1,
+        problem=problems[0],
+    )

@@ -17,8 +17,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Static
 
+from slc_tui.core.i18n import N_, _, nfill
 from slc_tui.teacher.pasted_paths import pasted_paths
 from slc_tui.teacher.pictures import looks_like_picture
+from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher import TEACHER_CSS
 
@@ -27,7 +29,7 @@ class PictureTree(DirectoryTree):
     """Folders and the pictures slc can show; hidden files left out. Backspace shows the
     folder above."""
 
-    BINDINGS = [Binding("backspace", "screen.up", "Folder up", id="picture-tree-up")]
+    BINDINGS = [Binding("backspace", "screen.up", N_("Folder up"), id="picture-tree-up")]
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         """Folders and pictures, not hidden ones."""
@@ -43,25 +45,25 @@ class PictureTree(DirectoryTree):
         return shown
 
 
-class PictureDialog(ModalScreen[list[str]]):
+class PictureDialog(TranslatedBindings, ModalScreen[list[str]]):
     """``several``: a drop of several files is taken whole (one piece each)."""
 
     CSS_PATH = TEACHER_CSS
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="picture-cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="picture-cancel")]
 
     def __init__(self, start: Path, *, several: bool = True, title: str = "") -> None:
         super().__init__(classes="dialog")
         self.start = start
         self.several = several
-        self.title_text = title or "Add pictures: one new piece each"
+        self.title_text = title or _("Add pictures: one new piece each")
 
     def compose(self) -> ComposeResult:
         """The path box, the folder shown, the tree, the buttons."""
         with Vertical(id="picture-box"):
             yield Static(plain(f"🖼 {self.title_text}"), id="picture-title")
             yield Input(
-                placeholder="Paste or drag a picture here, or pick one below",
+                placeholder=_("Paste or drag a picture here, or pick one below"),
                 id="picture-path",
                 select_on_focus=False,
             )
@@ -69,9 +71,9 @@ class PictureDialog(ModalScreen[list[str]]):
             yield Static(plain(str(self.start)), id="picture-folder")
             yield PictureTree(self.start, id="picture-tree")
             with Horizontal(id="picture-buttons"):
-                yield Button("Use this picture", id="picture-use", variant="primary")
-                yield Button("↑ Folder up (⌫)", id="picture-folder-up")
-                yield Button("Cancel (Esc)", id="picture-cancel")
+                yield Button(_("Use this picture"), id="picture-use", variant="primary")
+                yield Button(_("↑ Folder up (⌫)"), id="picture-folder-up")
+                yield Button(_("Cancel (Esc)"), id="picture-cancel")
 
     def on_mount(self) -> None:
         """A path pasted or dragged in lands in the box: the keyboard starts there."""
@@ -93,7 +95,7 @@ class PictureDialog(ModalScreen[list[str]]):
         if path is not None and not path.is_dir():
             self.dismiss([str(path)])
         else:
-            self._say("Pick a picture below (Enter on it), or paste its path in the box.")
+            self._say(_("Pick a picture below (Enter on it), or paste its path in the box."))
 
     def _use_text(self, text: str) -> None:
         paths = pasted_paths(text)
@@ -102,7 +104,13 @@ class PictureDialog(ModalScreen[list[str]]):
             self.query_one("#picture-path", Input).value = ""
             return
         if not self.several and len(paths) > 1:
-            self._say(f"That is {len(paths)} files: one picture here, please.")
+            self._say(
+                nfill(
+                    "That is {n} files: one picture here, please.",
+                    "That is {n} files: one picture here, please.",
+                    len(paths),
+                )
+            )
             return
         self.dismiss([str(path) for path in paths] if len(paths) > 1 else [text])
 

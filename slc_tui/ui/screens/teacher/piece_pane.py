@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from slc_tui.core.i18n import N_, _, fill
 from slc_tui.core.portfolio import PIECE_NOTE_FIELDS, PIECES_TO_CHOOSE
 from slc_tui.core.portfolio_document import PortfolioDocument
 from slc_tui.ui.plain_text import plain
@@ -29,17 +30,17 @@ from slc_tui.ui.widgets.tick_box import TickBox
 #: take text of any length: what is too long is refused by the check, with the field named
 #: (a box that stopped taking keys would drop them silently).
 TOP_FIELDS = (
-    ("title", "Title", "What the piece is called"),
-    ("subject", "Subject", "Science, Art…"),
-    ("date", "Date", "YYYY-MM-DD (or YYYY-MM)"),
+    ("title", N_("Title"), N_("What the piece is called")),
+    ("subject", N_("Subject"), N_("Science, Art…")),
+    ("date", N_("Date"), N_("YYYY-MM-DD (or YYYY-MM)")),
 )
 #: The child's notes, as the teacher's form names them.
 NOTE_LABELS = {
-    "why_chosen": "Why I chose it",
-    "what_i_did": "What I had to do",
-    "skills": "Skills I used",
-    "proud_of": "I'm proud of",
-    "next_time": "Next time I would",
+    "why_chosen": N_("Why I chose it"),
+    "what_i_did": N_("What I had to do"),
+    "skills": N_("Skills I used"),
+    "proud_of": N_("I'm proud of"),
+    "next_time": N_("Next time I would"),
 }
 TOP_FIELD_NAMES = tuple(field for field, *_ in TOP_FIELDS)
 FORM_FIELDS = (*TOP_FIELD_NAMES, *PIECE_NOTE_FIELDS)
@@ -57,7 +58,7 @@ class PictureWanted(Message):
 def piece_line(number: int, piece: Any, chosen: bool) -> Text:
     """A piece's line in the list: ``★ 2. Title`` (★ when pre-chosen), plain text on one
     line, cut with an ellipsis."""
-    title = " ".join(text_of(piece, "title").split()) or "(no title yet)"
+    title = " ".join(text_of(piece, "title").split()) or _("(no title yet)")
     line = f"{'★' if chosen else ' '} {number}. {title}"
     return Text(line, no_wrap=True, overflow="ellipsis", end="")
 
@@ -66,10 +67,10 @@ class PiecesPane(EditorPane):
     """The list of pieces and the form of the one picked."""
 
     BINDINGS = [
-        Binding("ctrl+n", "new_piece", "New piece", id="portfolio-new-piece"),
-        Binding("ctrl+o", "add_pictures", "Add pictures", id="portfolio-add-pictures"),
-        Binding("ctrl+up", "move(-1)", "Move up", id="portfolio-piece-up", show=False),
-        Binding("ctrl+down", "move(1)", "Move down", id="portfolio-piece-down", show=False),
+        Binding("ctrl+n", "new_piece", N_("New piece"), id="portfolio-new-piece"),
+        Binding("ctrl+o", "add_pictures", N_("Add pictures"), id="portfolio-add-pictures"),
+        Binding("ctrl+up", "move(-1)", N_("Move up"), id="portfolio-piece-up", show=False),
+        Binding("ctrl+down", "move(1)", N_("Move down"), id="portfolio-piece-down", show=False),
     ]
 
     def __init__(self, document: PortfolioDocument, **kwargs: Any) -> None:
@@ -92,28 +93,28 @@ class PiecesPane(EditorPane):
             with Vertical(id="piece-list-column"):
                 yield OptionList(*self._options(), id="piece-list")
                 with Horizontal(classes="pane-buttons"):
-                    yield Button("+ New", id="piece-new", tooltip="A new piece (Ctrl+N)")
-                    yield Button("+ Pictures…", id="piece-pictures", tooltip="Ctrl+O")
+                    yield Button(_("+ New"), id="piece-new", tooltip=_("A new piece (Ctrl+N)"))
+                    yield Button(_("+ Pictures…"), id="piece-pictures", tooltip="Ctrl+O")
                 with Horizontal(classes="pane-buttons"):
-                    yield Button("↑", id="piece-up", tooltip="Move up (Ctrl+↑)")
-                    yield Button("↓", id="piece-down", tooltip="Move down (Ctrl+↓)")
-                    yield Button("✕ Remove", id="piece-remove")
+                    yield Button("↑", id="piece-up", tooltip=_("Move up (Ctrl+↑)"))
+                    yield Button("↓", id="piece-down", tooltip=_("Move down (Ctrl+↓)"))
+                    yield Button(_("✕ Remove"), id="piece-remove")
             with VerticalScroll(id="piece-form"):
                 yield Static("", id="piece-heading")
                 with Vertical(id="piece-fields"):
                     for field, label, placeholder in TOP_FIELDS:
-                        yield Label(label, classes="field-label")
-                        yield self._box(field, placeholder)
-                    yield Label("Picture", classes="field-label")
+                        yield Label(_(label), classes="field-label")
+                        yield self._box(field, _(placeholder))
+                    yield Label(_("Picture"), classes="field-label")
                     with Horizontal(id="piece-picture-row"):
                         yield Static("", id="piece-picture-path")
-                        yield Button("Choose…", id="piece-picture")
+                        yield Button(_("Choose…"), id="piece-picture")
                     yield TickBox(
-                        f"★ Pre-chosen: one of the {PIECES_TO_CHOOSE} to talk about",
+                        fill("★ Pre-chosen: one of the {n} to talk about", n=PIECES_TO_CHOOSE),
                         id="piece-chosen",
                     )
                     for field in PIECE_NOTE_FIELDS:
-                        yield Label(NOTE_LABELS[field], classes="field-label")
+                        yield Label(_(NOTE_LABELS[field]), classes="field-label")
                         yield TextArea(
                             id=f"piece-{field}", classes="piece-note", soft_wrap=True, compact=True
                         )
@@ -163,12 +164,19 @@ class PiecesPane(EditorPane):
             self.query_one(button, Button).disabled = not has_piece
         heading = self.query_one("#piece-heading", Static)
         if index is None or not has_piece:
-            heading.update("No pieces yet: + New, or + Pictures… to make one from each photo.")
+            heading.update(_("No pieces yet: + New, or + Pictures… to make one from each photo."))
             self.query_one("#piece-picture-path", Static).update("")
             return
         piece = pieces[index]
         heading.update(
-            plain(f"Piece {index + 1} of {len(pieces)} · id {text_of(piece, 'id') or '?'}")
+            plain(
+                fill(
+                    "Piece {number} of {total} · id {id}",
+                    number=index + 1,
+                    total=len(pieces),
+                    id=text_of(piece, "id") or "?",
+                )
+            )
         )
         # Filling the form is no edit: the boxes say nothing (a late "changed" from one
         # piece's boxes must never land in the next piece).
@@ -191,7 +199,7 @@ class PiecesPane(EditorPane):
 
     def _show_image(self, piece: Any) -> None:
         image = text_of(piece, "image")
-        self.query_one("#piece-picture-path", Static).update(plain(image or "no picture"))
+        self.query_one("#piece-picture-path", Static).update(plain(image or _("no picture")))
 
     def main_box(self) -> Input | TextArea | None:
         """The title of the piece shown (None when there is no piece)."""

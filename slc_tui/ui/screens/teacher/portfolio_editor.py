@@ -37,6 +37,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from slc_tui.core.i18n import N_, _, fill, nfill
 from slc_tui.core.json_document import Refused
 from slc_tui.core.portfolio_document import PortfolioDocument
 from slc_tui.core.problems import Problem
@@ -44,6 +45,7 @@ from slc_tui.session import ClassSession
 from slc_tui.teacher.file_edits import Snapshot
 from slc_tui.teacher.portfolio_edit import EditorOpening, PortfolioEdit, open_for_editing
 from slc_tui.teacher.saving import ChangedOnDisk
+from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.teacher import TEACHER_CSS
@@ -63,11 +65,11 @@ from slc_tui.ui.typing_router import EDITING_KEYS, TypingRouter, put_cursor_at_e
 DRAFT_AFTER = 0.4
 #: The tabs: (pane id, label, key).
 TABS = (
-    ("tab-student", "Student", "f2"),
-    ("tab-pieces", "Pieces", "f3"),
-    ("tab-lists", "Strengths & next steps", "f4"),
-    ("tab-goals", "Goals", "f5"),
-    ("tab-prompts", "Prompts", "f6"),
+    ("tab-student", N_("Student"), "f2"),
+    ("tab-pieces", N_("Pieces"), "f3"),
+    ("tab-lists", N_("Strengths & next steps"), "f4"),
+    ("tab-goals", N_("Goals"), "f5"),
+    ("tab-prompts", N_("Prompts"), "f6"),
 )
 #: What Space ticks, presses or opens (elsewhere it is typed, like any letter).
 SPACE_ACTS_ON = (Button, Checkbox, Select)
@@ -80,15 +82,15 @@ def problem_line(problem: Problem) -> str:
     return f"{problem.field}: {problem.message}" if problem.field else problem.message
 
 
-class PortfolioEditorScreen(Screen[None]):
+class PortfolioEditorScreen(TranslatedBindings, Screen[None]):
     """``opening`` (from :func:`~slc_tui.teacher.portfolio_edit.open_for_editing`), its
     draft already carried on or thrown away."""
 
     CSS_PATH = TEACHER_CSS
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="portfolio-save", priority=True),
-        Binding("escape", "close", "Close", id="portfolio-close"),
+        Binding("ctrl+s", "save", N_("Save"), id="portfolio-save", priority=True),
+        Binding("escape", "close", N_("Close"), id="portfolio-close"),
         *(
             Binding(
                 key, f"show_tab('{pane}')", label, id=f"portfolio-{pane}", priority=True, show=False
@@ -119,17 +121,17 @@ class PortfolioEditorScreen(Screen[None]):
         document = self.edit.document
         today = self.session.clock().date()
         with Vertical(id="portfolio-box"):
-            title = f"✎ {self.name_shown}'s portfolio — {document.label}"
+            title = fill("✎ {name}'s portfolio — {file}", name=self.name_shown, file=document.label)
             yield Static(plain(title), id="portfolio-title")
             yield Static("", id="portfolio-elsewhere")
             with TabbedContent(id="portfolio-tabs"):
                 for tab, label, key in TABS:
-                    with TabPane(f"{label} {key.upper()}", id=tab):
+                    with TabPane(f"{_(label)} {key.upper()}", id=tab):
                         yield self._pane(tab, today)
             yield Static("", id="portfolio-problems")
             with Horizontal(id="portfolio-bar"):
-                yield Button("Save (Ctrl+S)", id="portfolio-save", variant="primary")
-                yield Button("Close (Esc)", id="portfolio-close")
+                yield Button(_("Save (Ctrl+S)"), id="portfolio-save", variant="primary")
+                yield Button(_("Close (Esc)"), id="portfolio-close")
                 yield Static("", id="portfolio-status")
         yield Footer()
 
@@ -151,7 +153,7 @@ class PortfolioEditorScreen(Screen[None]):
         self._show_elsewhere()
         self._show_problems([])
         changed = self.edit.changed
-        self._status("● Carrying on with unsaved changes" if changed else "No changes yet")
+        self._status(_("● Carrying on with unsaved changes") if changed else _("No changes yet"))
         self.query_one(TabbedContent).active = "tab-pieces"
         self.call_after_refresh(self._arrive)
         self._check_soon()
@@ -166,10 +168,16 @@ class PortfolioEditorScreen(Screen[None]):
         banner = self.query_one("#portfolio-elsewhere", Static)
         banner.display = other is not None
         if other is not None:
+            from slc_tui.teacher.open_conferences import where_open
+
             banner.update(
                 plain(
-                    f"⚠ {self.name_shown}'s conference is open {other.describe()}: it keeps "
-                    "its portfolio; what you save reaches the next conference."
+                    fill(
+                        "⚠ {name}'s conference is open {where}: it keeps its portfolio; what "
+                        "you save reaches the next conference.",
+                        name=self.name_shown,
+                        where=where_open(other),
+                    )
                 )
             )
 
@@ -182,10 +190,11 @@ class PortfolioEditorScreen(Screen[None]):
         if not problems:
             box.update("")
             return
-        lines = [heading or "⚠ Not ready to save — slc validate would refuse:"]
+        lines = [heading or _("⚠ Not ready to save — slc validate would refuse:")]
         lines += [f"  {problem_line(p)}" for p in problems[:PROBLEMS_SHOWN]]
         if len(problems) > PROBLEMS_SHOWN:
-            lines.append(f"  (and {len(problems) - PROBLEMS_SHOWN} more)")
+            more = len(problems) - PROBLEMS_SHOWN
+            lines.append("  " + nfill("(and {n} more)", "(and {n} more)", more))
         box.update(plain("\n".join(lines)))
 
     # -- tabs and typing -----------------------------------------------------------------------
@@ -228,7 +237,7 @@ class PortfolioEditorScreen(Screen[None]):
         box = last if last is not None and last.is_attached and takes_text(last) else None
         box = box or pane.main_box()
         if box is None or not takes_text(box):
-            self._status("Nothing to type in here yet: add one first (+ New).")
+            self._status(_("Nothing to type in here yet: add one first (+ New)."))
             return True
         if box is not last and not box.has_focus:
             put_cursor_at_end(box)
@@ -243,7 +252,7 @@ class PortfolioEditorScreen(Screen[None]):
     def _edited(self, message: PortfolioEdited) -> None:
         message.stop()
         self._changes += 1
-        self._status("● Unsaved changes (kept as a draft)")
+        self._status(_("● Unsaved changes (kept as a draft)"))
         self._check_soon()
 
     def _check_soon(self) -> None:
@@ -264,7 +273,9 @@ class PortfolioEditorScreen(Screen[None]):
         try:
             edit.keep(snapshot, self.session.clock())
         except OSError as error:
-            message = f"Your changes could not be kept as a draft: {error}. Save soon."
+            message = fill(
+                "Your changes could not be kept as a draft: {error}. Save soon.", error=error
+            )
             app.call_from_thread(app.notify, message, severity="warning", timeout=10)
         problems = edit.problems(document)
         app.call_from_thread(self._checked, seq, problems)
@@ -286,7 +297,7 @@ class PortfolioEditorScreen(Screen[None]):
     @on(Button.Pressed, "#portfolio-save")
     def action_save(self) -> None:
         """Check and save in a thread."""
-        self._status("Saving…")
+        self._status(_("Saving…"))
         self.save(self.edit.copy_to_save(), self._changes)
 
     @work(thread=True, exclusive=True, group="portfolio-save", exit_on_error=False)
@@ -313,14 +324,22 @@ class PortfolioEditorScreen(Screen[None]):
         self.edit.saved(copy)  # drops the draft, unless something was typed since
         when = self.session.clock().strftime("%H:%M")
         changed_since = self.edit.changed
-        self._status(f"✓ Saved at {when}" + (" · changed since" if changed_since else ""))
+        if changed_since:
+            self._status(fill("✓ Saved at {time} · changed since", time=when))
+        else:
+            self._status(fill("✓ Saved at {time}", time=when))
         self._show_problems([])
         label = self.edit.document.label
-        message = f"Saved {label}."
+        message = fill("Saved {file}.", file=label)
         if open_now:
-            message += " The conference open elsewhere picks it up at the next child."
+            message += " " + _("The conference open elsewhere picks it up at the next child.")
         if warnings:
-            message += f" {len(warnings)} warning(s): {problem_line(warnings[0])}"
+            message += " " + nfill(
+                "{n} warning(s): {problem}",
+                "{n} warning(s): {problem}",
+                len(warnings),
+                problem=problem_line(warnings[0]),
+            )
         self.app.notify(message, timeout=6)
         if self._close_after_save:
             self.dismiss(None)
@@ -329,37 +348,44 @@ class PortfolioEditorScreen(Screen[None]):
         self._close_after_save = False
         self._refused_seq = seq
         count = len(problems)
-        self._status(f"✗ Not saved: {count} thing(s) to mend (listed above)")
-        self._show_problems(problems, "✗ Not saved — nothing was written. Mend first:")
+        self._status(
+            nfill(
+                "✗ Not saved: {n} thing(s) to mend (listed above)",
+                "✗ Not saved: {n} thing(s) to mend (listed above)",
+                count,
+            )
+        )
+        self._show_problems(problems, _("✗ Not saved — nothing was written. Mend first:"))
         first = problem_line(problems[0]) if problems else ""
-        self.app.notify(f"Not saved: {first}", severity="error", timeout=6)
+        self.app.notify(fill("Not saved: {reason}", reason=first), severity="error", timeout=6)
 
     def _not_saved(self, reason: str) -> None:
         self._close_after_save = False
-        self._status("✗ Not saved (your changes are kept as a draft)")
-        self.app.notify(f"Not saved: {reason}", severity="error", timeout=15)
+        self._status(_("✗ Not saved (your changes are kept as a draft)"))
+        self.app.notify(fill("Not saved: {reason}", reason=reason), severity="error", timeout=15)
 
     def _changed_on_disk(self) -> None:
         label = self.edit.document.label
-        question = (
-            f"{label} was changed somewhere else (another window?) since you opened it. "
-            "Whose changes should it keep?"
+        question = fill(
+            "{file} was changed somewhere else (another window?) since you opened it. "
+            "Whose changes should it keep?",
+            file=label,
         )
         choices = [
-            ("replace", "Replace with mine"),
-            ("theirs", "Keep theirs"),
-            ("cancel", "Not now"),
+            ("replace", _("Replace with mine")),
+            ("theirs", _("Keep theirs")),
+            ("cancel", _("Not now")),
         ]
 
         def answered(choice: str | None) -> None:
             if choice == "replace":
-                self._status("Saving…")
+                self._status(_("Saving…"))
                 self.save(self.edit.copy_to_save(), self._changes, replace_changes=True)
             elif choice == "theirs":
                 self.reopen()
             else:
                 self._close_after_save = False
-                self._status("Not saved: the file changed elsewhere (your changes are kept)")
+                self._status(_("Not saved: the file changed elsewhere (your changes are kept)"))
 
         self.app.push_screen(ChoiceDialog(question, choices, cancel="cancel"), answered)
 
@@ -384,7 +410,7 @@ class PortfolioEditorScreen(Screen[None]):
     async def _rebuild(self) -> None:
         await self.recompose()
         self.on_mount()
-        self._status("Showing the file as it is now (your changes were dropped)")
+        self._status(_("Showing the file as it is now (your changes were dropped)"))
 
     # -- pictures and removing a piece ---------------------------------------------------------
 
@@ -398,7 +424,7 @@ class PortfolioEditorScreen(Screen[None]):
         paths = pasted_paths(event.text)
         if paths and all(looks_like_picture(path) for path in paths):
             self.action_show_tab("tab-pieces")
-            self._status("Copying the picture into the class folder…")
+            self._status(_("Copying the picture into the class folder…"))
             self.bring_pictures([str(path) for path in paths], None)
             return
         tabs = self.query(TabbedContent)
@@ -414,12 +440,15 @@ class PortfolioEditorScreen(Screen[None]):
 
         message.stop()
         index = message.index
-        title = "Add pictures: one new piece each" if index is None else "Picture for this piece"
+        if index is None:
+            title = _("Add pictures: one new piece each")
+        else:
+            title = _("Picture for this piece")
         dialog = PictureDialog(Path.home(), several=index is None, title=title)
 
-        def picked(paths: list[str] | None) -> None:
-            if paths:
-                self._status("Copying the picture into the class folder…")
+        def picked(paths: object) -> None:  # (list[str]: the dialog's answer)
+            if isinstance(paths, list) and paths:
+                self._status(_("Copying the picture into the class folder…"))
                 self.bring_pictures(paths, index)
 
         self.app.push_screen(dialog, picked)
@@ -442,28 +471,36 @@ class PortfolioEditorScreen(Screen[None]):
 
     def _picture_brought(self, index: int | None, image: str, title: str) -> None:
         self.query_one(PiecesPane).use_picture(index, image, title)
-        self.app.notify(f"Picture added: portfolios/{image}", timeout=5)
+        self.app.notify(fill("Picture added: portfolios/{image}", image=image), timeout=5)
 
     def _picture_refused(self, reason: str) -> None:
-        self._status("✗ Picture not added")
-        self.app.notify(f"Picture not added: {reason}", severity="error", timeout=12)
+        self._status(_("✗ Picture not added"))
+        message = fill("Picture not added: {reason}", reason=reason)
+        self.app.notify(message, severity="error", timeout=12)
 
     @on(Button.Pressed, "#piece-remove")
     def _remove_piece(self) -> None:
         pane = self.query_one(PiecesPane)
         if pane.current is None:
             return
-        title = pane.current_title() or "this piece"
-        question = (
-            f"Remove the piece “{title}” and the child's notes about it? "
-            "(Its picture stays in the class folder; nothing is saved until you save.)"
-        )
+        title = pane.current_title()
+        if title:
+            question = fill(
+                "Remove the piece “{title}” and the child's notes about it? "
+                "(Its picture stays in the class folder; nothing is saved until you save.)",
+                title=title,
+            )
+        else:
+            question = _(
+                "Remove the piece “this piece” and the child's notes about it? "
+                "(Its picture stays in the class folder; nothing is saved until you save.)"
+            )
 
         def answered(choice: str | None) -> None:
             if choice == "remove":
                 pane.remove_current()
 
-        choices = [("keep", "Keep it"), ("remove", "✕ Remove the piece")]
+        choices = [("keep", _("Keep it")), ("remove", _("✕ Remove the piece"))]
         self.app.push_screen(ChoiceDialog(question, choices, cancel="keep"), answered)
 
     # -- leaving -------------------------------------------------------------------------------
@@ -474,10 +511,11 @@ class PortfolioEditorScreen(Screen[None]):
         if not self.edit.changed:
             self.dismiss(None)
             return
-        question = (
-            f"Your changes to {self.name_shown}'s portfolio are not saved. (Escape: stay here.)"
+        question = fill(
+            "Your changes to {name}'s portfolio are not saved. (Escape: stay here.)",
+            name=self.name_shown,
         )
-        choices = [("save", "Save"), ("keep", "Keep as draft"), ("drop", "Throw away")]
+        choices = [("save", _("Save")), ("keep", _("Keep as draft")), ("drop", _("Throw away"))]
 
         def answered(choice: str | None) -> None:
             if choice == "save":
@@ -499,7 +537,8 @@ class PortfolioEditorScreen(Screen[None]):
         try:
             self.edit.keep(snapshot, self.session.clock())
         except OSError as error:
-            self.app.call_from_thread(self._not_saved, f"the draft cannot be kept: {error}")
+            reason = fill("the draft cannot be kept: {error}", error=error)
+            self.app.call_from_thread(self._not_saved, reason)
             return
         self.app.call_from_thread(self.dismiss, None)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +21,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from slc_tui.core.fields import GRADES
+from slc_tui.core.i18n import N_, _, fill
 from slc_tui.core.portfolio_document import PortfolioDocument
 from slc_tui.core.steps import STEP_LABELS, StepKind
 from slc_tui.ui.plain_text import plain
@@ -87,26 +89,29 @@ class StudentPane(EditorPane):
         if isinstance(student, dict) and isinstance(student.get("grade"), int):
             grade = str(student["grade"])
         with VerticalScroll(classes="pane-scroll"):
-            yield Label("Name", classes="field-label")
+            yield Label(_("Name"), classes="field-label")
             yield Input(
                 text_of(student, "name"),
                 id="student-name-box",
                 select_on_focus=False,
                 compact=True,
             )
-            yield Label("Grade", classes="field-label")
+            yield Label(_("Grade"), classes="field-label")
             yield Select(
-                [("K (kindergarten)" if g == "K" else f"Grade {g}", g) for g in GRADES],
+                [
+                    (_("K (kindergarten)") if g == "K" else fill("Grade {grade}", grade=g), g)
+                    for g in GRADES
+                ],
                 value=grade if grade in GRADES else Select.NULL,
                 allow_blank=grade not in GRADES,
-                prompt="— pick a grade —",
+                prompt=_("— pick a grade —"),
                 id="student-grade",
             )
-            yield Label("Learner statement (how I learn best)", classes="field-label")
+            yield Label(_("Learner statement (how I learn best)"), classes="field-label")
             yield TextArea(text_of(student, "learner"), id="student-learner", soft_wrap=True)
             student_id = text_of(student, "id")
             yield Static(
-                plain(f"Id: {student_id} (it never changes: their records use it)"),
+                plain(fill("Id: {id} (it never changes: their records use it)", id=student_id)),
                 id="student-id-note",
             )
 
@@ -146,9 +151,9 @@ class ListsPane(EditorPane):
     def compose(self) -> ComposeResult:
         """Two boxes."""
         data = self.document.data
-        yield Label("Strengths — one per line", classes="field-label")
+        yield Label(_("Strengths — one per line"), classes="field-label")
         yield TextArea(as_lines(items_of(data, "strengths")), id="strengths-box")
-        yield Label("Next steps — one per line", classes="field-label")
+        yield Label(_("Next steps — one per line"), classes="field-label")
         yield TextArea(as_lines(items_of(data, "next_steps")), id="next-steps-box")
 
     def main_box(self) -> Input | TextArea | None:
@@ -185,38 +190,53 @@ class GoalDraftRow(Vertical):
     def compose(self) -> ComposeResult:
         """The three fields and the buttons."""
         number = self.index + 1
+        goal, how, by = (_field_label(text) for text in (N_("Goal"), N_("How"), N_("By")))
         with Horizontal(classes="goal-top"):
-            yield Label(f"Goal {number}", classes="goal-number")
-            yield Button("↑", classes="goal-up", tooltip="Move up")
-            yield Button("↓", classes="goal-down", tooltip="Move down")
-            yield Button("✕", classes="goal-remove", tooltip="Remove this goal")
+            yield Label(fill("Goal {number}", number=number), classes="goal-number")
+            yield Button("↑", classes="goal-up", tooltip=_("Move up"))
+            yield Button("↓", classes="goal-down", tooltip=_("Move down"))
+            yield Button("✕", classes="goal-remove", tooltip=_("Remove this goal"))
         with Horizontal(classes="goal-line"):
-            yield Label("Goal", classes="goal-field-label")
+            yield goal
             yield Input(
                 text_of(self.goal, "goal"),
-                placeholder="What they want to get better at",
+                placeholder=_("What they want to get better at"),
                 classes="goal-goal",
                 select_on_focus=False,
                 compact=True,
             )
         with Horizontal(classes="goal-line"):
-            yield Label("How", classes="goal-field-label")
+            yield how
             yield Input(
                 text_of(self.goal, "how"),
-                placeholder="How they will get there",
+                placeholder=_("How they will get there"),
                 classes="goal-how",
                 select_on_focus=False,
                 compact=True,
             )
         with Horizontal(classes="goal-line"):
-            yield Label("By", classes="goal-field-label")
+            yield by
             yield MonthPicker(text_of(self.goal, "by"), self.today, classes="goal-by")
+
+
+#: The goal rows' labels ("Goal", "How", "By") are this wide, or as wide as the longest
+#: translated one and a space.
+GOAL_LABEL_WIDTH = 5
+
+
+def _field_label(text: str) -> Label:
+    """A goal row's label in the active language, as wide as the longest of them."""
+    longest = max(cell_len(_(label)) for label in (N_("Goal"), N_("How"), N_("By")))
+    label = Label(_(text), classes="goal-field-label")
+    if longest + 1 > GOAL_LABEL_WIDTH:
+        label.styles.width = longest + 1
+    return label
 
 
 class GoalsPane(EditorPane):
     """The goal drafts the child starts from (they can change them in the conference)."""
 
-    BINDINGS = [Binding("ctrl+n", "add_goal", "New goal", id="portfolio-new-goal")]
+    BINDINGS = [Binding("ctrl+n", "add_goal", N_("New goal"), id="portfolio-new-goal")]
 
     def __init__(self, document: PortfolioDocument, today: date, **kwargs: Any) -> None:
         super().__init__(document, **kwargs)
@@ -226,7 +246,7 @@ class GoalsPane(EditorPane):
         """The rows and an add button."""
         with VerticalScroll(id="goals-list", classes="pane-scroll"):
             yield from self._rows()
-            yield Button("+ Add a goal draft (Ctrl+N)", id="goal-add")
+            yield Button(_("+ Add a goal draft (Ctrl+N)"), id="goal-add")
 
     def _rows(self) -> list[GoalDraftRow]:
         goals = items_of(self.document.data, "goals")
@@ -306,11 +326,13 @@ class PromptsPane(EditorPane):
     def compose(self) -> ComposeResult:
         """A step picker, a hint, the step's prompts."""
         first = self._first_step()
-        yield Label("Step", classes="field-label")
+        yield Label(_("Step"), classes="field-label")
         yield Select(self._step_options(), value=first, allow_blank=False, id="prompt-step")
         yield Static(
-            "This child's own Help prompts for the step, one per line. "
-            "Without any, Help shows the class's prompts.",
+            _(
+                "This child's own Help prompts for the step, one per line. "
+                "Without any, Help shows the class's prompts."
+            ),
             id="prompts-hint",
         )
         yield TextArea(self._text(first), id="child-prompts-box")
@@ -319,7 +341,8 @@ class PromptsPane(EditorPane):
         options = []
         for kind, label in STEP_LABELS.items():
             count = len(items_of(self.document.data.get("prompts"), kind.value))
-            options.append((f"{label} ({count})" if count else label, kind.value))
+            shown = _(label)
+            options.append((f"{shown} ({count})" if count else shown, kind.value))
         return options
 
     def _text(self, step: str) -> str:

@@ -23,7 +23,9 @@ from textual.widgets.option_list import Option
 
 from slc_tui.core.class_documents import PromptsDocument
 from slc_tui.core.default_prompts import GradeBand
+from slc_tui.core.i18n import N_, _, fill, nfill
 from slc_tui.core.problems import Problem
+from slc_tui.core.text import MAX_TEXT_LENGTH
 from slc_tui.session import ClassSession
 from slc_tui.teacher.file_edits import FileEdit
 from slc_tui.teacher.prompt_lists import (
@@ -40,7 +42,7 @@ from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher.file_editor import FileEditorScreen
 from slc_tui.ui.screens.teacher.typing import text_box
 
-ADD_PLACEHOLDER = "Type a new prompt, then Enter"
+ADD_PLACEHOLDER = N_("Type a new prompt, then Enter")
 
 
 @dataclass
@@ -56,15 +58,15 @@ class Typing:
 class PromptsScreen(FileEditorScreen[PromptsDocument]):
     """The class's prompts; Escape goes back to the teacher's desk."""
 
-    FILE_WHAT = "the prompts"
+    LEAVE_QUESTION = N_("Your changes to the prompts are not saved. (Escape: stay here.)")
     BINDINGS = [
-        Binding("escape", "back", "Back", id="prompts-back"),
-        Binding("ctrl+s", "save", "Save", id="prompts-save"),
-        Binding("ctrl+up", "move(-1)", "Move up", id="prompts-move-up"),
-        Binding("ctrl+down", "move(1)", "Move down", id="prompts-move-down"),
-        Binding("delete", "remove", "Remove", id="prompts-remove"),
-        Binding("ctrl+z", "undo", "Put back", id="prompts-undo", show=False),
-        Binding("ctrl+r", "copy_all", "Copy all built-in", id="prompts-copy-all", show=False),
+        Binding("escape", "back", N_("Back"), id="prompts-back"),
+        Binding("ctrl+s", "save", N_("Save"), id="prompts-save"),
+        Binding("ctrl+up", "move(-1)", N_("Move up"), id="prompts-move-up"),
+        Binding("ctrl+down", "move(1)", N_("Move down"), id="prompts-move-down"),
+        Binding("delete", "remove", N_("Remove"), id="prompts-remove"),
+        Binding("ctrl+z", "undo", N_("Put back"), id="prompts-undo", show=False),
+        Binding("ctrl+r", "copy_all", N_("Copy all built-in"), id="prompts-copy-all", show=False),
     ]
 
     def __init__(self, session: ClassSession) -> None:
@@ -80,7 +82,8 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
         """Title, the list and band pickers, the class's list and the built-in one, the
         status line and buttons, footer."""
         with Vertical(id="prompts-box"):
-            yield Static(plain(f"🍎 Prompts — {self.class_name}"), id="prompts-title")
+            title = fill("🍎 Prompts — {name}", name=self.class_name)
+            yield Static(plain(title), id="prompts-title")
             with Horizontal(id="prompts-pickers"):
                 yield Select(
                     [(plist.label, plist.id) for plist in PROMPT_LISTS],
@@ -89,7 +92,10 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
                     id="prompts-list",
                 )
                 yield Select(
-                    [(f"Built-in for grades {band.value}", band) for band in GradeBand],
+                    [
+                        (fill("Built-in for grades {band}", band=band.value), band)
+                        for band in GradeBand
+                    ],
                     value=self.band,
                     allow_blank=False,
                     id="prompts-band",
@@ -97,21 +103,31 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
             with Horizontal(id="prompts-columns"):
                 with Vertical(id="prompts-class-column"):
                     yield OptionList(id="prompts-class")
-                    yield text_box(placeholder=ADD_PLACEHOLDER, id="prompts-input")
+                    yield text_box(placeholder=_(ADD_PLACEHOLDER), id="prompts-input")
                     with Horizontal(classes="prompts-buttons"):
-                        yield Button("▲ Up", id="prompts-up", compact=True)
-                        yield Button("▼ Down", id="prompts-down", compact=True)
-                        yield Button("✕ Remove", id="prompts-remove", compact=True)
-                        yield Button("↶ Put back", id="prompts-put-back", compact=True)
+                        yield Button(
+                            _("▲ Up"),
+                            id="prompts-up",
+                            compact=True,
+                            tooltip=_("Move up (Ctrl+↑)"),
+                        )
+                        yield Button(
+                            _("▼ Down"),
+                            id="prompts-down",
+                            compact=True,
+                            tooltip=_("Move down (Ctrl+↓)"),
+                        )
+                        yield Button(_("✕ Remove"), id="prompts-remove", compact=True)
+                        yield Button(_("↶ Put back"), id="prompts-put-back", compact=True)
                 with Vertical(id="prompts-default-column"):
                     yield OptionList(id="prompts-defaults")
                     with Horizontal(classes="prompts-buttons"):
-                        yield Button("← Copy", id="prompts-copy", compact=True)
-                        yield Button("← Copy all (Ctrl+R)", id="prompts-copy-all", compact=True)
+                        yield Button(_("← Copy"), id="prompts-copy", compact=True)
+                        yield Button(_("← Copy all (Ctrl+R)"), id="prompts-copy-all", compact=True)
             with Horizontal(classes="editor-bottom"):
-                yield Static("Reading prompts.json…", id="editor-status")
-                yield Button("💾 Save (Ctrl+S)", id="editor-save", compact=True)
-                yield Button("Back (Esc)", id="editor-back", compact=True)
+                yield Static(_("Reading prompts.json…"), id="editor-status")
+                yield Button(_("💾 Save (Ctrl+S)"), id="editor-save", compact=True)
+                yield Button(_("Back (Esc)"), id="editor-back", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -182,7 +198,9 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
         plist = LISTS_BY_ID[self.list_id]
         texts = self._texts()
         unusable = self.editor.unusable.get(self.list_id) if self.editor is not None else None
-        column.border_title = plain(f"This class: {plist.label} ({len(texts)})")
+        column.border_title = plain(
+            fill("This class: {list} ({n})", list=plist.label, n=len(texts))
+        )
         column.clear_options()
         if unusable:
             column.add_option(Option(plain(f"⚠ {unusable}"), disabled=True))
@@ -199,7 +217,7 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
 
     def _show_defaults(self) -> None:
         column = self.query_one("#prompts-defaults", OptionList)
-        column.border_title = plain(f"Built-in, grades {self.band.value}")
+        column.border_title = plain(fill("Built-in, grades {band}", band=self.band.value))
         column.clear_options()
         column.add_options(Option(plain(text)) for text in default_texts(self.list_id, self.band))
         column.highlighted = 0 if column.option_count else None
@@ -288,13 +306,16 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
         column.highlighted = index
 
     def _say_typing(self, typing: Typing) -> None:
-        what = "New prompt" if typing.before is None else "Prompt"
-        self.say(f"{what} {typing.index + 1}: Enter ends it, Esc undoes it.")
+        number = typing.index + 1
+        if typing.before is None:
+            self.say(fill("New prompt {number}: Enter ends it, Esc undoes it.", number=number))
+        else:
+            self.say(fill("Prompt {number}: Enter ends it, Esc undoes it.", number=number))
 
     @on(Input.Submitted, "#prompts-input")
     def _entered(self) -> None:
         if self.typing_into is None:
-            self.say("Type a prompt first (or Enter on a prompt in the list to change it).")
+            self.say(_("Type a prompt first (or Enter on a prompt in the list to change it)."))
             return
         self._finish_typing()
 
@@ -305,15 +326,24 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
             return
         self.typing_into = None
         text = editor.texts(typing.list_id)[typing.index]
-        problem = text_problem(text)
-        if problem == "is empty":
+        number = typing.index + 1
+        if not text.strip():
             editor.remove(typing.list_id, typing.index)
-            self.say("The empty prompt was left out.")
+            self.say(_("The empty prompt was left out."))
             self.edited()
-        elif problem:
-            self.say(f"⚠ Prompt {typing.index + 1} {problem}: Save will refuse it.")
+        elif text_problem(text):  # too long
+            length, limit = format(len(text), ","), format(MAX_TEXT_LENGTH, ",")
+            self.say(
+                fill(
+                    "⚠ Prompt {number} is too long ({length} characters; the limit is "
+                    "{limit}): Save will refuse it.",
+                    number=number,
+                    length=length,
+                    limit=limit,
+                )
+            )
         else:
-            self.say(f"Prompt {typing.index + 1} done: Ctrl+S saves the list.")
+            self.say(fill("Prompt {number} done: Ctrl+S saves the list.", number=number))
         self._clear_box()
         if typing.list_id == self.list_id:
             self._show_list(highlight=typing.index)
@@ -326,10 +356,10 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
         self.typing_into = None
         if typing.before is None:
             editor.remove(typing.list_id, typing.index)
-            self.say("The new prompt was left out.")
+            self.say(_("The new prompt was left out."))
         else:
             editor.set_text(typing.list_id, typing.index, typing.before)
-            self.say(f"Prompt {typing.index + 1} is back as it was.")
+            self.say(fill("Prompt {number} is back as it was.", number=typing.index + 1))
         self._clear_box()
         self._show_list(highlight=typing.index)
         self.edited()
@@ -338,7 +368,7 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
     def _clear_box(self) -> None:
         box = self.query_one("#prompts-input", Input)
         box.value = ""
-        box.placeholder = ADD_PLACEHOLDER
+        box.placeholder = _(ADD_PLACEHOLDER)
 
     @on(OptionList.OptionSelected, "#prompts-class")
     def _edit_prompt(self, event: OptionList.OptionSelected) -> None:
@@ -351,7 +381,7 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
         self.typing_into = typing = Typing(self.list_id, index, texts[index])
         box = self.query_one("#prompts-input", Input)
         box.value = texts[index]
-        box.placeholder = f"Prompt {index + 1}"
+        box.placeholder = fill("Prompt {number}", number=index + 1)
         box.cursor_position = len(box.value)
         box.focus()
         self._say_typing(typing)
@@ -377,7 +407,7 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
             return
         to = self.editor.move(self.list_id, index, index + step)
         self._show_list(highlight=to)
-        self.say(f"Prompt {index + 1} is now prompt {to + 1}.")
+        self.say(fill("Prompt {number} is now prompt {to}.", number=index + 1, to=to + 1))
         if to != index:
             self.edited()
 
@@ -391,7 +421,7 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
         self.removed = self.editor.remove(self.list_id, index)
         self._show_list(highlight=index)
         self.query_one("#prompts-class", OptionList).focus()
-        self.say(f"Removed “{_short(self.removed.text)}”: Ctrl+Z puts it back.")
+        self.say(fill("Removed “{text}”: Ctrl+Z puts it back.", text=_short(self.removed.text)))
         self.edited()
 
     @on(Button.Pressed, "#prompts-put-back")
@@ -405,7 +435,7 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
         index = editor.put_back(removed)
         self._switch_list(removed.list_id)
         self._show_list(highlight=index)
-        self.say(f"“{_short(removed.text)}” is back.")
+        self.say(fill("“{text}” is back.", text=_short(removed.text)))
         self.edited()
 
     @on(OptionList.OptionSelected, "#prompts-defaults")
@@ -430,11 +460,24 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
         if added:
             self.edited()
         if added and already:
-            self.say(f"Copied {added} prompt(s); {already} were there already.")
+            self.say(
+                nfill(
+                    "Copied {n} prompt(s); {already} were there already.",
+                    "Copied {n} prompt(s); {already} were there already.",
+                    added,
+                    already=already,
+                )
+            )
         elif added:
-            self.say(f"Copied {added} prompt(s) into this class's list.")
+            self.say(
+                nfill(
+                    "Copied {n} prompt(s) into this class's list.",
+                    "Copied {n} prompt(s) into this class's list.",
+                    added,
+                )
+            )
         else:
-            self.say("Already in this class's list: nothing copied.")
+            self.say(_("Already in this class's list: nothing copied."))
 
     # -- leaving -------------------------------------------------------------------------------
 
@@ -447,8 +490,8 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
 
 def _empty_note(is_step: bool) -> str:
     if is_step:
-        return "None yet: conferences show the built-in prompts. Type one below or copy one."
-    return "None yet: conferences show the built-in ones. Type one below or copy one."
+        return _("None yet: conferences show the built-in prompts. Type one below or copy one.")
+    return _("None yet: conferences show the built-in ones. Type one below or copy one.")
 
 
 def _short(text: str) -> str:

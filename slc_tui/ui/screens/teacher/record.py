@@ -8,16 +8,18 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from slc_tui.core.i18n import N_, _, fill
+from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher import TEACHER_CSS
 
 
-class RecordScreen(ModalScreen[None]):
+class RecordScreen(TranslatedBindings, ModalScreen[None]):
     """``text`` (the record as the teacher reads it) under ``title``, scrollable."""
 
     CSS_PATH = TEACHER_CSS
 
-    BINDINGS = [Binding("escape", "close", "Close", id="close-record")]
+    BINDINGS = [Binding("escape", "close", N_("Close"), id="close-record")]
 
     def __init__(self, title: str, text: str) -> None:
         super().__init__(classes="dialog")
@@ -27,10 +29,11 @@ class RecordScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """The title, the record, a Close button."""
         with Vertical(id="record-box"):
-            yield Static(plain(f"📄 {self.title_text} (read-only)"), id="record-title")
+            title = fill("📄 {title} (read-only)", title=self.title_text)
+            yield Static(plain(title), id="record-title")
             with VerticalScroll(id="record-view"):
                 yield Static(plain(self.text), id="record-text")
-            yield Button("Close (Esc)", id="close-record", variant="primary")
+            yield Button(_("Close (Esc)"), id="close-record", variant="primary")
 
     def on_mount(self) -> None:
         """The record scrolls with the arrow keys and Page Up / Page Down."""

@@ -33,6 +33,7 @@ from textual.widgets import (
 from textual.widgets._directory_tree import DirEntry
 from textual.widgets.tree import TreeNode
 
+from slc_tui.core.i18n import N_, _, fill, nfill
 from slc_tui.session import ClassSession
 from slc_tui.teacher.pasted_paths import clean_pasted_path
 from slc_tui.teacher.roster import (
@@ -41,13 +42,22 @@ from slc_tui.teacher.roster import (
     apply_roster_import,
     plan_roster_import,
 )
+from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher import TEACHER_CSS
+from slc_tui.ui.screens.teacher.columns import translated_columns
 from slc_tui.ui.screens.teacher.typing import DeskTyping, text_box
 
 #: The files the browser shows (besides folders): what spreadsheets export a list as.
 LIST_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
-HELP = (
+#: The preview's columns: key, heading, width (None: as wide as the names).
+PREVIEW_COLUMNS: tuple[tuple[str, str, int | None], ...] = (
+    ("line", N_("Line"), 5),
+    ("id", N_("Id"), 18),
+    ("name", N_("Name"), None),
+    ("grade", N_("Grade"), 5),
+)
+HELP = N_(
     "A spreadsheet's CSV (name or first and last name, grade, optional id) or a OneRoster "
     "users.csv: pick it below, or type, paste or drag its path into the box. A preview first."
 )
@@ -77,15 +87,15 @@ class ClassListTree(DirectoryTree):
         ]
 
 
-class RosterImportScreen(Screen[None]):
+class RosterImportScreen(TranslatedBindings, Screen[None]):
     """Pick a class list, look at the preview, import; Escape goes back to the desk."""
 
     CSS_PATH = TEACHER_CSS
 
     BINDINGS = [
-        Binding("escape", "back", "Back", id="roster-back"),
-        Binding("ctrl+o", "browse", "Choose a file", id="roster-browse"),
-        Binding("ctrl+s", "import_students", "Import", id="roster-import"),
+        Binding("escape", "back", N_("Back"), id="roster-back"),
+        Binding("ctrl+o", "browse", N_("Choose a file"), id="roster-browse"),
+        Binding("ctrl+s", "import_students", N_("Import"), id="roster-import"),
     ]
 
     def __init__(self, session: ClassSession, start: Path | None = None) -> None:
@@ -100,15 +110,15 @@ class RosterImportScreen(Screen[None]):
         """Title, help, the path box, the file browser or the preview, buttons, footer."""
         label = "~" if self.start == Path.home() else str(self.start)
         with Vertical(id="roster-box"):
-            title = f"🍎 Roster import — {self.session.folder.info.name}"
+            title = fill("🍎 Roster import — {name}", name=self.session.folder.info.name)
             yield Static(plain(title), id="roster-title")
-            yield Static(HELP, id="roster-help")
+            yield Static(_(HELP), id="roster-help")
             with Horizontal(id="roster-source"):
                 yield text_box(
-                    placeholder="Path of the class list (type, paste or drag it here)",
+                    placeholder=_("Path of the class list (type, paste or drag it here)"),
                     id="roster-path",
                 )
-                yield Button("Preview", id="roster-preview", compact=True)
+                yield Button(_("Preview"), id="roster-preview", compact=True)
             with ContentSwitcher(id="roster-stage", initial="roster-files"):
                 yield ClassListTree(self.start, label, id="roster-files")
                 with Vertical(id="roster-plan"):
@@ -117,18 +127,16 @@ class RosterImportScreen(Screen[None]):
                         yield Static("", id="roster-refused")
                     yield DataTable(id="roster-table", cursor_type="row", zebra_stripes=True)
             with Horizontal(id="roster-buttons"):
-                yield Button("Import (Ctrl+S)", id="roster-import", variant="success")
-                yield Button("Choose a file (Ctrl+O)", id="roster-choose")
-                yield Button("Back (Esc)", id="roster-back")
+                yield Button(_("Import (Ctrl+S)"), id="roster-import", variant="success")
+                yield Button(_("Choose a file (Ctrl+O)"), id="roster-choose")
+                yield Button(_("Back (Esc)"), id="roster-back")
         yield Footer()
 
     def on_mount(self) -> None:
         """The file browser has the keyboard; Import waits for a preview."""
         table = self.query_one(DataTable)
-        table.add_column("Line", key="line", width=5)
-        table.add_column("Id", key="id", width=18)
-        table.add_column("Name", key="name")
-        table.add_column("Grade", key="grade", width=5)
+        for key, heading, width in translated_columns(PREVIEW_COLUMNS):
+            table.add_column(heading, key=key, width=width)
         self.query_one("#roster-refused-box").display = False
         self._fit_import_button()
         self.query_one(ClassListTree).focus()
@@ -149,7 +157,12 @@ class RosterImportScreen(Screen[None]):
     def _fit_import_button(self) -> None:
         button = self.query_one("#roster-import", Button)
         count = len(self.plan.students) if self.plan is not None else 0
-        button.label = f"Import {count} student(s) (Ctrl+S)" if count else "Import (Ctrl+S)"
+        if count:
+            button.label = nfill(
+                "Import {n} student(s) (Ctrl+S)", "Import {n} student(s) (Ctrl+S)", count
+            )
+        else:
+            button.label = _("Import (Ctrl+S)")
         button.disabled = not self._can_import()
         button.refresh(layout=True)  # (a Button's label does not change its width itself)
         self.refresh_bindings()
@@ -190,10 +203,10 @@ class RosterImportScreen(Screen[None]):
     def preview(self, text: str) -> None:
         """Read the list ``text`` names (a pasted path is cleaned first) and show the plan."""
         if not text.strip():
-            self._say("Type, paste or drag the class list's path into the box first.")
+            self._say(_("Type, paste or drag the class list's path into the box first."))
             self.query_one("#roster-path", Input).focus()
             return
-        self._say("Reading the class list…")
+        self._say(_("Reading the class list…"))
         self._stage("roster-plan")
         self.make_plan(text)
 
@@ -207,7 +220,7 @@ class RosterImportScreen(Screen[None]):
     def _show_plan(self, plan: RosterPlan, path: Path) -> None:
         self.plan = plan
         self._say(plan_summary(plan, path))
-        self._show_refused(plan.refused_lines(), "Not imported:")
+        self._show_refused(plan.refused_lines(), _("Not imported:"))
         table = self.query_one(DataTable)
         table.display = bool(plan.students)
         table.clear()
@@ -240,7 +253,8 @@ class RosterImportScreen(Screen[None]):
             return
         self.importing = True
         self._fit_import_button()
-        self._say(f"Writing {len(plan.students)} portfolio(s)…")
+        count = len(plan.students)
+        self._say(nfill("Writing {n} portfolio(s)…", "Writing {n} portfolio(s)…", count))
         self.write_portfolios(plan)
 
     @work(thread=True, exclusive=True, group="roster-import", exit_on_error=False)
@@ -250,7 +264,9 @@ class RosterImportScreen(Screen[None]):
             done = apply_roster_import(plan)
         except OSError as error:
             where = error.filename or plan.class_dir
-            failed = f"Nothing imported: {where}: {error.strerror or error}"
+            failed = fill(
+                "Nothing imported: {path}: {reason}", path=where, reason=error.strerror or error
+            )
             self.app.call_from_thread(self._import_failed, failed)
             return
         self.session.refresh()
@@ -267,20 +283,30 @@ class RosterImportScreen(Screen[None]):
         self.plan = None
         created = len(done.created)
         name = self.session.folder.info.name
-        text = f"✓ {created} student(s) added to {name}: they are on the student list now."
+        text = nfill(
+            "✓ {n} student(s) added to {class_name}: they are on the student list now.",
+            "✓ {n} student(s) added to {class_name}: they are on the student list now.",
+            created,
+            class_name=name,
+        )
         if done.refused:
-            text += f" {len(done.refused)} could not be written (below)."
+            text += " " + nfill(
+                "{n} could not be written (below).",
+                "{n} could not be written (below).",
+                len(done.refused),
+            )
         self._say(text)
         if done.refused:
-            self._show_refused([bad.where(plan.source) for bad in done.refused], "Not written:")
+            lines = [bad.where(plan.source) for bad in done.refused]
+            self._show_refused(lines, _("Not written:"))
         self._fit_import_button()
-        self.app.notify(text, title="Roster imported", timeout=10)
+        self.app.notify(text, title=_("Roster imported"), timeout=10)
 
     @on(Button.Pressed, "#roster-back")
     def action_back(self) -> None:
         """Back to the teacher's desk (not while portfolios are being written)."""
         if self.importing:
-            self.app.notify("Still writing the portfolios: a moment…", timeout=4)
+            self.app.notify(_("Still writing the portfolios: a moment…"), timeout=4)
             return
         self.dismiss(None)
 
@@ -288,18 +314,20 @@ class RosterImportScreen(Screen[None]):
 def plan_summary(plan: RosterPlan, path: Path) -> str:
     """The line above the preview: what the list holds and what importing it would do."""
     if plan.refused and plan.refused[0].line == 0:
-        return f"⚠ {path} can't be imported: {plan.refused[0].reason}"
+        return fill(
+            "⚠ {path} can't be imported: {reason}", path=path, reason=plan.refused[0].reason
+        )
     if not plan.students and not plan.in_class:
-        return f"⚠ {path.name}: no student in it can be imported (why is below)."
-    kind = "OneRoster users.csv" if plan.kind == "oneroster" else "spreadsheet list"
-    parts = [f"{path.name} ({kind}) · to add: {len(plan.students)}"]
+        return fill("⚠ {file}: no student in it can be imported (why is below).", file=path.name)
+    kind = _("OneRoster users.csv") if plan.kind == "oneroster" else _("spreadsheet list")
+    parts = [fill("{file} ({kind}) · to add: {n}", file=path.name, kind=kind, n=len(plan.students))]
     other = len(plan.refused) - len(plan.in_class)
     if other:
-        parts.append(f"refused: {other}")
+        parts.append(fill("refused: {n}", n=other))
     if plan.in_class:
-        parts.append(f"already in the class, kept as they are: {len(plan.in_class)}")
+        parts.append(fill("already in the class, kept as they are: {n}", n=len(plan.in_class)))
     if plan.skipped:
-        parts.append(f"skipped (not active students): {len(plan.skipped)}")
+        parts.append(fill("skipped (not active students): {n}", n=len(plan.skipped)))
     return " · ".join(parts)
 
 

@@ -11,48 +11,51 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from textual.screen import Screen
 
+from slc_tui.core.i18n import N_
 from slc_tui.session import ClassSession
 
 
 @dataclass(frozen=True)
 class TeacherSection:
-    """One section: ``id`` names its button and binding, ``key`` opens it from the home."""
+    """One section: ``id`` names its button and binding, ``key`` opens it from the home.
+    ``label`` and ``description`` are marked with ``N_`` and translated where shown."""
 
     id: str
     key: str
     label: str
     description: str
-    screen: Callable[[ClassSession], Screen[None]]
+    screen: Callable[[ClassSession], Screen[Any]]
 
 
-def _overview(session: ClassSession) -> Screen[None]:
+def _overview(session: ClassSession) -> Screen[Any]:
     from slc_tui.ui.screens.teacher.overview import OverviewScreen
 
     return OverviewScreen(session)
 
 
-def _roster_import(session: ClassSession) -> Screen[None]:
+def _roster_import(session: ClassSession) -> Screen[Any]:
     from slc_tui.ui.screens.teacher.roster_import import RosterImportScreen
 
     return RosterImportScreen(session)
 
 
-def _prompts(session: ClassSession) -> Screen[None]:
+def _prompts(session: ClassSession) -> Screen[Any]:
     from slc_tui.ui.screens.teacher.prompts import PromptsScreen
 
     return PromptsScreen(session)
 
 
-def _class_settings(session: ClassSession) -> Screen[None]:
+def _class_settings(session: ClassSession) -> Screen[Any]:
     from slc_tui.ui.screens.teacher.class_settings import ClassSettingsScreen
 
     return ClassSettingsScreen(session)
 
 
-def _students(session: ClassSession) -> Screen[None]:
+def _students(session: ClassSession) -> Screen[Any]:
     from slc_tui.ui.screens.teacher.students import StudentsScreen
 
     return StudentsScreen(session)
@@ -62,36 +65,39 @@ SECTIONS: tuple[TeacherSection, ...] = (
     TeacherSection(
         "overview",
         "o",
-        "Overview",
-        "Every child's conference: follow-ups first, commitments, records, export to CSV.",
+        N_("Overview"),
+        N_("Every child's conference: follow-ups first, commitments, records, export to CSV."),
         _overview,
     ),
     TeacherSection(
         "students",
         "s",
-        "Students",
-        "Add, rename, remove students; edit a portfolio: pieces, pictures, goals, prompts.",
+        N_("Students"),
+        N_("Add, rename, remove students; edit a portfolio: pieces, pictures, goals, prompts."),
         _students,
     ),
     TeacherSection(
         "roster",
         "r",
-        "Roster import",
-        "A class list from a spreadsheet (CSV) or OneRoster: a preview, then one portfolio each.",
+        N_("Roster import"),
+        N_(
+            "A class list from a spreadsheet (CSV) or OneRoster: "
+            "a preview, then one portfolio each."
+        ),
         _roster_import,
     ),
     TeacherSection(
         "prompts",
         "p",
-        "Prompts",
-        "The Help prompts of each step, parent questions, ideas for home; the built-in ones.",
+        N_("Prompts"),
+        N_("The Help prompts of each step, parent questions, ideas for home; the built-in ones."),
         _prompts,
     ),
     TeacherSection(
         "settings",
         "c",
-        "Class settings",
-        "Name, teacher, term, conference minutes and language.",
+        N_("Class settings"),
+        N_("Name, teacher, term, conference minutes and language."),
         _class_settings,
     ),
 )

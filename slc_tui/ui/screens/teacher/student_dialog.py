@@ -13,23 +13,27 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from slc_tui.core.fields import GRADES
+from slc_tui.core.i18n import N_, _, fill
 from slc_tui.core.json_document import Refused
+from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher import TEACHER_CSS
 
 
 def grade_options() -> list[tuple[str, str]]:
     """The grades a student can be in, as a drop-down shows them."""
-    return [("K (kindergarten)" if g == "K" else f"Grade {g}", g) for g in GRADES]
+    return [
+        (_("K (kindergarten)") if g == "K" else fill("Grade {grade}", grade=g), g) for g in GRADES
+    ]
 
 
-class StudentDialog(ModalScreen[str | None]):
+class StudentDialog(TranslatedBindings, ModalScreen[str | None]):
     """``student_id`` None: add a new student (name, grade, optional id); else rename
     ``student_id`` (now called ``name``)."""
 
     CSS_PATH = TEACHER_CSS
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="student-dialog-cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="student-dialog-cancel")]
 
     def __init__(
         self, class_dir: Path, *, student_id: str | None = None, name: str = "", grade: str = ""
@@ -48,35 +52,39 @@ class StudentDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """The form: name (and for a new student grade and id), the reason, buttons."""
         with Vertical(id="student-dialog-box"):
-            title = "+ Add a student" if self.adding else f"Rename {self.name_now}"
+            if self.adding:
+                title = _("+ Add a student")
+            else:
+                title = fill("Rename {name}", name=self.name_now)
             yield Static(plain(title), id="student-dialog-title")
-            yield Label("Name", classes="field-label")
+            yield Label(_("Name"), classes="field-label")
             yield Input(
                 self.name_now,
                 id="student-dialog-name",
-                placeholder="First and last name",
+                placeholder=_("First and last name"),
                 select_on_focus=False,
                 compact=True,
             )
             if self.adding:
-                yield Label("Grade", classes="field-label")
+                yield Label(_("Grade"), classes="field-label")
                 yield Select(
                     grade_options(),
                     value=self.grade or Select.NULL,
-                    prompt="— pick a grade —",
+                    prompt=_("— pick a grade —"),
                     id="student-dialog-grade",
                     compact=True,
                 )
-                yield Label("Id (optional: made from the name)", classes="field-label")
+                yield Label(_("Id (optional: made from the name)"), classes="field-label")
                 yield Input(
                     id="student-dialog-id",
-                    placeholder="e.g. maya-l (lowercase letters, digits, - or _)",
+                    placeholder=_("e.g. maya-l (lowercase letters, digits, - or _)"),
                     compact=True,
                 )
             yield Static("", id="student-dialog-error")
             with Horizontal(id="dialog-buttons"):
-                yield Button("Add" if self.adding else "Rename", id="student-ok", variant="primary")
-                yield Button("Cancel", id="student-cancel")
+                ok = _("Add") if self.adding else _("Rename")
+                yield Button(ok, id="student-ok", variant="primary")
+                yield Button(_("Cancel"), id="student-cancel")
 
     def on_mount(self) -> None:
         """The teacher types the name straight away."""
@@ -97,7 +105,7 @@ class StudentDialog(ModalScreen[str | None]):
     def _submit(self) -> None:
         name = self.query_one("#student-dialog-name", Input).value.strip()
         if not name:
-            self._say("Type the student's name first.")
+            self._say(_("Type the student's name first."))
             self.query_one("#student-dialog-name", Input).focus()
             return
         if not self.adding:
@@ -106,7 +114,7 @@ class StudentDialog(ModalScreen[str | None]):
             return
         grade = self.query_one("#student-dialog-grade", Select).value
         if not isinstance(grade, str):
-            self._say("Pick the student's grade.")
+            self._say(_("Pick the student's grade."))
             self.query_one("#student-dialog-grade", Select).focus()
             return
         wanted_id = self.query_one("#student-dialog-id", Input).value.strip() or None
@@ -123,7 +131,7 @@ class StudentDialog(ModalScreen[str | None]):
             self.app.call_from_thread(self._refused, refused)
             return
         except OSError as error:
-            self.app.call_from_thread(self._say, f"Not added: {error}")
+            self.app.call_from_thread(self._say, fill("Not added: {error}", error=error))
             return
         made = document.path.stem if document.path is not None else student_id
         self.app.call_from_thread(self.dismiss, made)
@@ -139,7 +147,7 @@ class StudentDialog(ModalScreen[str | None]):
             self.app.call_from_thread(self._refused, refused)
             return
         except OSError as error:
-            self.app.call_from_thread(self._say, f"Not renamed: {error}")
+            self.app.call_from_thread(self._say, fill("Not renamed: {error}", error=error))
             return
         self.app.call_from_thread(self.dismiss, student_id)
 

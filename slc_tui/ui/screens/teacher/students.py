@@ -17,24 +17,27 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Static
 
+from slc_tui.core.i18n import N_, _, fill, nfill
 from slc_tui.core.json_document import Refused
 from slc_tui.session import ClassSession
 from slc_tui.teacher.portfolio_edit import EditorOpening
 from slc_tui.teacher.students import StudentRow
+from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.teacher import TEACHER_CSS
+from slc_tui.ui.screens.teacher.columns import translated_columns
 from slc_tui.ui.typing_router import takes_text
 
 #: Columns: key, header, width (None: the rest).
 COLUMNS: tuple[tuple[str, str, int | None], ...] = (
-    ("name", "Name", None),
-    ("grade", "Gr.", 3),
-    ("pieces", "Pieces", 6),
-    ("problems", "Problems", 22),
+    ("name", N_("Name"), None),
+    ("grade", N_("Gr."), 3),
+    ("pieces", N_("Pieces"), 6),
+    ("problems", N_("Problems"), 22),
 )
 #: What a letter that is no key here says (nothing typed is dropped silently).
-KEYS_HINT = (
+KEYS_HINT = N_(
     "Nothing to type here: A adds a student, Enter opens the portfolio, R renames, X removes."
 )
 
@@ -48,11 +51,11 @@ def problems_cell(row: StudentRow) -> str:
     """``⚠ cannot be used`` (errors: the child is not in the conference list), ``! 2
     warnings``, or nothing."""
     if not row.usable:
-        return "⚠ cannot be used"
+        return _("⚠ cannot be used")
     if row.errors:
-        return f"⚠ {row.errors} to mend"
+        return nfill("⚠ {n} to mend", "⚠ {n} to mend", row.errors)
     if row.warnings:
-        return f"! {row.warnings} warning(s)"
+        return nfill("! {n} warning(s)", "! {n} warning(s)", row.warnings)
     return ""
 
 
@@ -66,17 +69,17 @@ def row_cells(row: StudentRow) -> list[Text]:
     ]
 
 
-class StudentsScreen(Screen[None]):
+class StudentsScreen(TranslatedBindings, Screen[None]):
     """Every child; Escape goes back to the teacher's desk."""
 
     CSS_PATH = TEACHER_CSS
 
     BINDINGS = [
-        Binding("escape", "back", "Back", id="students-back"),
-        Binding("e", "edit", "Edit portfolio", id="students-edit"),
-        Binding("a", "add", "Add", id="students-add"),
-        Binding("r", "rename", "Rename", id="students-rename"),
-        Binding("x,delete", "remove", "Remove", id="students-remove"),
+        Binding("escape", "back", N_("Back"), id="students-back"),
+        Binding("e", "edit", N_("Edit portfolio"), id="students-edit"),
+        Binding("a", "add", N_("Add"), id="students-add"),
+        Binding("r", "rename", N_("Rename"), id="students-rename"),
+        Binding("x,delete", "remove", N_("Remove"), id="students-remove"),
     ]
 
     def __init__(self, session: ClassSession) -> None:
@@ -88,17 +91,17 @@ class StudentsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Title, summary, table, the highlighted child, buttons, footer."""
         with Vertical(id="students-box"):
-            title = f"🍎 Students & portfolios — {self.session.folder.info.name}"
+            title = fill("🍎 Students & portfolios — {name}", name=self.session.folder.info.name)
             yield Static(plain(title), id="students-title")
-            yield Static("Reading the class folder…", id="students-summary")
+            yield Static(_("Reading the class folder…"), id="students-summary")
             yield DataTable(id="students-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="students-detail")
             with Horizontal(id="students-buttons"):
-                yield Button("✎ Edit (Enter)", id="student-edit", variant="primary")
-                yield Button("+ Add (a)", id="student-add")
-                yield Button("Rename (r)", id="student-rename")
-                yield Button("✕ Remove (x)", id="student-remove")
-                yield Button("Back (Esc)", id="students-back")
+                yield Button(_("✎ Edit (Enter)"), id="student-edit", variant="primary")
+                yield Button(_("+ Add (a)"), id="student-add")
+                yield Button(_("Rename (r)"), id="student-rename")
+                yield Button(_("✕ Remove (x)"), id="student-remove")
+                yield Button(_("Back (Esc)"), id="students-back")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -115,7 +118,8 @@ class StudentsScreen(Screen[None]):
         try:
             rows = student_rows(self.session.folder.root)
         except OSError as error:
-            self.app.call_from_thread(self.app.notify, f"Cannot read the class: {error}")
+            message = fill("Cannot read the class: {error}", error=error)
+            self.app.call_from_thread(self.app.notify, message)
             rows = []
         self.app.call_from_thread(self._show, rows, select)
 
@@ -126,8 +130,9 @@ class StudentsScreen(Screen[None]):
         self.rows = {row.student_id: row for row in rows}
         self.order = [row.student_id for row in rows]
         table.clear(columns=True)
-        room = max(12, table.size.width - 2 - sum(w or 0 for _, _, w in COLUMNS) - 2 * 4)
-        for key, header, width in COLUMNS:
+        columns = translated_columns(COLUMNS)
+        room = max(12, table.size.width - 2 - sum(w or 0 for _, _, w in columns) - 2 * 4)
+        for key, header, width in columns:
             table.add_column(header, key=key, width=width or room)
         for row in rows:
             table.add_row(*row_cells(row), key=row.student_id)
@@ -143,12 +148,17 @@ class StudentsScreen(Screen[None]):
 
     def _summarise(self, rows: list[StudentRow]) -> None:
         if not rows:
-            text = "No students yet: press A to add the first."
+            text = _("No students yet: press A to add the first.")
         else:
             broken = sum(not row.usable or row.errors > 0 for row in rows)
-            text = f"{len(rows)} student(s)" + (
-                f" · ⚠ {broken} portfolio(s) to mend (Enter opens one)" if broken else ""
-            )
+            text = nfill("{n} student(s)", "{n} student(s)", len(rows))
+            if broken:
+                mend = nfill(
+                    "⚠ {n} portfolio(s) to mend (Enter opens one)",
+                    "⚠ {n} portfolio(s) to mend (Enter opens one)",
+                    broken,
+                )
+                text = f"{text} · {mend}"
         self.query_one("#students-summary", Static).update(plain(text))
 
     def _selected(self) -> StudentRow | None:
@@ -180,7 +190,7 @@ class StudentsScreen(Screen[None]):
             return False
         if takes_text(self.focused):
             return False
-        self.query_one("#students-detail", Static).update(KEYS_HINT)
+        self.query_one("#students-detail", Static).update(_(KEYS_HINT))
         return True
 
     # -- add, rename, remove -------------------------------------------------------------------
@@ -194,9 +204,11 @@ class StudentsScreen(Screen[None]):
         dialog = StudentDialog(self.session.folder.root, grade=row.grade if row else "")
         self.app.push_screen(dialog, self._added)
 
-    def _added(self, student_id: str | None) -> None:
-        if student_id:
-            self.app.notify(f"Added portfolios/{student_id}.json", title="Student added")
+    def _added(self, student_id: object) -> None:  # (str | None: the dialog's answer)
+        if isinstance(student_id, str) and student_id:
+            self.app.notify(
+                fill("Added portfolios/{id}.json", id=student_id), title=_("Student added")
+            )
             self.load(student_id)
 
     @on(Button.Pressed, "#student-rename")
@@ -210,9 +222,9 @@ class StudentsScreen(Screen[None]):
         dialog = StudentDialog(self.session.folder.root, student_id=row.student_id, name=row.name)
         self.app.push_screen(dialog, self._renamed)
 
-    def _renamed(self, student_id: str | None) -> None:
-        if student_id:
-            self.app.notify("Renamed (the id and the records stay).", title="Renamed")
+    def _renamed(self, student_id: object) -> None:  # (str | None: the dialog's answer)
+        if isinstance(student_id, str) and student_id:
+            self.app.notify(_("Renamed (the id and the records stay)."), title=_("Renamed"))
             self.load(student_id)
 
     @on(Button.Pressed, "#student-remove")
@@ -225,32 +237,37 @@ class StudentsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="students-remove", exit_on_error=False)
     def plan_removal(self, row: StudentRow) -> None:
         """Find what removing ``row`` deletes (in a thread), then ask."""
-        from slc_tui.teacher.open_conferences import conference_open
+        from slc_tui.teacher.open_conferences import conference_open, where_open
         from slc_tui.teacher.students import removal_plan
 
         session = self.session
         other = conference_open(session.results_dir, row.student_id)
         if other is not None:
-            message = (
-                f"{row.name}'s conference is open {other.describe()}: "
-                "close it there first, then remove."
+            message = fill(
+                "{name}'s conference is open {where}: close it there first, then remove.",
+                name=row.name,
+                where=where_open(other),
             )
             self.app.call_from_thread(self.app.notify, message, severity="warning", timeout=10)
             return
         try:
             plan = removal_plan(session.folder.root, session.results_dir, row.student_id)
         except (OSError, ValueError) as error:
-            self.app.call_from_thread(self.app.notify, f"Cannot remove: {error}", severity="error")
+            message = fill("Cannot remove: {error}", error=error)
+            self.app.call_from_thread(self.app.notify, message, severity="error")
             return
         self.app.call_from_thread(self._confirm_removal, row, plan.describe())
 
     def _confirm_removal(self, row: StudentRow, what: list[str]) -> None:
-        question = (
-            f"Remove {row.name} from the class for good? This deletes:\n"
-            + "\n".join(f"  • {line}" for line in what)
-            + "\nIt cannot be undone."
+        question = fill(
+            "Remove {name} from the class for good? This deletes:\n{what}\nIt cannot be undone.",
+            name=row.name,
+            what="\n".join(f"  • {line}" for line in what),
         )
-        choices = [("keep", f"Keep {row.name}"), ("remove", "✕ Remove for good")]
+        choices = [
+            ("keep", fill("Keep {name}", name=row.name)),
+            ("remove", _("✕ Remove for good")),
+        ]
 
         def answered(choice: str | None) -> None:
             if choice == "remove":
@@ -267,15 +284,21 @@ class StudentsScreen(Screen[None]):
         try:
             removed = remove_student(session.folder.root, session.results_dir, row.student_id)
         except StudentOpenElsewhere as elsewhere:
-            app.call_from_thread(app.notify, f"Not removed: {elsewhere}", severity="warning")
+            message = fill("Not removed: {reason}", reason=elsewhere)
+            app.call_from_thread(app.notify, message, severity="warning")
             return
         except (OSError, ValueError) as error:
-            message = f"Not all removed ({error}): remove again to finish."
+            message = fill("Not all removed ({error}): remove again to finish.", error=error)
             app.call_from_thread(app.notify, message, severity="error", timeout=15)
             self.load()
             return
-        message = f"Removed {row.name}: {len(removed.deleted)} file(s) deleted."
-        app.call_from_thread(app.notify, message, title="Removed")
+        message = nfill(
+            "Removed {name}: {n} file(s) deleted.",
+            "Removed {name}: {n} file(s) deleted.",
+            len(removed.deleted),
+            name=row.name,
+        )
+        app.call_from_thread(app.notify, message, title=_("Removed"))
         for warning in removed.warnings:
             app.call_from_thread(app.notify, warning, severity="warning", timeout=15)
         self.app.call_from_thread(self.load)
@@ -300,12 +323,12 @@ class StudentsScreen(Screen[None]):
             opening = open_for_editing(session.folder.root, session.results_dir, student_id)
         except Refused as refused:
             lines = "; ".join(str(problem) for problem in refused.problems[:3])
-            app.call_from_thread(
-                app.notify, f"Cannot edit it here: {lines}", severity="error", timeout=20
-            )
+            message = fill("Cannot edit it here: {problems}", problems=lines)
+            app.call_from_thread(app.notify, message, severity="error", timeout=20)
             return
         except OSError as error:
-            app.call_from_thread(app.notify, f"Cannot open it: {error}", severity="error")
+            message = fill("Cannot open it: {error}", error=error)
+            app.call_from_thread(app.notify, message, severity="error")
             return
         app.call_from_thread(self._offer_draft, opening)
 
@@ -315,10 +338,10 @@ class StudentsScreen(Screen[None]):
             self._open_editor(opening)
             return
         when = opening.draft_time(self.session.clock().date())
-        question = f"Carry on with the changes from {when}? They were not saved."
+        question = fill("Carry on with the changes from {time}? They were not saved.", time=when)
         if draft.based_on_changed:
-            question += " The file has changed since: saving them will ask whose to keep."
-        choices = [("carry-on", "Carry on with them"), ("drop", "Throw them away")]
+            question += " " + _("The file has changed since: saving them will ask whose to keep.")
+        choices = [("carry-on", _("Carry on with them")), ("drop", _("Throw them away"))]
         # Escape carries on too, as on the desk's other editors: nothing is lost by it.
 
         def answered(choice: str | None) -> None:
@@ -339,7 +362,8 @@ class StudentsScreen(Screen[None]):
         try:
             opening.edit.drop_draft()
         except OSError as error:
-            self.app.call_from_thread(self.app.notify, f"The draft stays: {error}")
+            message = fill("The draft stays: {error}", error=error)
+            self.app.call_from_thread(self.app.notify, message)
         self.app.call_from_thread(self._open_editor, opening)
 
     def _open_editor(self, opening: EditorOpening) -> None:
@@ -347,7 +371,7 @@ class StudentsScreen(Screen[None]):
 
         student_id = opening.edit.student_id
 
-        def closed(_: None) -> None:
+        def closed(_: object) -> None:
             self.load(student_id)
 
         self.app.push_screen(PortfolioEditorScreen(self.session, opening), closed)
