@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.factories import make_class, portfolio_data
+
+
+@pytest.fixture(autouse=True)
+def _english_again() -> Iterator[None]:
+    """Each test starts and ends in English: an app of a French class, or a test, leaves its
+    language active for the next test in the same process otherwise."""
+    from slc_tui.core import i18n
+
+    i18n.use(i18n.ENGLISH)
+    yield
+    i18n.use(i18n.ENGLISH)
 
 
 @pytest.fixture
