@@ -1,6 +1,10 @@
 """The ``slc`` command line: argument parsing and exit codes, nothing more.
 
 Exit codes: 0 success, 1 invalid input or a failed command, 2 bad usage.
+
+A command about a class folder speaks the class's ``language`` (its messages, and the
+problems found in its files); any other, English. ``slc open`` and ``slc serve`` leave it
+to the app, and argparse's help and usage are English.
 """
 
 from __future__ import annotations
@@ -13,9 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from slc_tui import __version__
+from slc_tui.core import i18n
+from slc_tui.core.i18n import N_, _, fill, nfill
 from slc_tui.store.paths import bundled_sample_dir
 
 if TYPE_CHECKING:  # imported when a command needs it: not on the start-up path
+    from slc_tui.core.i18n import Translation
     from slc_tui.teacher.access import TeacherAccess
     from slc_tui.teacher.schedule import SchedulePlan
 
@@ -43,8 +50,11 @@ examples:
 """
 
 #: The rule for a new teacher PIN, in words (kept here too: importing the teacher services
-#: would slow every start-up for a help text).
-NEW_PIN_RULE = "6 or more digits, or a passphrase of 10 or more characters"
+#: would slow every start-up for a help text; the help stays English, the prompt is translated).
+NEW_PIN_RULE = N_("6 or more digits, or a passphrase of 10 or more characters")
+#: The commands whose language is the app's own business (it sets the class's itself, and
+#: ``slc open`` reads no catalog before its first screen is painted).
+_APP_COMMANDS = (None, "open", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -286,40 +296,13 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command not in (None, "open"):
         gc.enable()
         _quiet_when_the_reader_goes()
+    spoken = i18n.active()
     try:
-        if args.command == "new-class":
-            return cmd_new_class(
-                args.folder, args.sample, args.name, args.grade, args.pin, args.language
-            )
-        if args.command == "set-pin":
-            return cmd_set_pin(args.class_dir, args.pin, args.old_pin, args.results)
-        if args.command == "forget":
-            return cmd_forget(args.class_dir, args.student_id, args.pin, args.results)
-        if args.command == "validate":
-            return cmd_validate(args.path)
-        if args.command == "export":
-            return cmd_export(args.class_dir, args.fmt, args.out, args.results, args.pin)
-        if args.command == "take-home":
-            return cmd_take_home(
-                args.class_dir, args.student_id, args.fmt, args.out, args.results, args.pin
-            )
-        if args.command == "report":
-            return cmd_report(args.class_dir, args.out, args.results, args.pin)
-        if args.command == "open":
-            return cmd_open(args.class_dir, args.student, args.results)
-        if args.command == "languages":
-            return cmd_languages(args.class_dir)
-        if args.command == "serve":
-            return cmd_serve(args.class_dir, args.port, args.lan, args.pin)
-        if args.command == "schedule":
-            return cmd_schedule(args)
-        if args.command == "roster":
-            return cmd_roster_import(args.class_dir, args.roster_file, args.dry_run)
-        if args.command == "add-work":
-            return cmd_add_work(
-                args.class_dir, args.student_id, args.images, args.title, args.subject
-            )
-        return cmd_open(None, None, None)
+        if args.command not in _APP_COMMANDS:
+            language = _class_language(args)
+            if language is not None:
+                i18n.use(language)
+        return _command(args)
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug: calm words on screen, the traceback in a log
@@ -327,6 +310,43 @@ def _run(argv: Sequence[str] | None) -> int:
 
         report_crash(_crash_log_dir(args), error, f"slc {args.command or 'open'}")
         return 1
+    finally:
+        i18n.use(spoken)
+
+
+def _command(args: argparse.Namespace) -> int:
+    """Run the command ``args`` name."""
+    if args.command == "new-class":
+        return cmd_new_class(
+            args.folder, args.sample, args.name, args.grade, args.pin, args.language
+        )
+    if args.command == "set-pin":
+        return cmd_set_pin(args.class_dir, args.pin, args.old_pin, args.results)
+    if args.command == "forget":
+        return cmd_forget(args.class_dir, args.student_id, args.pin, args.results)
+    if args.command == "validate":
+        return cmd_validate(args.path)
+    if args.command == "export":
+        return cmd_export(args.class_dir, args.fmt, args.out, args.results, args.pin)
+    if args.command == "take-home":
+        return cmd_take_home(
+            args.class_dir, args.student_id, args.fmt, args.out, args.results, args.pin
+        )
+    if args.command == "report":
+        return cmd_report(args.class_dir, args.out, args.results, args.pin)
+    if args.command == "open":
+        return cmd_open(args.class_dir, args.student, args.results)
+    if args.command == "languages":
+        return cmd_languages(args.class_dir)
+    if args.command == "serve":
+        return cmd_serve(args.class_dir, args.port, args.lan, args.pin)
+    if args.command == "schedule":
+        return cmd_schedule(args)
+    if args.command == "roster":
+        return cmd_roster_import(args.class_dir, args.roster_file, args.dry_run)
+    if args.command == "add-work":
+        return cmd_add_work(args.class_dir, args.student_id, args.images, args.title, args.subject)
+    return cmd_open(None, None, None)
 
 
 def _quiet_when_the_reader_goes() -> None:
@@ -348,6 +368,53 @@ def _crash_log_dir(args: argparse.Namespace) -> Path | None:
             return _results_dir(Path(class_dir), getattr(args, "results", None))
         return default_user_data_dir()
     except Exception:
+        return None
+
+
+def _class_folder_of(args: argparse.Namespace) -> Path | None:
+    """The class folder the command is about: ``class_dir``, or for ``slc validate`` the
+    folder given or the class folder of the portfolio file given (None when there is none)."""
+    if args.command == "validate":
+        from slc_tui.core.class_folder import PORTFOLIOS_DIR
+
+        path = Path(args.path).expanduser()
+        if path.is_dir():
+            return path
+        if not path.is_file():
+            return None
+        parent = path.resolve().parent
+        return parent.parent if parent.name == PORTFOLIOS_DIR else parent
+    class_dir = getattr(args, "class_dir", None)
+    return Path(class_dir).expanduser() if class_dir is not None else None
+
+
+def _class_language(args: argparse.Namespace) -> Translation | None:
+    """The translation the command speaks: the class's ``language`` (``--language`` for
+    ``slc new-class``), found in the class folder's ``languages/``, the user's and the
+    bundled catalogs; None for English (no catalog is read then), a class folder with no
+    usable ``class.json`` or no class folder at all."""
+    from slc_tui.core.classinfo import language_code_problem
+
+    try:
+        if args.command == "new-class":
+            folder, code = Path(args.folder).expanduser(), str(args.language)
+        else:
+            from slc_tui.core.class_folder import CLASS_FILE, load_class_info
+
+            found = _class_folder_of(args)
+            if found is None or not (found / CLASS_FILE).is_file():
+                return None
+            folder = found
+            code = load_class_info(folder)[0].language
+        code = code.strip()
+        if not code or language_code_problem(code):
+            return None
+        if i18n.normalise_code(code).split("-")[0] == i18n.SOURCE_LANGUAGE:
+            return None
+        from slc_tui.store.paths import language_folders
+
+        return i18n.translation(code, language_folders(folder))[0]
+    except (OSError, ValueError):  # a folder that cannot be looked at: said by the command
         return None
 
 
@@ -411,7 +478,7 @@ def cmd_serve(class_dir: Path | None, port: int, lan: bool, pin: str | None = No
         seed_results(sample / "results", results_dir)
     host = "127.0.0.1"
     if lan:
-        refused = _teacher_only(results_dir, pin, "serve the class to the network")
+        refused = _teacher_only(results_dir, pin, "serve")
         if refused:
             return _error(refused)
         from slc_tui.serve.network import lan_address
@@ -479,15 +546,15 @@ def _new_pin(given: str | None) -> tuple[str | None, str | None]:
         problem = new_pin_problem(given)
         return (None, problem) if problem else (given, None)
     while True:
-        pin = _ask(f"Choose a teacher PIN ({NEW_PIN_RULE}; Enter for none): ")
+        pin = _ask(fill("Choose a teacher PIN ({rule}; Enter for none): ", rule=_(NEW_PIN_RULE)))
         if not pin:
             return None, None
         problem = new_pin_problem(pin)
         if problem is None:
             break
         print(f"slc: {problem}", file=sys.stderr)
-    if _ask("Type it again: ") != pin:
-        return None, "the two PINs are not the same"
+    if _ask(_("Type it again: ")) != pin:
+        return None, _("the two PINs are not the same")
     return pin, None
 
 
@@ -498,16 +565,52 @@ def _pin_refusal(access: TeacherAccess, pin: str) -> str | None:
     return None if answer.outcome == "ok" else answer.short
 
 
-def _teacher_only(results_dir: Path, given: str | None, what: str) -> str | None:
-    """None if the teacher may ``what`` (right PIN, or no PIN set), else why not."""
+#: What each command guarded by the teacher PIN asks for it with, and says without it.
+_PIN_WORDS = {
+    "export": (
+        N_("Teacher PIN to export: "),
+        N_("export needs the teacher PIN: give --pin, or run slc in a terminal to be asked"),
+    ),
+    "forget": (
+        N_("Teacher PIN to forget a student: "),
+        N_(
+            "forget a student needs the teacher PIN: give --pin, or run slc in a terminal"
+            " to be asked"
+        ),
+    ),
+    "take-home": (
+        N_("Teacher PIN to print a take-home copy: "),
+        N_(
+            "print a take-home copy needs the teacher PIN: give --pin, or run slc in a"
+            " terminal to be asked"
+        ),
+    ),
+    "report": (
+        N_("Teacher PIN to make the class report: "),
+        N_(
+            "make the class report needs the teacher PIN: give --pin, or run slc in a"
+            " terminal to be asked"
+        ),
+    ),
+    "serve": (
+        "Teacher PIN to serve the class to the network: ",
+        "serve the class to the network needs the teacher PIN: give --pin, or run slc in a"
+        " terminal to be asked",
+    ),
+}
+
+
+def _teacher_only(results_dir: Path, given: str | None, command: str) -> str | None:
+    """None if the teacher may run ``command`` (right PIN, or no PIN set), else why not."""
     from slc_tui.teacher.access import TeacherAccess
 
     access = TeacherAccess(results_dir)
     if not access.is_set():
         return None
-    pin = given if given is not None else _ask(f"Teacher PIN to {what}: ")
+    prompt, needed = _PIN_WORDS[command]
+    pin = given if given is not None else _ask(_(prompt))
     if pin is None:
-        return f"{what} needs the teacher PIN: give --pin, or run slc in a terminal to be asked"
+        return _(needed)
     return _pin_refusal(access, pin)
 
 
@@ -532,15 +635,43 @@ def cmd_new_class(
     except ClassFolderExists as exists:
         return _error(str(exists))
     except OSError as error:
-        return _error(f"cannot create {folder}: {error.strerror or error}")
-    what = "a copy of the sample class" if sample else "a new class folder"
-    print(f"Made {what} in {folder}.")
+        return _error(_cannot(N_("cannot create {file}: {reason}"), folder, error))
+    if sample:
+        print(fill("Made a copy of the sample class in {folder}.", folder=folder))
+    else:
+        print(fill("Made a new class folder in {folder}.", folder=folder))
     if not new_pin:
-        print(f"No teacher PIN set yet: set one with  slc set-pin {folder}")
+        print(fill("No teacher PIN set yet: set one with  slc set-pin {folder}", folder=folder))
     print(
-        f"Next: edit {folder}/class.json and {folder}/portfolios/, then run: slc validate {folder}"
+        fill(
+            "Next: edit {folder}/class.json and {folder}/portfolios/, then run:"
+            " slc validate {folder}",
+            folder=folder,
+        )
     )
     return 0
+
+
+def _cannot(message: str, where: object, error: OSError) -> str:
+    """``message`` (``cannot … {file}: {reason}``, marked by the caller) with the file and
+    the system's reason."""
+    return fill(message, file=where, reason=error.strerror or error)
+
+
+def _not_a_folder(folder: Path) -> int:
+    """``slc: FOLDER: class folder not found``."""
+    return _error(fill("{folder}: class folder not found", folder=folder))
+
+
+def _not_a_class(folder: Path, file: str) -> int:
+    """``slc: FOLDER is not a class folder (no class.json): slc new-class DIR``."""
+    return _error(
+        fill(
+            "{folder} is not a class folder (no {file}): slc new-class DIR",
+            folder=folder,
+            file=file,
+        )
+    )
 
 
 def cmd_set_pin(class_dir: Path, pin: str | None, old_pin: str | None, results: Path | None) -> int:
@@ -550,28 +681,29 @@ def cmd_set_pin(class_dir: Path, pin: str | None, old_pin: str | None, results: 
 
     class_dir = class_dir.expanduser()
     if not class_dir.is_dir():
-        return _error(f"{class_dir}: class folder not found")
+        return _not_a_folder(class_dir)
     access = TeacherAccess(_results_dir(class_dir, results))
     problem = new_pin_problem(pin) if pin is not None else None
     if problem:  # said before the current PIN is asked for (and counted)
         return _error(problem)
     if access.is_set():
-        old = old_pin if old_pin is not None else _ask("Current teacher PIN: ")
+        old = old_pin if old_pin is not None else _ask(_("Current teacher PIN: "))
         if old is None:
-            return _error("changing the PIN needs the current one: give --old-pin")
+            return _error(_("changing the PIN needs the current one: give --old-pin"))
         answer = access.check(old)
         if answer.outcome == "damaged":
-            print(f"slc: {answer.message.rstrip('.')}; replacing it.", file=sys.stderr)
+            damaged = answer.message.rstrip(".")
+            print("slc: " + fill("{problem}; replacing it.", problem=damaged), file=sys.stderr)
         elif answer.outcome != "ok":
             return _error(answer.short)
     new_pin, problem = _new_pin(pin)
     if problem or not new_pin:
-        return _error(problem or "no PIN given: nothing changed")
+        return _error(problem or _("no PIN given: nothing changed"))
     try:
         path = access.set_pin(new_pin)
     except OSError as error:
-        return _error(f"cannot write {access.path}: {error.strerror or error}")
-    print(f"Teacher PIN saved (only its salted hash) in {path}")
+        return _error(_cannot(N_("cannot write {file}: {reason}"), access.path, error))
+    print(fill("Teacher PIN saved (only its salted hash) in {file}", file=path))
     return 0
 
 
@@ -588,15 +720,18 @@ def cmd_forget(class_dir: Path, student_id: str, pin: str | None, results: Path 
 
     class_dir = class_dir.expanduser()
     if not class_dir.is_dir():
-        return _error(f"{class_dir}: class folder not found")
+        return _not_a_folder(class_dir)
     if not is_valid_id(student_id):
-        return _error(f"{student_id!r} is not a student id")
+        return _error(fill("{id} is not a student id", id=repr(student_id)))
     results_dir = _results_dir(class_dir, results)
     if not TeacherAccess(results_dir).is_set():
         return _error(
-            f"forgetting a student needs a teacher PIN; set one with: slc set-pin {class_dir}"
+            fill(
+                "forgetting a student needs a teacher PIN; set one with: slc set-pin {folder}",
+                folder=class_dir,
+            )
         )
-    refused = _teacher_only(results_dir, pin, "forget a student")
+    refused = _teacher_only(results_dir, pin, "forget")
     if refused:
         return _error(refused)
     try:
@@ -604,17 +739,36 @@ def cmd_forget(class_dir: Path, student_id: str, pin: str | None, results: Path 
     except StudentOpenElsewhere as open_elsewhere:
         return _error(str(open_elsewhere))
     except OSError as error:
-        return _error(f"cannot delete {error.filename}: {error.strerror or error}")
+        return _error(_cannot(N_("cannot delete {file}: {reason}"), error.filename, error))
     except FollowUpsUnreadable as damaged:
-        return _error(f"{student_id}'s records were deleted, not their follow-up mark: {damaged}")
+        return _error(
+            fill(
+                "{id}'s records were deleted, not their follow-up mark: {problem}",
+                id=student_id,
+                problem=damaged,
+            )
+        )
     except ScheduleUnreadable as damaged:
-        return _error(f"{student_id}'s records were deleted, not their schedule entry: {damaged}")
+        return _error(
+            fill(
+                "{id}'s records were deleted, not their schedule entry: {problem}",
+                id=student_id,
+                problem=damaged,
+            )
+        )
     for path in deleted:
-        print(f"deleted {path}")
+        print(fill("deleted {file}", file=path))
     for path in deleted.rewritten:
-        print(f"took {student_id} out of {path}")
-    schedule = ", taken out of the schedule" if deleted.rewritten else ""
-    print(f"Forgot {student_id}: {len(deleted)} file(s) deleted{schedule}.", file=sys.stderr)
+        print(fill("took {id} out of {file}", id=student_id, file=path))
+    if deleted.rewritten:
+        done = fill(
+            "Forgot {id}: {count} file(s) deleted, taken out of the schedule.",
+            id=student_id,
+            count=len(deleted),
+        )
+    else:
+        done = fill("Forgot {id}: {count} file(s) deleted.", id=student_id, count=len(deleted))
+    print(done, file=sys.stderr)
     return 0
 
 
@@ -625,14 +779,30 @@ def cmd_validate(path: Path) -> int:
     try:
         problems, checked = validate_path(path.expanduser())
     except FileNotFoundError:
-        return _error(f"{path}: not found")
+        return _error(fill("{file}: not found", file=path))
     for problem in problems:
         print(problem)
     errors = sum(problem.is_error for problem in problems)
     warnings = len(problems) - errors
-    summary = f"{errors} error(s), {warnings} warning(s) in {checked}"
+    what = _checked(checked, path)
+    summary = fill(
+        "{errors} error(s), {warnings} warning(s) in {checked}",
+        errors=errors,
+        warnings=warnings,
+        checked=what,
+    )
     print(("✗ " if errors else "✓ ") + summary, file=sys.stderr)
     return 1 if errors else 0
+
+
+def _checked(checked: str, path: Path) -> str:
+    """What ``slc validate`` checked, in words: ``5 portfolio(s) in room12``, or the file.
+
+    (``teacher/validation.py`` says it in English: ``N portfolio(s) in PATH``.)"""
+    count, among, rest = checked.partition(" portfolio(s) in ")
+    if among and count.isdigit() and rest == str(path.expanduser()):
+        return fill("{count} portfolio(s) in {folder}", count=int(count), folder=rest)
+    return checked
 
 
 def cmd_export(
@@ -643,7 +813,7 @@ def cmd_export(
 
     class_dir = class_dir.expanduser()
     if not class_dir.is_dir():
-        return _error(f"{class_dir}: class folder not found")
+        return _not_a_folder(class_dir)
     results_dir = _results_dir(class_dir, results)
     refused = _teacher_only(results_dir, pin, "export")
     if refused:
@@ -658,7 +828,7 @@ def cmd_export(
         count = export_to(results_dir, kind, out.expanduser())
     except ExportFailed as failed:
         return _error(str(failed))
-    print(f"Exported {count} conference(s) to {out}", file=sys.stderr)
+    print(fill("Exported {count} conference(s) to {file}", count=count, file=out), file=sys.stderr)
     return 0
 
 
@@ -676,9 +846,9 @@ def cmd_take_home(
 
     class_dir = class_dir.expanduser()
     if not class_dir.is_dir():
-        return _error(f"{class_dir}: class folder not found")
+        return _not_a_folder(class_dir)
     results_dir = _results_dir(class_dir, results)
-    refused = _teacher_only(results_dir, pin, "print a take-home copy")
+    refused = _teacher_only(results_dir, pin, "take-home")
     if refused:
         return _error(refused)
     kind: Literal["pdf", "html", "txt"] = (
@@ -690,7 +860,7 @@ def cmd_take_home(
         )
     except TakeHomeFailed as failed:
         return _error(str(failed))
-    print(f"Take-home copy written to {path}")
+    print(fill("Take-home copy written to {file}", file=path))
     return 0
 
 
@@ -704,9 +874,9 @@ def cmd_report(
 
     class_dir = class_dir.expanduser()
     if not class_dir.is_dir():
-        return _error(f"{class_dir}: class folder not found")
+        return _not_a_folder(class_dir)
     results_dir = _results_dir(class_dir, results)
-    refused = _teacher_only(results_dir, pin, "make the class report")
+    refused = _teacher_only(results_dir, pin, "report")
     if refused:
         return _error(refused)
     try:
@@ -717,7 +887,14 @@ def cmd_report(
         return _error(str(failed))
     for problem in written.problems:
         print(f"slc: {problem}", file=sys.stderr)
-    print(f"Class report ({written.children} children) written to {written.path}")
+    print(
+        nfill(
+            "Class report ({n} children) written to {file}",
+            "Class report ({n} children) written to {file}",
+            written.children,
+            file=written.path,
+        )
+    )
     return 0
 
 
@@ -730,18 +907,28 @@ def cmd_languages(class_dir: Path | None) -> int:
     if class_dir is not None:
         class_dir = class_dir.expanduser()
         if not class_dir.is_dir():
-            return _error(f"{class_dir}: class folder not found")
+            return _not_a_folder(class_dir)
     rows = language_rows(class_dir)
-    table = [("Code", "Language", "Translated", "Where")]
+    # TRANSLATORS: the headings of the table slc languages prints.
+    table = [(_("Code"), _("Language"), _("Translated"), _("Where"))]
     for row in rows:
-        done = f"{row.percent}% ({row.translated}/{row.total})" if not row.problem else "unreadable"
+        done = (
+            fill(
+                "{percent}% ({translated}/{total})",
+                percent=row.percent,
+                translated=row.translated,
+                total=row.total,
+            )
+            if not row.problem
+            else _("unreadable")
+        )
         table.append((row.code, row.name, done, f"{row.where}: {row.path}"))
     print("\n".join(text_table(table)))
     for row in rows:
         if row.problem:
             print(f"slc: {row.path}: {row.problem}", file=sys.stderr)
-    print("A partial catalog shows English for each message it lacks; see docs/translating.md.")
-    print(f"To start a new language, translate the template: {TEMPLATE}")
+    print(_("A partial catalog shows English for each message it lacks; see docs/translating.md."))
+    print(fill("To start a new language, translate the template: {file}", file=TEMPLATE))
     return 1 if any(row.problem for row in rows) else 0
 
 
@@ -753,7 +940,7 @@ def cmd_roster_import(class_dir: Path, roster_file: Path, dry_run: bool) -> int:
 
     class_dir = class_dir.expanduser()
     if not (class_dir / CLASS_FILE).is_file():
-        return _error(f"{class_dir} is not a class folder (no {CLASS_FILE}): slc new-class DIR")
+        return _not_a_class(class_dir, CLASS_FILE)
     plan = plan_roster_import(class_dir, roster_file.expanduser(), str(roster_file))
     students, refused = list(plan.students), plan.refused_lines()
     if not dry_run:
@@ -761,15 +948,28 @@ def cmd_roster_import(class_dir: Path, roster_file: Path, dry_run: bool) -> int:
         students = list(done.created)
         refused += [bad.where(plan.source) for bad in done.refused]
     for student in students:
-        print(f"{student.student_id}\t{student.name}\tgrade {student.grade}\t{student.path}")
+        grade = fill("grade {grade}", grade=student.grade)
+        print(f"{student.student_id}\t{student.name}\t{grade}\t{student.path}")
     for line in refused:
         print(line, file=sys.stderr)
-    made = "Would create" if dry_run else "Created"
-    summary = f"{made} {len(students)} portfolio(s); {len(refused)} row(s) refused"
-    if plan.skipped:
-        summary += f"; {len(plan.skipped)} row(s) skipped (not active students)"
-    print(summary + (" (dry run: nothing written)." if dry_run else "."), file=sys.stderr)
+    print(_roster_summary(len(students), len(refused), len(plan.skipped), dry_run), file=sys.stderr)
     return 1 if refused else 0
+
+
+def _roster_summary(made: int, refused: int, skipped: int, dry_run: bool) -> str:
+    """``Created 2 portfolio(s); 1 row(s) refused[; 3 row(s) skipped …].`` (``Would create …
+    (dry run: nothing written).``)"""
+    if dry_run:
+        text = fill(
+            "Would create {made} portfolio(s); {refused} row(s) refused", made=made, refused=refused
+        )
+    else:
+        text = fill(
+            "Created {made} portfolio(s); {refused} row(s) refused", made=made, refused=refused
+        )
+    if skipped:
+        text += fill("; {skipped} row(s) skipped (not active students)", skipped=skipped)
+    return text + (_(" (dry run: nothing written).") if dry_run else ".")
 
 
 def cmd_add_work(
@@ -781,21 +981,27 @@ def cmd_add_work(
 
     class_dir = class_dir.expanduser()
     if not class_dir.is_dir():
-        return _error(f"{class_dir}: class folder not found")
+        return _not_a_folder(class_dir)
     try:
         added = add_work(class_dir, student_id, images, title=title, subject=subject)
     except Refused as refused:
         for problem in refused.problems:
             print(f"slc: {problem}", file=sys.stderr)
-        return _error("nothing was added")
+        return _error(_("nothing was added"))
     except (OSError, ValueError) as error:
         where = getattr(error, "filename", None) or class_dir
         reason = getattr(error, "strerror", None) or error
-        return _error(f"cannot add the work: {where}: {reason}; nothing was added")
+        return _error(
+            fill(
+                "cannot add the work: {file}: {reason}; nothing was added",
+                file=where,
+                reason=reason,
+            )
+        )
     for piece in added:
         print(f"{piece.piece_id}\t{piece.title}\t{piece.image}")
     label = portfolio_label(student_id)
-    print(f"Added {len(added)} piece(s) to {label}.", file=sys.stderr)
+    print(fill("Added {count} piece(s) to {file}.", count=len(added), file=label), file=sys.stderr)
     return 0
 
 
@@ -810,7 +1016,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
     class_dir = args.class_dir.expanduser()
     if not (class_dir / CLASS_FILE).is_file():
-        return _error(f"{class_dir} is not a class folder (no {CLASS_FILE}): slc new-class DIR")
+        return _not_a_class(class_dir, CLASS_FILE)
     settings, problems = settings_from_text(
         day=args.day,
         start=args.start,
@@ -825,7 +1031,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         for field, message in problems:
             option = _SCHEDULE_OPTIONS.get(field.split("[")[0], field)
             print(f"slc: {option}: {message}", file=sys.stderr)
-        return _error("nothing planned")
+        return _error(_("nothing planned"))
     requests = args.requests.expanduser() if args.requests is not None else None
     try:
         planned = plan_class_schedule(
@@ -840,17 +1046,20 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         for line in (*planned.left_out, *planned.bad_requests):
             print(f"slc: {line}", file=sys.stderr)
         if planned.refusals:
-            return _error(f"nothing written: {_schedule_refusal(planned)}")
+            return _error(fill("nothing written: {why}", why=_schedule_refusal(planned)))
         written = write_schedule(planned)
     except ScheduleRefused as refused:
         for reason in refused.reasons:
             print(f"slc: {reason}", file=sys.stderr)
-        return _error("nothing planned or written")
+        return _error(_("nothing planned or written"))
     except OSError as error:
-        return _error(f"cannot write {error.filename}: {error.strerror or error}")
+        return _error(_cannot(N_("cannot write {file}: {reason}"), error.filename, error))
     names = [str(path) for path in written]
-    listed = f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0]
-    print(f"Wrote {listed}.", file=sys.stderr)
+    if len(names) > 1:
+        wrote = fill("Wrote {files} and {last}.", files=", ".join(names[:-1]), last=names[-1])
+    else:
+        wrote = fill("Wrote {file}.", file=names[0])
+    print(wrote, file=sys.stderr)
     return 0
 
 
@@ -871,10 +1080,13 @@ def _schedule_refusal(planned: SchedulePlan) -> str:
     """Why a plan was not written, in a few words."""
     reasons = []
     if planned.bad_requests:
-        reasons.append("the requests could not all be used (see above)")
+        reasons.append(_("the requests could not all be used (see above)"))
     if planned.plan.unplaced:
         reasons.append(
-            f"{len(planned.plan.unplaced)} child(ren) have no slot: give more time (--from, "
-            "--to), shorter slots or more families per slot"
+            fill(
+                "{count} child(ren) have no slot: give more time (--from, --to), shorter slots"
+                " or more families per slot",
+                count=len(planned.plan.unplaced),
+            )
         )
     return "; ".join(reasons)

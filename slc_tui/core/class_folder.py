@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from slc_tui.core.classinfo import ClassInfo, parse_class_info
+from slc_tui.core.i18n import _, fill, number_text
 from slc_tui.core.json_files import read_json_file
 from slc_tui.core.portfolio import Portfolio, RealPaths, parse_portfolio
 from slc_tui.core.problems import Problem, ProblemList
@@ -26,6 +27,8 @@ class StudentEntry:
     path: Path
     portfolio: Portfolio | None
     problems: tuple[Problem, ...] = ()
+    #: The file whose portfolio has the same student id, when this one was refused for it.
+    duplicate_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,12 @@ def load_portfolio_file(
         portfolio = _with_source(portfolio, path)
         if portfolio.student.id != path.stem:
             problems.warning(
-                "student.id", f"is {portfolio.student.id!r} but the file is {path.name}"
+                "student.id",
+                fill(
+                    "is {id} but the file is {file}",
+                    id=repr(portfolio.student.id),
+                    file=path.name,
+                ),
             )
     return StudentEntry(path, portfolio, tuple(problems))
 
@@ -112,7 +120,7 @@ def load_class_info(root: Path) -> tuple[ClassInfo, ProblemList]:
     class_problems = ProblemList(CLASS_FILE)
     info: ClassInfo | None = None
     if not root.is_dir():
-        class_problems.error("", f"class folder not found: {root}")
+        class_problems.error("", fill("class folder not found: {folder}", folder=root))
     else:
         data = read_json_file(root / CLASS_FILE, class_problems)
         if not class_problems.has_errors:
@@ -175,11 +183,18 @@ def _load_portfolios(root: Path) -> tuple[list[StudentEntry], ProblemList]:
     folder = root / PORTFOLIOS_DIR
     if not folder.is_dir():
         if root.is_dir():
-            problems.error("", "folder not found (put one ID.json file per student in it)")
+            problems.error("", _("folder not found (put one ID.json file per student in it)"))
         return [], problems
     paths = sorted(folder.glob("*.json"))
     if len(paths) > MAX_PORTFOLIOS:
-        problems.error("", f"holds {len(paths):,} portfolios; the limit is {MAX_PORTFOLIOS:,}")
+        problems.error(
+            "",
+            fill(
+                "holds {count} portfolios; the limit is {limit}",
+                count=number_text(len(paths)),
+                limit=number_text(MAX_PORTFOLIOS),
+            ),
+        )
         paths = paths[:MAX_PORTFOLIOS]
     real_paths = RealPaths()
     entries = [load_portfolio_file(path, root, real_paths) for path in paths]
@@ -195,12 +210,13 @@ def _drop_duplicate_ids(entries: list[StudentEntry]) -> list[StudentEntry]:
     for entry in entries:
         portfolio = entry.portfolio
         if portfolio is not None and portfolio.student.id in seen:
+            other = seen[portfolio.student.id]
             problem = Problem(
                 relative_name(entry.path, entry.path.parent.parent),
                 "student.id",
-                f"{portfolio.student.id!r} is also used by {seen[portfolio.student.id]}",
+                fill("{id} is also used by {file}", id=repr(portfolio.student.id), file=other),
             )
-            result.append(StudentEntry(entry.path, None, (*entry.problems, problem)))
+            result.append(StudentEntry(entry.path, None, (*entry.problems, problem), other))
             continue
         if portfolio is not None:
             seen[portfolio.student.id] = entry.path.name
@@ -267,7 +283,4 @@ def refreshed_class_folder(
 
 
 def _refused_as_duplicate(entry: StudentEntry) -> bool:
-    return any(
-        problem.field == "student.id" and "is also used by" in problem.message
-        for problem in entry.problems
-    )
+    return bool(entry.duplicate_of)

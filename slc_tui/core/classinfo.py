@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from slc_tui.core.fields import read_document, read_text, shown
+from slc_tui.core.i18n import fill
 from slc_tui.core.problems import ProblemList
 from slc_tui.core.text import MAX_LINE_LENGTH
 
@@ -54,7 +55,7 @@ def language_code_problem(code: str) -> str:
     """Why ``code`` is not a language code such as ``en`` or ``fr-CA`` ("" when it is)."""
     if _LANGUAGE_CODE.fullmatch(code.strip()):
         return ""
-    return f"must be a language code such as en, es or fr-CA, not {shown(code)}"
+    return fill("must be a language code such as en, es or fr-CA, not {found}", found=shown(code))
 
 
 def parse_class_info(data: Any, problems: ProblemList) -> ClassInfo | None:
@@ -66,21 +67,27 @@ def parse_class_info(data: Any, problems: ProblemList) -> ClassInfo | None:
     minutes = obj.get("minutes", DEFAULT_MINUTES)
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not 5 <= minutes <= 120:
         problems.error(
-            "minutes", f"must be a whole number of minutes from 5 to 120, not {shown(minutes)}"
+            "minutes",
+            fill(
+                "must be a whole number of minutes from 5 to 120, not {found}", found=shown(minutes)
+            ),
         )
         minutes = DEFAULT_MINUTES
     paper = obj.get("paper")
     if paper is None:
         paper = DEFAULT_PAPER
     elif paper not in PAPER_SIZES:
-        problems.error("paper", f'must be "a4" or "letter", not {shown(paper)}')
+        problems.error("paper", fill('must be "a4" or "letter", not {found}', found=shown(paper)))
         paper = DEFAULT_PAPER
     theme = obj.get("theme")
     if theme is None:
         theme = DEFAULT_THEME
     elif theme not in THEMES:
         choices = ", ".join(f'"{name}"' for name in THEMES)
-        problems.warning("theme", f"must be one of {choices}, not {shown(theme)}")
+        problems.warning(
+            "theme",
+            fill("must be one of {choices}, not {found}", choices=choices, found=shown(theme)),
+        )
         theme = DEFAULT_THEME
     name = read_text(obj, "name", "", problems, required=True, max_length=MAX_LINE_LENGTH)
     return ClassInfo(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import stat
 
+from slc_tui.core.i18n import _
+
 __all__ = ["not_a_picture_file"]
 
 
@@ -16,11 +18,11 @@ def not_a_picture_file(mode: int) -> str:
     if stat.S_ISREG(mode):
         return ""
     if stat.S_ISDIR(mode):
-        return "is a folder, not a picture"
+        return _("is a folder, not a picture")
     if stat.S_ISFIFO(mode):
-        return "is not a regular file (it is a named pipe)"
+        return _("is not a regular file (it is a named pipe)")
     if stat.S_ISSOCK(mode):
-        return "is not a regular file (it is a socket)"
+        return _("is not a regular file (it is a socket)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is not a regular file (it is a device)"
-    return "is not a regular file"
+        return _("is not a regular file (it is a device)")
+    return _("is not a regular file")

@@ -38,6 +38,7 @@ __all__ = [
     "nfill",
     "ngettext",
     "normalise_code",
+    "number_text",
     "translation",
     "use",
 ]
@@ -151,6 +152,25 @@ def fill(message: str, /, **values: object) -> str:
 def nfill(singular: str, plural: str, n: int, /, **values: object) -> str:
     """The active language's form for ``n`` with its placeholders (``{n}`` too) filled."""
     return _active.nfill(singular, plural, n, **values)
+
+
+def number_text(value: int, language: Translation | None = None) -> str:
+    """``value`` with its digits grouped as ``language`` (the active one when None) groups
+    them: ``12,345`` in English (and in a language with no catalog, whose messages are
+    English too), ``12.345``, ``12 345`` from Babel's locale data for another. The no-break
+    spaces some languages group with are plain spaces here: messages are printed as they
+    are, and a problem's message shows any other space as an escape."""
+    into = language if language is not None else _active
+    if into.source is None or into.code.split("-")[0] == SOURCE_LANGUAGE:
+        return f"{value:,}"
+    from babel import UnknownLocaleError
+    from babel.numbers import format_decimal
+
+    try:
+        grouped = format_decimal(value, locale=into.locale_name)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return f"{value:,}"
+    return grouped.replace("\u202f", " ").replace("\u00a0", " ")
 
 
 def active() -> Translation:

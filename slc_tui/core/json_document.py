@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, Self, TypeVar
 
-from slc_tui.core.fields import json_type
+from slc_tui.core.fields import type_name
+from slc_tui.core.i18n import N_, fill, number_text
 from slc_tui.core.json_files import MAX_JSON_BYTES, parse_json_text
 from slc_tui.core.problems import Problem, ProblemList
 
@@ -98,7 +99,7 @@ class JsonDocument:
         mended; ``base_text`` is set from ``data``, as read.
         """
         if not isinstance(data, dict):
-            problems.error("", f"must hold a JSON object, not {json_type(data)}")
+            problems.error("", fill("must hold a JSON object, not {found}", found=type_name(data)))
             return None
         return cls(data, label=label, path=path, base_text=document_text(data))
 
@@ -120,7 +121,12 @@ class JsonDocument:
         size = len(text.encode("utf-8"))
         if size > MAX_JSON_BYTES:
             problems.error(
-                "", f"would be too large ({size:,} bytes; the limit is {MAX_JSON_BYTES:,})"
+                "",
+                fill(
+                    "would be too large ({size} bytes; the limit is {limit})",
+                    size=number_text(size),
+                    limit=number_text(MAX_JSON_BYTES),
+                ),
             )
             return text, None
         return text, parse_json_text(text, problems)
@@ -150,7 +156,7 @@ def child_object(obj: dict[str, Any], key: str, field: str, file: str) -> dict[s
     if value is None:
         value = obj[key] = {}
     if not isinstance(value, dict):
-        raise Refused([_cannot_edit(file, field, "an object", value)])
+        raise Refused([_cannot_edit(file, field, _NOT_AN_OBJECT, value)])
     return value
 
 
@@ -163,13 +169,17 @@ def child_list(obj: dict[str, Any], key: str, field: str, file: str) -> list[Any
     if value is None:
         value = obj[key] = []
     if not isinstance(value, list):
-        raise Refused([_cannot_edit(file, field, "a list", value)])
+        raise Refused([_cannot_edit(file, field, _NOT_A_LIST, value)])
     return value
 
 
-def _cannot_edit(file: str, field: str, kind: str, value: Any) -> Problem:
-    message = f"must be {kind}, not {json_type(value)}: mend the file by hand to edit it here"
-    return Problem(file, field, message)
+_NOT_AN_OBJECT = N_("must be an object, not {found}: mend the file by hand to edit it here")
+_NOT_A_LIST = N_("must be a list, not {found}: mend the file by hand to edit it here")
+
+
+def _cannot_edit(file: str, field: str, message: str, value: Any) -> Problem:
+    """``message`` (marked above) about ``field``, naming what it holds instead."""
+    return Problem(file, field, fill(message, found=type_name(value)))
 
 
 @dataclass(frozen=True)

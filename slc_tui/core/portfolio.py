@@ -15,16 +15,17 @@ from slc_tui.core.fields import (
     is_valid_date,
     is_valid_id,
     join,
-    json_type,
     read_document,
     read_list,
     read_object,
     read_text,
     read_text_list,
     shown,
+    type_name,
     warn_unknown_keys,
 )
 from slc_tui.core.file_kinds import not_a_picture_file
+from slc_tui.core.i18n import N_, _, fill
 from slc_tui.core.problems import ProblemList
 from slc_tui.core.text import MAX_LINE_LENGTH, printable, without_surrogates
 
@@ -212,7 +213,7 @@ def resolve_image(
     if not image:
         return None, ""
     if "\x00" in image or without_surrogates(image) != image:
-        reason = "is not a usable file name (it holds a NUL or a broken character)"
+        reason = _("is not a usable file name (it holds a NUL or a broken character)")
         return None, _named(reason, image)
     quick = (paths or RealPaths()).picture(image, portfolio_dir, class_root)
     if quick is not None:
@@ -220,28 +221,28 @@ def resolve_image(
     pure = PurePosixPath(image.replace("\\", "/"))
     if pure.is_absolute() or Path(image).is_absolute() or (len(image) > 1 and image[1] == ":"):
         return None, _named(
-            "must be a path relative to the portfolio file, not an absolute path", image
+            _("must be a path relative to the portfolio file, not an absolute path"), image
         )
     candidate = portfolio_dir / Path(*pure.parts)
     try:
         resolved = candidate.resolve()
         root = class_root.resolve()
     except (OSError, RuntimeError, ValueError):
-        return None, _named("cannot be resolved (a symlink loop?)", image)
+        return None, _named(_("cannot be resolved (a symlink loop?)"), image)
     if not resolved.is_relative_to(root):
         return None, _named(
-            "leaves the class folder (paths with '..' or symlinks pointing out are refused)",
+            _("leaves the class folder (paths with '..' or symlinks pointing out are refused)"),
             image,
         )
     try:
         mode = resolved.stat().st_mode
     except ValueError:
-        return None, _named("file not found", image)
+        return None, _named(_("file not found"), image)
     except OSError as exc:
         if exc.errno in _NOT_FOUND_ERRNOS:
-            return None, _named("file not found", image)
-        reason = exc.strerror or "not a usable file name"
-        return None, _named(f"cannot be opened ({reason})", image)
+            return None, _named(_("file not found"), image)
+        reason = exc.strerror or _("not a usable file name")
+        return None, _named(fill("cannot be opened ({reason})", reason=reason), image)
     kind = not_a_picture_file(mode)
     if kind:
         return None, _named(kind, image)
@@ -295,7 +296,7 @@ def parse_portfolio(
 
 def _parse_student(value: Any, problems: ProblemList) -> Student | None:
     if value is None:
-        problems.error("student", "is required")
+        problems.error("student", _("is required"))
         return None
     obj = read_object(value, "student", problems)
     if obj is None:
@@ -306,14 +307,16 @@ def _parse_student(value: Any, problems: ProblemList) -> Student | None:
     student_id = obj.get("id")
     ok = True
     if not is_valid_id(student_id):
-        problems.error("student.id", "must be lowercase letters, digits, '-' or '_' (at most 64)")
+        problems.error(
+            "student.id", _("must be lowercase letters, digits, '-' or '_' (at most 64)")
+        )
         ok = False
     name = read_text(obj, "name", "student", problems, required=True, max_length=MAX_LINE_LENGTH)
     grade = obj.get("grade")
     if isinstance(grade, int) and not isinstance(grade, bool) and 1 <= grade <= 12:
         grade = str(grade)
     if grade not in GRADES:
-        problems.error("student.grade", f"must be K or 1-12, not {shown(grade)}")
+        problems.error("student.grade", fill("must be K or 1-12, not {found}", found=shown(grade)))
         ok = False
     learner = read_text(obj, "learner", "student", problems)
     family_language = read_text(obj, "family_language", "student", problems, max_length=20).strip()
@@ -330,7 +333,7 @@ def _parse_pieces(
     value: Any, problems: ProblemList, portfolio_dir: Path, class_root: Path, paths: RealPaths
 ) -> list[Piece]:
     if value is None or value == []:
-        problems.warning("pieces", "no pieces of work yet")
+        problems.warning("pieces", _("no pieces of work yet"))
         return []
     pieces: list[Piece] = []
     seen: set[str] = set()
@@ -343,18 +346,20 @@ def _parse_pieces(
         warn_unknown_keys(obj, known, path, problems)
         piece_id = obj.get("id")
         if not is_valid_id(piece_id):
-            problems.error(join(path, "id"), "must be lowercase letters, digits, '-' or '_'")
+            problems.error(join(path, "id"), _("must be lowercase letters, digits, '-' or '_'"))
             continue
         assert isinstance(piece_id, str)
         if piece_id in seen:
-            problems.error(join(path, "id"), f"{piece_id!r} is used by another piece")
+            problems.error(
+                join(path, "id"), fill("{id} is used by another piece", id=repr(piece_id))
+            )
             continue
         title = read_text(obj, "title", path, problems, required=True, max_length=MAX_LINE_LENGTH)
         if not title:
             continue
         date = read_text(obj, "date", path, problems, max_length=10)
         if date and not is_valid_date(date):
-            problems.error(join(path, "date"), f"must be YYYY-MM-DD or YYYY-MM, not {shown(date)}")
+            problems.error(join(path, "date"), _not_a_date(date))
             date = ""
         image = read_text(obj, "image", path, problems, max_length=1000)
         image_path, image_problem = resolve_image(image, portfolio_dir, class_root, paths)
@@ -382,18 +387,23 @@ def _parse_chosen(value: Any, known_ids: set[str], problems: ProblemList) -> lis
     if value is None:
         return []
     if not isinstance(value, list):
-        problems.error("chosen", f"must be a list of piece ids, not {json_type(value)}")
+        message = fill("must be a list of piece ids, not {found}", found=type_name(value))
+        problems.error("chosen", message)
         return []
     chosen: list[str] = []
     for index, item in enumerate(value[:50]):
         if not isinstance(item, str) or item not in known_ids:
-            problems.error(join("chosen", index), f"{shown(item)} is not a piece in this portfolio")
+            message = fill("{piece} is not a piece in this portfolio", piece=shown(item))
+            problems.error(join("chosen", index), message)
         elif item in chosen:
-            problems.error(join("chosen", index), f"{shown(item)} is chosen twice")
+            problems.error(
+                join("chosen", index), fill("{piece} is chosen twice", piece=shown(item))
+            )
         else:
             chosen.append(item)
     if len(chosen) > PIECES_TO_CHOOSE:
-        problems.error("chosen", f"at most {PIECES_TO_CHOOSE} pieces may be chosen")
+        message = fill("at most {count} pieces may be chosen", count=PIECES_TO_CHOOSE)
+        problems.error("chosen", message)
         return []
     return chosen
 
@@ -409,11 +419,19 @@ def _parse_goals(value: Any, problems: ProblemList) -> list[Goal]:
         goal = read_text(obj, "goal", path, problems, required=True, max_length=MAX_LINE_LENGTH)
         by = read_text(obj, "by", path, problems, max_length=10)
         if by and not is_valid_date(by):
-            problems.error(join(path, "by"), f"must be YYYY-MM-DD or YYYY-MM, not {shown(by)}")
+            problems.error(join(path, "by"), _not_a_date(by))
             by = ""
         if goal:
             goals.append(Goal(goal.strip(), read_text(obj, "how", path, problems).strip(), by))
     return goals
+
+
+def _not_a_date(text: str) -> str:
+    return fill("must be YYYY-MM-DD or YYYY-MM, not {found}", found=shown(text))
+
+
+#: The warning for a key of a prompts object that is not a step's id.
+UNKNOWN_STEP = N_("unknown step id (ignored)")
 
 
 def parse_step_prompts(value: Any, path: str, problems: ProblemList) -> dict[str, tuple[str, ...]]:
@@ -425,5 +443,5 @@ def parse_step_prompts(value: Any, path: str, problems: ProblemList) -> dict[str
     obj = read_object(value, path, problems)
     if obj is None:
         return {}
-    warn_unknown_keys(obj, STEP_IDS, path, problems, message="unknown step id (ignored)")
+    warn_unknown_keys(obj, STEP_IDS, path, problems, message=UNKNOWN_STEP)
     return {key: tuple(read_text_list(obj, key, path, problems)) for key in obj if key in STEP_IDS}

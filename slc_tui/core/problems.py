@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from slc_tui.core.i18n import fill
 from slc_tui.core.text import printable
 
 Severity = Literal["error", "warning"]
@@ -35,9 +36,13 @@ class Problem:
         object.__setattr__(self, "message", message)
 
     def __str__(self) -> str:
+        """``FILE: FIELD: message`` (``FILE: FIELD: warning: message``), the word "warning"
+        in the active language (the message was translated when the problem was found)."""
         where = f"{self.file}: {self.field}" if self.field else self.file
-        prefix = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {prefix}{self.message}"
+        if self.severity == "warning":
+            # TRANSLATORS: {where} is a file and a field (portfolios/maya.json: pieces[2].image).
+            return fill("{where}: warning: {message}", where=where, message=self.message)
+        return f"{where}: {self.message}"
 
     @property
     def is_error(self) -> bool:

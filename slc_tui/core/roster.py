@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from slc_tui.core.fields import is_valid_id
+from slc_tui.core.i18n import N_, _, fill, number_text
 from slc_tui.core.roster_columns import (
     ONEROSTER_HEADINGS,
     Columns,
@@ -30,8 +31,12 @@ MAX_ROSTER_BYTES = 10 * 1024 * 1024
 MAX_ROSTER_ROWS = 5000
 _DELIMITERS = (",", ";", "\t")
 _WORKBOOKS = {
-    b"PK\x03\x04": "an Excel workbook (.xlsx)",
-    b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls)",
+    b"PK\x03\x04": N_(
+        "is an Excel workbook (.xlsx), not CSV: save it from the spreadsheet as CSV UTF-8"
+    ),
+    b"\xd0\xcf\x11\xe0": N_(
+        "is an old Excel workbook (.xls), not CSV: save it from the spreadsheet as CSV UTF-8"
+    ),
 }
 
 RosterKind = Literal["spreadsheet", "oneroster"]
@@ -85,9 +90,9 @@ def read_roster(raw: bytes) -> Roster:
             (0, []),
         )
     except csv.Error as error:
-        return _refused(f"cannot be read as CSV ({error})")
+        return _refused(fill("cannot be read as CSV ({error})", error=error))
     if not headings:
-        return _refused("is empty: the first row should name the columns, e.g. Name,Grade")
+        return _refused(_("is empty: the first row should name the columns, e.g. Name,Grade"))
     keys = {heading_key(heading) for heading in headings}
     if keys >= ONEROSTER_HEADINGS:
         return _read_rows(records, _OneRosterReader(headings), "oneroster", heading_line)
@@ -102,10 +107,14 @@ def csv_file_text(raw: bytes) -> tuple[str, str]:
     """(the text, "") of a spreadsheet's CSV file, or ("", why it cannot be read as one): too
     large, an Excel workbook, or not text (see :func:`decode_roster`)."""
     if len(raw) > MAX_ROSTER_BYTES:
-        return "", f"is too large ({len(raw):,} bytes; the limit is {MAX_ROSTER_BYTES:,})"
-    for magic, what in _WORKBOOKS.items():
+        return "", fill(
+            "is too large ({size} bytes; the limit is {limit})",
+            size=number_text(len(raw)),
+            limit=number_text(MAX_ROSTER_BYTES),
+        )
+    for magic, refusal in _WORKBOOKS.items():
         if raw.startswith(magic):
-            return "", f"is {what}, not CSV: save it from the spreadsheet as CSV UTF-8"
+            return "", _(refusal)
     return decode_roster(raw)
 
 
@@ -121,7 +130,11 @@ def decode_roster(raw: bytes) -> tuple[str, str]:
         if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return raw.decode("utf-16"), ""
     except UnicodeDecodeError as error:
-        return "", f"is not {error.encoding.upper()} text (bad bytes at offset {error.start})"
+        return "", fill(
+            "is not {encoding} text (bad bytes at offset {offset})",
+            encoding=error.encoding.upper(),
+            offset=error.start,
+        )
     try:
         return raw.decode("utf-8"), ""
     except UnicodeDecodeError:
@@ -129,10 +142,12 @@ def decode_roster(raw: bytes) -> tuple[str, str]:
     try:
         return raw.decode("cp1252"), ""
     except UnicodeDecodeError as error:
-        byte = raw[error.start]
-        return "", (
-            f"is neither UTF-8 nor Windows-1252 text (byte 0x{byte:02X} at offset "
-            f"{error.start}): save it from the spreadsheet as CSV UTF-8"
+        byte = f"0x{raw[error.start]:02X}"
+        return "", fill(
+            "is neither UTF-8 nor Windows-1252 text (byte {byte} at offset {offset}):"
+            " save it from the spreadsheet as CSV UTF-8",
+            byte=byte,
+            offset=error.start,
         )
 
 
@@ -143,7 +158,7 @@ def _refused(reason: str) -> Roster:
 def csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
     """(line as a spreadsheet counts it, cells) of each row. A first line ``sep=;`` (which
     Excel reads and hides) sets the delimiter and is not counted."""
-    first_line, _, rest = text.partition("\n")
+    first_line, _newline, rest = text.partition("\n")
     first_line = first_line.rstrip("\r")
     if first_line.casefold().startswith("sep=") and first_line[4:] in (*_DELIMITERS, "|"):
         delimiter, text = first_line[4:], rest
@@ -170,14 +185,16 @@ def _missing_columns(columns: Columns, headings: Sequence[str]) -> str:
     """Why ``headings`` are not a class list's ("" when they are)."""
     found = ", ".join(printable(h.strip(), max_length=40) for h in headings[:12] if h.strip())
     if not columns.has_names:
-        return (
-            "no column of names: the first row should name the columns, e.g. Name,Grade or "
-            f"First name,Last name,Grade (found: {found})"
+        return fill(
+            "no column of names: the first row should name the columns, e.g. Name,Grade or"
+            " First name,Last name,Grade (found: {found})",
+            found=found,
         )
     if columns.grade is None:
-        return (
-            "no Grade column: the first row should name the columns, e.g. Name,Grade "
-            f"(found: {found})"
+        return fill(
+            "no Grade column: the first row should name the columns, e.g. Name,Grade"
+            " (found: {found})",
+            found=found,
         )
     return ""
 
@@ -200,7 +217,10 @@ def _read_rows(
             if not any(cell.strip() for cell in cells):
                 continue
             if len(rows) + len(bad) >= MAX_ROSTER_ROWS:
-                reason = f"has more than {MAX_ROSTER_ROWS:,} students; a class holds at most that"
+                reason = fill(
+                    "has more than {limit} students; a class holds at most that",
+                    limit=number_text(MAX_ROSTER_ROWS),
+                )
                 return Roster(kind, bad=(BadRow(0, reason),))
             found = reader.read(line, cells)
             if found is None:
@@ -210,7 +230,9 @@ def _read_rows(
             else:
                 rows.append(found)
     except csv.Error as error:
-        bad.append(BadRow(line + 1, f"cannot be read as CSV from here on ({error})"))
+        bad.append(
+            BadRow(line + 1, fill("cannot be read as CSV from here on ({error})", error=error))
+        )
     return Roster(kind, tuple(rows), tuple(bad), tuple(skipped))
 
 
@@ -220,22 +242,28 @@ def _cell(cells: list[str], position: int | None) -> str:
     return clean_line(cells[position], max_length=4 * MAX_LINE_LENGTH)
 
 
-def _student(line: int, name: str, grade_text: str, id_text: str, where: str) -> RosterRow | BadRow:
-    """A row from its cleaned name, grade and id, or every reason it cannot be one."""
+def _student(
+    line: int, name: str, grade_text: str, id_text: str, no_name: str
+) -> RosterRow | BadRow:
+    """A row from its cleaned name, grade and id, or every reason it cannot be one
+    (``no_name``, marked with ``N_``: why when there is no name)."""
     reasons: list[str] = []
     if not name:
-        reasons.append(f"no name ({where})")
+        reasons.append(_(no_name))
     elif len(name) > MAX_LINE_LENGTH:
-        reasons.append(f"the name is longer than {MAX_LINE_LENGTH} characters")
+        reasons.append(fill("the name is longer than {limit} characters", limit=MAX_LINE_LENGTH))
     grade = grade_from_text(grade_text)
     if not grade_text:
-        reasons.append("no grade (the grade cell is empty)")
+        reasons.append(_("no grade (the grade cell is empty)"))
     elif grade is None:
-        reasons.append(f"grade {grade_text[:40]!r} is not K or 1-12")
+        reasons.append(fill("grade {grade} is not K or 1-12", grade=repr(grade_text[:40])))
     student_id = id_text.casefold()
     if student_id and not is_valid_id(student_id):
         reasons.append(
-            f"id {id_text[:70]!r} must be lowercase letters, digits, '-' or '_' (at most 64)"
+            fill(
+                "id {id} must be lowercase letters, digits, '-' or '_' (at most 64)",
+                id=repr(id_text[:70]),
+            )
         )
     if reasons or grade is None:  # (no grade always gives a reason)
         return BadRow(line, "; ".join(reasons))
@@ -251,9 +279,13 @@ class _SpreadsheetReader:
         name = _turned_round(_cell(cells, columns.name))
         if not name:
             name = " ".join(filter(None, (_cell(cells, columns.first), _cell(cells, columns.last))))
-        where = "the name cell is empty" if columns.name is not None else "the name cells are empty"
+        no_name = (
+            N_("no name (the name cell is empty)")
+            if columns.name is not None
+            else N_("no name (the name cells are empty)")
+        )
         grade = _cell(cells, columns.grade)
-        return _student(line, name, grade, _cell(cells, columns.student_id), where)
+        return _student(line, name, grade, _cell(cells, columns.student_id), no_name)
 
 
 def _turned_round(name: str) -> str:
@@ -285,4 +317,4 @@ class _OneRosterReader:
         name = " ".join(filter(None, (given, family)))
         grades = [part.strip() for part in self._get(cells, "grades").split(",")]
         grade = next((part for part in grades if part), "")
-        return _student(line, name, grade, "", "givenName and familyName are empty")
+        return _student(line, name, grade, "", N_("no name (givenName and familyName are empty)"))

@@ -14,7 +14,8 @@
 - With rotation, each family of a slot has its own turn with the teacher; a family alone for
   a private talk has the teacher for the whole slot.
 
-The same class, requests and earlier plan always give the same plan.
+The same class, requests and earlier plan always give the same plan. Notes and reasons are
+in the active language (the CLI speaks the class's), as ``schedule.json`` then keeps them.
 """
 
 from __future__ import annotations
@@ -23,8 +24,17 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from slc_tui.core.i18n import N_, _, fill, nfill
 from slc_tui.core.schedule_settings import ScheduleSettings
 from slc_tui.core.schedule_times import TimeRange
+
+#: Why a family cannot join a slot (compared in English, translated when put in a note).
+SLOT_FULL = N_("slot full")
+KEPT_FOR_PRIVATE_TALK = N_("slot kept for a private talk")
+NO_ROOM_FOR_PRIVATE_TALK = N_("no room for a private talk then")
+MOVED_FOR_PRIVATE_TALK = N_("moved for the family's private talk")
+NO_SUCH_SLOT = N_("no such slot now (the times changed)")
+EVERY_SLOT_FULL = N_("every slot then is full")
 
 
 @dataclass(frozen=True)
@@ -118,16 +128,17 @@ class _Board:
         self.index = {slot: number for number, slot in enumerate(self.slots)}
 
     def refusal(self, number: int, family: _Family) -> str:
-        """Why ``family`` cannot join slot ``number`` ("" when it can)."""
+        """Why ``family`` cannot join slot ``number`` ("" when it can), in English: one of
+        the constants above."""
         here = self.families[number]
         if family in here:
             return ""
         if any(other.private for other in here):
-            return "slot kept for a private talk"
+            return KEPT_FOR_PRIVATE_TALK
         if len(here) >= self.capacity:
-            return "slot full"
+            return SLOT_FULL
         if family.private and here:
-            return "no room for a private talk then"
+            return NO_ROOM_FOR_PRIVATE_TALK
         return ""
 
     def place(self, number: int, family: _Family) -> None:
@@ -155,8 +166,12 @@ def plan_schedule(
     if earlier is not None and not replan:
         if earlier.settings.day != settings.day:
             plan_notes.append(
-                f"the earlier schedule was for {earlier.settings.day.isoformat()}: "
-                f"every family is placed afresh for {settings.day.isoformat()}"
+                fill(
+                    "the earlier schedule was for {earlier}: every family is placed afresh"
+                    " for {day}",
+                    earlier=earlier.settings.day.isoformat(),
+                    day=settings.day.isoformat(),
+                )
             )
         else:
             kept, earlier_turns = _keep(earlier, board, family_of, notes, kept_requests)
@@ -263,13 +278,14 @@ def _keep(
             continue
         number = board.index.get(placement.slot)
         if number is None:
-            reason = "no such slot now (the times changed)"
+            reason = NO_SUCH_SLOT
         else:
             reason = board.refusal(number, family)
-            if family.private and reason == "no room for a private talk then":
-                reason = "moved for the family's private talk"
+            if family.private and reason == NO_ROOM_FOR_PRIVATE_TALK:
+                reason = MOVED_FOR_PRIVATE_TALK
         if reason:
-            notes[placement.student_id].append(f"was {placement.slot.shown()}: {reason}")
+            note = fill("was {slot}: {reason}", slot=placement.slot.shown(), reason=_(reason))
+            notes[placement.student_id].append(note)
             continue
         assert number is not None
         board.place(number, family)
@@ -305,14 +321,19 @@ def _choose(
             return min(honoured, key=lambda n: (demand[n], n)), ""
     if not free:
         if family.private:
-            return None, "no room: no slot is free for a private talk"
-        families = "1 family" if board.capacity == 1 else f"{board.capacity} families"
-        return None, f"no room: every slot holds {families}"
+            return None, _("no room: no slot is free for a private talk")
+        return None, nfill(
+            "no room: every slot holds {n} family",
+            "no room: every slot holds {n} families",
+            board.capacity,
+        )
     if window is None:
         return min(free, key=lambda n: (demand[n], n)) if family.private else free[0], ""
     nearest = min(free, key=lambda n: (_gap(board.slots[n], window), board.slots[n].start))
     reason = _why_not(settings, board, family, wanted)
-    return nearest, f"requested {window.shown()}: not possible, {reason}"
+    return nearest, fill(
+        "requested {time}: not possible, {reason}", time=window.shown(), reason=reason
+    )
 
 
 def _wanted(slots: Sequence[TimeRange], window: TimeRange) -> list[int]:
@@ -326,6 +347,11 @@ def _wanted(slots: Sequence[TimeRange], window: TimeRange) -> list[int]:
     return inside or [n for n, slot in enumerate(slots) if slot.overlaps(window)]
 
 
+def honours(slots: Sequence[TimeRange], window: TimeRange, slot: TimeRange) -> bool:
+    """True when ``slot`` (one of ``slots``) is a slot the requested ``window`` asks for."""
+    return any(slots[number] == slot for number in _wanted(slots, window))
+
+
 def _gap(slot: TimeRange, window: TimeRange) -> int:
     return max(0, slot.start - window.end, window.start - slot.end)
 
@@ -333,21 +359,23 @@ def _gap(slot: TimeRange, window: TimeRange) -> int:
 def _why_not(
     settings: ScheduleSettings, board: _Board, family: _Family, wanted: Sequence[int]
 ) -> str:
+    """Why the family's requested time cannot be honoured, in the active language."""
     window = family.window
     assert window is not None
     if not wanted:
         pause = settings.break_at(window)
         if pause is not None:
-            return f"break {pause.shown()}"
+            return fill("break {time}", time=pause.shown())
         slots = board.slots
         if window.end <= slots[0].start or window.start >= slots[-1].end:
-            return f"outside the evening ({TimeRange(slots[0].start, slots[-1].end).shown()})"
-        return "no slot at that time"
+            evening = TimeRange(slots[0].start, slots[-1].end).shown()
+            return fill("outside the evening ({hours})", hours=evening)
+        return _("no slot at that time")
     reasons = {board.refusal(number, family) for number in wanted}
     if len(reasons) == 1:
         (reason,) = reasons
-        return reason if len(wanted) == 1 or reason != "slot full" else "every slot then is full"
-    return "every slot then is full"
+        return _(reason if len(wanted) == 1 or reason != SLOT_FULL else EVERY_SLOT_FULL)
+    return _(EVERY_SLOT_FULL)
 
 
 def _turns(
@@ -391,9 +419,16 @@ def _with_notes(
         pass
     elif slots.index(placement.slot) not in _wanted(slots, own):
         if placement.kept:
-            found.append(f"requested {own.shown()}: kept in its earlier slot (--replan to move)")
+            found.append(
+                fill(
+                    "requested {time}: kept in its earlier slot (--replan to move)",
+                    time=own.shown(),
+                )
+            )
         elif own == family.window and reason:
             found.append(reason)
         else:
-            found.append(f"requested {own.shown()}: not possible, placed with the family")
+            found.append(
+                fill("requested {time}: not possible, placed with the family", time=own.shown())
+            )
     return replace(placement, notes=tuple(found))

@@ -14,15 +14,16 @@ from typing import Any
 from slc_tui.core.fields import (
     is_valid_id,
     join,
-    json_type,
     read_document,
     read_list,
     read_object,
     read_text,
     read_text_list,
     shown,
+    type_name,
     warn_unknown_keys,
 )
+from slc_tui.core.i18n import _, fill, number_text
 from slc_tui.core.json_document import document_text
 from slc_tui.core.problems import ProblemList
 from slc_tui.core.schedule import Placement, Plan
@@ -82,11 +83,16 @@ def parse_schedule(data: Any, problems: ProblemList) -> SavedSchedule | None:
         return None
     entries = obj.get("entries")
     if entries is not None and not isinstance(entries, list):
-        problems.error("entries", f"must be a list, not {json_type(entries)}")
+        problems.error("entries", fill("must be a list, not {found}", found=type_name(entries)))
         entries = []
     entries = entries or []
     if len(entries) > MAX_ENTRIES:
-        problems.error("entries", f"has {len(entries):,} entries; the limit is {MAX_ENTRIES:,}")
+        message = fill(
+            "has {count} entries; the limit is {limit}",
+            count=number_text(len(entries)),
+            limit=number_text(MAX_ENTRIES),
+        )
+        problems.error("entries", message)
         entries = []
     placements: list[Placement] = []
     first: dict[str, int] = {}
@@ -96,7 +102,8 @@ def parse_schedule(data: Any, problems: ProblemList) -> SavedSchedule | None:
             continue
         if placement.student_id in first:
             where = join("entries", number) + ".student_id"
-            problems.error(where, f"is also entries[{first[placement.student_id]}] (left out)")
+            other = f"entries[{first[placement.student_id]}]"
+            problems.error(where, fill("is also {entry} (left out)", entry=other))
             continue
         first[placement.student_id] = number
         placements.append(placement)
@@ -115,7 +122,8 @@ def _settings(obj: dict[str, Any], problems: ProblemList) -> ScheduleSettings | 
         if isinstance(item, str):
             breaks.append(item)
         else:
-            problems.error(join("breaks", number), f"must be text, not {json_type(item)}")
+            message = fill("must be text, not {found}", found=type_name(item))
+            problems.error(join("breaks", number), message)
     room = read_text(obj, "room", "", problems, max_length=MAX_ROOM_LENGTH)
     if problems.has_errors:
         return None
@@ -142,10 +150,11 @@ def _whole(
     value = obj.get(key)
     if value is None:
         if required:
-            problems.error(key, "is required")
+            problems.error(key, _("is required"))
         return None
     if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 10**6:
-        problems.error(key, f"must be a whole number of minutes, not {shown(value)}")
+        message = fill("must be a whole number of minutes, not {found}", found=shown(value))
+        problems.error(key, message)
         return None
     return value
 
@@ -158,7 +167,11 @@ def _entry(value: Any, path: str, problems: ProblemList) -> Placement | None:
     warn_unknown_keys(entry, set(_ENTRY_KEYS), path, problems)
     student_id = entry.get("student_id")
     if not is_valid_id(student_id):
-        what = "is required" if student_id is None else f"{shown(student_id)} is not a student id"
+        what = (
+            _("is required")
+            if student_id is None
+            else fill("{id} is not a student id", id=shown(student_id))
+        )
         problems.error(join(path, "student_id"), what)
     name = read_text(entry, "name", path, problems, required=True, max_length=MAX_LINE_LENGTH)
     slot = _range(entry, ("start", "end"), path, problems, required=True)
@@ -169,7 +182,8 @@ def _entry(value: Any, path: str, problems: ProblemList) -> Placement | None:
     if private is None:
         private = False
     if not isinstance(private, bool):
-        problems.error(join(path, "private"), f"must be true or false, not {shown(private)}")
+        message = fill("must be true or false, not {found}", found=shown(private))
+        problems.error(join(path, "private"), message)
     notes = read_text_list(entry, "notes", path, problems)
     if any(problem.is_error for problem in problems[before:]) or slot is None:
         return None
@@ -208,7 +222,8 @@ def _range(
     if len(times) != 2:
         return None
     if times[1] <= times[0]:
-        problems.error(join(path, end_key), f"must be after {start_key} ({clock(times[0])})")
+        message = fill("must be after {field} ({start})", field=start_key, start=clock(times[0]))
+        problems.error(join(path, end_key), message)
         return None
     return TimeRange(times[0], times[1])
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from slc_tui.core.fields import is_valid_id
+from slc_tui.core.i18n import _, fill, number_text
 from slc_tui.core.roster import BadRow, csv_file_text, csv_records
 from slc_tui.core.roster_columns import find_columns, heading_key
 from slc_tui.core.schedule import Child, Request
@@ -78,9 +79,10 @@ def read_requests(raw: bytes) -> RequestsFile:
             ((line, cells) for line, cells in records if any(c.strip() for c in cells)), (0, [])
         )
     except csv.Error as error:
-        return RequestsFile(bad=(BadRow(0, f"cannot be read as CSV ({error})"),))
+        return RequestsFile(bad=(BadRow(0, fill("cannot be read as CSV ({error})", error=error)),))
     if not headings:
-        return RequestsFile(bad=(BadRow(0, "is empty: the first row should name the columns"),))
+        empty = _("is empty: the first row should name the columns")
+        return RequestsFile(bad=(BadRow(0, empty),))
     columns, missing = _columns(headings)
     if columns is None:
         return RequestsFile(bad=(BadRow(heading_line, missing),))
@@ -107,9 +109,9 @@ def _columns(headings: Sequence[str]) -> tuple[_Columns | None, str]:
     )
     shown = ", ".join(printable(h.strip(), max_length=40) for h in headings[:12] if h.strip())
     if columns.student_id is None and not found.has_names:
-        return None, f"no Student ID or Name column (found: {shown})"
+        return None, fill("no Student ID or Name column (found: {found})", found=shown)
     if columns.family is None and columns.time is None and columns.private is None:
-        return None, f"no Family, Time or Private column (found: {shown})"
+        return None, fill("no Family, Time or Private column (found: {found})", found=shown)
     return columns, ""
 
 
@@ -122,7 +124,10 @@ def _rows(records: Iterator[tuple[int, list[str]]], columns: _Columns) -> Reques
             if not any(cell.strip() for cell in cells):
                 continue
             if len(rows) + len(bad) >= MAX_ENTRIES:
-                reason = f"has more than {MAX_ENTRIES:,} rows; a class holds at most that"
+                reason = fill(
+                    "has more than {limit} rows; a class holds at most that",
+                    limit=number_text(MAX_ENTRIES),
+                )
                 return RequestsFile(bad=(BadRow(0, reason),))
             found = _row(line, cells, columns)
             if isinstance(found, BadRow):
@@ -130,7 +135,8 @@ def _rows(records: Iterator[tuple[int, list[str]]], columns: _Columns) -> Reques
             else:
                 rows.append(found)
     except csv.Error as error:
-        bad.append(BadRow(line + 1, f"cannot be read as CSV from here on ({error})"))
+        reason = fill("cannot be read as CSV from here on ({error})", error=error)
+        bad.append(BadRow(line + 1, reason))
     return RequestsFile(tuple(rows), tuple(bad))
 
 
@@ -145,24 +151,28 @@ def _row(line: int, cells: list[str], columns: _Columns) -> RequestRow | BadRow:
     id_text = _cell(cells, columns.student_id)
     student_id = id_text.casefold()
     if student_id and not is_valid_id(student_id):
-        reasons.append(f"id {id_text[:70]!r} is not a student id")
+        reasons.append(fill("id {id} is not a student id", id=repr(id_text[:70])))
     name = _cell(cells, columns.name) or " ".join(
         filter(None, (_cell(cells, columns.first), _cell(cells, columns.last)))
     )
     if not student_id and not name:
-        reasons.append("no student id or name")
+        reasons.append(_("no student id or name"))
     family = _cell(cells, columns.family)
     if len(family) > MAX_FAMILY_LENGTH:
-        reasons.append(f"the family id is longer than {MAX_FAMILY_LENGTH} characters")
+        reasons.append(
+            fill("the family id is longer than {limit} characters", limit=MAX_FAMILY_LENGTH)
+        )
     window = None
     try:
         window = parse_requested(_cell(cells, columns.time))
     except ValueError as error:
-        reasons.append(f"time {error}")
+        # TRANSLATORS: {problem} is what is wrong with the time cell ("'25:00' is not a time
+        # of day (from 00:00 to 23:59)").
+        reasons.append(fill("time {problem}", problem=error))
     private_text = _cell(cells, columns.private)
     private = private_text.casefold() in _YES
     if not private and private_text.casefold() not in _NO:
-        reasons.append(f"private {private_text[:40]!r} is not yes or no")
+        reasons.append(fill("private {value} is not yes or no", value=repr(private_text[:40])))
     if reasons:
         return BadRow(line, "; ".join(reasons))
     return RequestRow(line, student_id, name[:MAX_LINE_LENGTH], family, window, private)
@@ -183,7 +193,7 @@ def match_requests(
     for row in found.rows:
         student_id, reason = _whose(row, ids, by_name)
         if not reason and student_id in first_line:
-            reason = f"{student_id} is also on line {first_line[student_id]}"
+            reason = fill("{id} is also on line {line}", id=student_id, line=first_line[student_id])
         if reason:
             bad.append(BadRow(row.line, reason))
             continue
@@ -198,13 +208,17 @@ def _whose(row: RequestRow, ids: set[str], by_name: dict[str, list[str]]) -> tup
     if row.student_id:
         if row.student_id in ids:
             return row.student_id, ""
-        return "", f"no child with id {row.student_id!r} in the class"
+        return "", fill("no child with id {id} in the class", id=repr(row.student_id))
     same = by_name.get(_name_key(row.name), [])
     if len(same) == 1:
         return same[0], ""
     if not same:
-        return "", f"no child called {row.name} in the class"
-    return "", f"{len(same)} children are called {row.name}: give their student id"
+        return "", fill("no child called {name} in the class", name=row.name)
+    return "", fill(
+        "{count} children are called {name}: give their student id",
+        count=len(same),
+        name=row.name,
+    )
 
 
 def _name_key(name: str) -> str:

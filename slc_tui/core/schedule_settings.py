@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
+from slc_tui.core.i18n import fill, number_text
 from slc_tui.core.schedule_times import TimeRange, clock, parse_clock, parse_range
 from slc_tui.core.text import clean_text
 
@@ -104,15 +105,24 @@ def settings_from_text(
     last = read("to", parse_clock, end)
     pauses = [read(f"breaks[{n}]", parse_range, text) for n, text in enumerate(breaks)]
     if len(breaks) > MAX_BREAKS:
-        problems.append(("breaks", f"has {len(breaks)} breaks; the limit is {MAX_BREAKS}"))
+        message = fill(
+            "has {count} breaks; the limit is {limit}", count=len(breaks), limit=MAX_BREAKS
+        )
+        problems.append(("breaks", message))
     problems.extend(_minutes_problems(slot_minutes, families_per_slot, rotate_minutes))
     where = " ".join(clean_text(room, max_length=len(room) + 1, multiline=False).split())
     if len(where) > MAX_ROOM_LENGTH:
-        problems.append(
-            ("room", f"is too long ({len(where):,} characters; the limit is {MAX_ROOM_LENGTH})")
+        message = fill(
+            "is too long ({length} characters; the limit is {limit})",
+            length=number_text(len(where)),
+            limit=str(MAX_ROOM_LENGTH),
         )
+        problems.append(("room", message))
     if first is not None and last is not None and last <= first:
-        problems.append(("to", f"must be after the start ({clock(first)}), not {clock(last)}"))
+        message = fill(
+            "must be after the start ({start}), not {end}", start=clock(first), end=clock(last)
+        )
+        problems.append(("to", message))
     if problems or when is None or first is None or last is None:
         return None, problems
     settings = ScheduleSettings(
@@ -137,7 +147,9 @@ def _parse_day(text: str) -> date:
             raise ValueError
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"{text[:40]!r} is not a day (YYYY-MM-DD, e.g. 2026-11-12)") from None
+        raise ValueError(
+            fill("{text} is not a day (YYYY-MM-DD, e.g. 2026-11-12)", text=repr(text[:40]))
+        ) from None
 
 
 def _minutes_problems(
@@ -148,15 +160,23 @@ def _minutes_problems(
         problems.append(
             (
                 "slot_minutes",
-                f"must be from {MIN_SLOT_MINUTES} to {MAX_SLOT_MINUTES} minutes, "
-                f"not {slot_minutes}",
+                fill(
+                    "must be from {low} to {high} minutes, not {found}",
+                    low=MIN_SLOT_MINUTES,
+                    high=MAX_SLOT_MINUTES,
+                    found=slot_minutes,
+                ),
             )
         )
     if not 1 <= families_per_slot <= MAX_FAMILIES_PER_SLOT:
         problems.append(
             (
                 "families_per_slot",
-                f"must be from 1 to {MAX_FAMILIES_PER_SLOT}, not {families_per_slot}",
+                fill(
+                    "must be from 1 to {high}, not {found}",
+                    high=MAX_FAMILIES_PER_SLOT,
+                    found=families_per_slot,
+                ),
             )
         )
     if rotate_minutes is None or problems:
@@ -165,8 +185,13 @@ def _minutes_problems(
         problems.append(
             (
                 "rotate_minutes",
-                f"must divide the {slot_minutes}-minute slot into equal turns "
-                f"(e.g. {_divisor_example(slot_minutes)}), not {rotate_minutes}",
+                fill(
+                    "must divide the {slot}-minute slot into equal turns (e.g. {example}),"
+                    " not {found}",
+                    slot=slot_minutes,
+                    example=_divisor_example(slot_minutes),
+                    found=rotate_minutes,
+                ),
             )
         )
     elif families_per_slot > slot_minutes // rotate_minutes:
@@ -174,8 +199,14 @@ def _minutes_problems(
         problems.append(
             (
                 "families_per_slot",
-                f"is {families_per_slot}, but turns of {rotate_minutes} minutes give only "
-                f"{turns} turn(s) with the teacher in a {slot_minutes}-minute slot",
+                fill(
+                    "is {families}, but turns of {rotate} minutes give only {turns} turn(s)"
+                    " with the teacher in a {slot}-minute slot",
+                    families=families_per_slot,
+                    rotate=rotate_minutes,
+                    turns=turns,
+                    slot=slot_minutes,
+                ),
             )
         )
     return problems
@@ -189,6 +220,10 @@ def _divisor_example(slot_minutes: int) -> str:
 
 def _no_slot(settings: ScheduleSettings) -> str:
     span = f"{clock(settings.start)}-{clock(settings.end)}"
-    return f"no {settings.slot_minutes}-minute slot fits from {span}" + (
-        " between the breaks" if settings.breaks else ""
-    )
+    if settings.breaks:
+        return fill(
+            "no {slot}-minute slot fits from {span} between the breaks",
+            slot=settings.slot_minutes,
+            span=span,
+        )
+    return fill("no {slot}-minute slot fits from {span}", slot=settings.slot_minutes, span=span)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from slc_tui.core.i18n import fill
 from slc_tui.core.text import printable
 
 MINUTES_PER_DAY = 24 * 60
@@ -56,7 +57,9 @@ def parse_clock(text: str) -> int:
     """Minutes since midnight of ``HH:MM`` (or ``H:MM``); ValueError saying why not."""
     match = _STRICT.fullmatch(text.strip())
     if match is None:
-        raise ValueError(f"{_quoted(text)} is not a time of day (HH:MM, from 00:00 to 23:59)")
+        raise ValueError(
+            fill("{text} is not a time of day (HH:MM, from 00:00 to 23:59)", text=_quoted(text))
+        )
     return int(match.group(1)) * 60 + int(match.group(2))
 
 
@@ -64,10 +67,12 @@ def parse_range(text: str) -> TimeRange:
     """The range ``HH:MM-HH:MM``, ending after it starts; ValueError saying why not."""
     start, separator, end = text.strip().partition("-")
     if not (separator and _STRICT.fullmatch(start.strip()) and _STRICT.fullmatch(end.strip())):
-        raise ValueError(f"{_quoted(text)} is not a time range (HH:MM-HH:MM, e.g. 16:00-16:30)")
+        raise ValueError(
+            fill("{text} is not a time range (HH:MM-HH:MM, e.g. 16:00-16:30)", text=_quoted(text))
+        )
     found = TimeRange(parse_clock(start), parse_clock(end))
     if found.end <= found.start:
-        raise ValueError(f"{_quoted(text)} ends before it starts")
+        raise ValueError(_ends_before(text))
     return found
 
 
@@ -78,14 +83,14 @@ def parse_requested(text: str) -> TimeRange | None:
         return None
     parts = _RANGE_SEPARATOR.split(value)
     if len(parts) > 2:
-        raise ValueError(f"{_quoted(text)} is not a time (15:00) or a range (15:00-16:30)")
+        raise ValueError(_not_a_time(text))
     suffixes = [_suffix(part) for part in parts]
     shared = next((suffix for suffix in reversed(suffixes) if suffix), "")
     pairs = zip(parts, suffixes, strict=True)
     times = [_loose_clock(part, suffix or shared, text) for part, suffix in pairs]
     found = TimeRange(times[0], times[-1])
     if found.end < found.start:
-        raise ValueError(f"{_quoted(text)} ends before it starts")
+        raise ValueError(_ends_before(text))
     return found
 
 
@@ -97,17 +102,35 @@ def _suffix(part: str) -> str:
 def _loose_clock(part: str, suffix: str, whole: str) -> int:
     match = _LOOSE.fullmatch(part)
     if match is None:
-        raise ValueError(f"{_quoted(whole)} is not a time (15:00) or a range (15:00-16:30)")
+        raise ValueError(_not_a_time(whole))
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
     if match.group(2) is None and not suffix:
-        raise ValueError(f"{_quoted(whole)}: write the minutes (15:00) or am/pm (3pm)")
+        raise ValueError(
+            fill("{text}: write the minutes (15:00) or am/pm (3pm)", text=_quoted(whole))
+        )
     if suffix:
         if not 1 <= hour <= 12:
-            raise ValueError(f"{_quoted(whole)}: {hour} is not an hour on a 12-hour clock")
+            raise ValueError(
+                fill(
+                    "{text}: {hour} is not an hour on a 12-hour clock",
+                    text=_quoted(whole),
+                    hour=hour,
+                )
+            )
         hour = hour % 12 + (12 if suffix == "pm" else 0)
     if hour > 23 or minute > 59:
-        raise ValueError(f"{_quoted(whole)} is not a time of day (from 00:00 to 23:59)")
+        raise ValueError(
+            fill("{text} is not a time of day (from 00:00 to 23:59)", text=_quoted(whole))
+        )
     return hour * 60 + minute
+
+
+def _not_a_time(text: str) -> str:
+    return fill("{text} is not a time (15:00) or a range (15:00-16:30)", text=_quoted(text))
+
+
+def _ends_before(text: str) -> str:
+    return fill("{text} ends before it starts", text=_quoted(text))
 
 
 def _quoted(text: str) -> str:

@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from slc_tui.core.i18n import _, fill
+
 PIN_FORMAT = "slc-pin/1"
 
 #: The shortest new all-digit PIN, and the shortest new passphrase.
@@ -78,26 +80,30 @@ def new_pin_problem(pin: str) -> str | None:
     """Why ``pin`` cannot be a new teacher PIN or passphrase, or None if it can."""
     pin = normalized(pin)
     if not pin:
-        return "the teacher PIN is empty"
+        return _("the teacher PIN is empty")
     if len(pin) > MAX_PIN_CHARS:
-        return f"a teacher passphrase is at most {MAX_PIN_CHARS} characters"
+        return fill("a teacher passphrase is at most {limit} characters", limit=MAX_PIN_CHARS)
     if not could_be_pin(pin):
-        return "a teacher PIN or passphrase cannot hold control characters such as Tab"
+        return _("a teacher PIN or passphrase cannot hold control characters such as Tab")
     if pin != pin.strip():
-        return "a teacher passphrase cannot start or end with a space"
+        return _("a teacher passphrase cannot start or end with a space")
     if _DIGITS.fullmatch(pin):
         if len(pin) < MIN_PIN_DIGITS:
-            return (
-                f"a teacher PIN needs at least {MIN_PIN_DIGITS} digits "
-                f"(or use a passphrase of {MIN_PASSPHRASE_CHARS} or more characters)"
+            return fill(
+                "a teacher PIN needs at least {digits} digits (or use a passphrase of"
+                " {characters} or more characters)",
+                digits=MIN_PIN_DIGITS,
+                characters=MIN_PASSPHRASE_CHARS,
             )
         if _too_easy(pin):
-            return "that PIN is too easy to guess (one digit repeated, or digits in a row)"
+            return _("that PIN is too easy to guess (one digit repeated, or digits in a row)")
         return None
     if len(pin) < MIN_PASSPHRASE_CHARS:
-        return (
-            f"a teacher passphrase needs at least {MIN_PASSPHRASE_CHARS} characters "
-            f"(or use a PIN of {MIN_PIN_DIGITS} or more digits)"
+        return fill(
+            "a teacher passphrase needs at least {characters} characters (or use a PIN of"
+            " {digits} or more digits)",
+            characters=MIN_PASSPHRASE_CHARS,
+            digits=MIN_PIN_DIGITS,
         )
     return None
 

@@ -10,61 +10,91 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from slc_tui.core.i18n import ENGLISH, N_, Translation, placeholders
 from slc_tui.export.dates import format_long_date
 from slc_tui.export.document import GoalPlan
 
-__all__ = ["ReportChild", "SchoolReport", "minutes_text", "status_text"]
+__all__ = [
+    "ReportChild",
+    "SchoolReport",
+    "follow_up_state_text",
+    "minutes_text",
+    "short_status_text",
+    "status_text",
+]
 
-# The words of the report (English for now; each a whole label with named fields).
-TITLE = "{name}: conference report"
-SUBTITLE_TEACHER = "Teacher: {teacher}"
-SUBTITLE_TERM = "Term: {term}"
-SUBTITLE_MADE = "Made on {day}"
+# The words of the report: each a whole label with named fields, written in English and only
+# marked here (N_); the report is translated with its own Translation (``SchoolReport.language``,
+# the class's), never the active one, since it is made in a worker. It speaks of the families
+# and children to the teacher and the school.
+TITLE = N_("{name}: conference report")
+SUBTITLE_TEACHER = N_("Teacher: {teacher}")
+SUBTITLE_TERM = N_("Term: {term}")
+SUBTITLE_MADE = N_("Made on {day}")
 SEPARATOR = " · "
-SUMMARY = "{children} children: {done} done, {in_progress} in progress, {not_started} not started"
-SUMMARY_UNREADABLE = "{count} with a results file that cannot be read"
-SUMMARY_FOLLOW_UPS = "{open} follow-up(s) open, {done} done"
-PAGE = "page {page} of {pages}"
-LANGUAGE = "en"
+SUMMARY_UNREADABLE = N_("{count} with a results file that cannot be read")
+SUMMARY_FOLLOW_UPS = N_("{open} follow-up(s) open, {done} done")
+# TRANSLATORS: the page footer of the class report, after the class's name.
+PAGE = N_("page {page} of {pages}")
 
-FOLLOW_UPS = "Follow-up requests"
-FOLLOW_UPS_INTRO = (
+FOLLOW_UPS = N_("Follow-up requests")
+FOLLOW_UPS_INTRO = N_(
     "Families who asked for a private follow-up with the teacher. The record says only that"
     " they asked, never what about."
 )
-FOLLOW_UPS_NONE = "No family asked for a private follow-up."
-FOLLOW_UP_COLUMNS = ("Child", "ID", "Grade", "Request", "Asked on", "Conference")
-FOLLOW_UP_STATES = {"open": "open", "done": "done (handled)"}
+FOLLOW_UPS_NONE = N_("No family asked for a private follow-up.")
+# TRANSLATORS: the headings of the table of follow-up requests in the class report.
+FOLLOW_UP_COLUMNS = (
+    N_("Child"),
+    N_("ID"),
+    N_("Grade"),
+    N_("Request"),
+    N_("Asked on"),
+    N_("Conference"),
+)
+# TRANSLATORS: a follow-up request, in the "Request" column of the class report.
+FOLLOW_UP_STATES = {"open": N_("open"), "done": N_("done (handled)")}
 
-EVERY_CHILD = "Every child"
-EVERY_CHILD_INTRO = "Each child's latest conference this term: its day, length, goals and"
-EVERY_CHILD_INTRO += " what the family will do at home."
-EVERY_CHILD_NONE = "No child has a conference this term yet."
-GRADE = "Grade {grade}"
-STUDENT_ID = "ID {student_id}"
-NO_PORTFOLIO = "no portfolio in the class folder"
-FOLLOW_UP_ASKED = "follow-up {state}"
-UNREADABLE = "The results file cannot be read: {problem}"
-GOALS = "Goals"
-GOALS_NONE = "No goals were saved."
-GOAL_HOW = "How: {how}"
-GOAL_BY = "By: {by}"
-GOAL_AT_HOME = "At home: {at_home}"
-AT_HOME = "At home"
-AT_HOME_NONE = "Nothing was saved."
+EVERY_CHILD = N_("Every child")
+EVERY_CHILD_INTRO = N_(
+    "Each child's latest conference this term: its day, length, goals and"
+    " what the family will do at home."
+)
+EVERY_CHILD_NONE = N_("No child has a conference this term yet.")
+GRADE = N_("Grade {grade}")
+STUDENT_ID = N_("ID {student_id}")
+NO_PORTFOLIO = N_("{name} (no portfolio in the class folder)")
+# TRANSLATORS: in a child's line of the class report: their family asked for a follow-up.
+FOLLOW_UP_ASKED = {"open": N_("follow-up open"), "done": N_("follow-up done")}
+UNREADABLE = N_("The results file cannot be read: {problem}")
+GOALS = N_("Goals")
+GOALS_NONE = N_("No goals were saved.")
+GOAL_HOW = N_("How: {how}")
+GOAL_BY = N_("By: {by}")
+GOAL_AT_HOME = N_("At home: {at_home}")
+AT_HOME = N_("At home")
+AT_HOME_NONE = N_("Nothing was saved.")
 
-NOT_STARTED = "No conference yet"
-NOT_STARTED_INTRO = "Children with no conference this term."
-NOT_STARTED_NONE = "Every child has had a conference this term."
-NOT_STARTED_COLUMNS = ("Child", "ID", "Grade", "Last conference")
+NOT_STARTED = N_("No conference yet")
+NOT_STARTED_INTRO = N_("Children with no conference this term.")
+NOT_STARTED_NONE = N_("Every child has had a conference this term.")
+# TRANSLATORS: the headings of the table of children with no conference yet.
+NOT_STARTED_COLUMNS = (N_("Child"), N_("ID"), N_("Grade"), N_("Last conference"))
 
 STATUS = {
-    "done": "Done",
-    "in progress": "In progress (not finished)",
-    "not started": "Not started",
-    "unreadable": "Results file cannot be read",
+    "done": N_("Done"),
+    "in progress": N_("In progress (not finished)"),
+    "not started": N_("Not started"),
+    "unreadable": N_("Results file cannot be read"),
 }
-MINUTES = "{minutes} min"
+# TRANSLATORS: a conference's status in the "Conference" column of the follow-up requests.
+SHORT_STATUS = {
+    "done": N_("done"),
+    "in progress": N_("in progress"),
+    "not started": N_("not started"),
+    "unreadable": N_("unreadable"),
+}
+MINUTES = N_("{minutes} min")
 
 
 @dataclass(frozen=True)
@@ -104,6 +134,19 @@ class SchoolReport:
     children: tuple[ReportChild, ...] = ()
     #: Problems that are no one child's (the follow-up marks could not be read …).
     notes: tuple[str, ...] = ()
+    #: The language the report speaks (the class's).
+    language: Translation = ENGLISH
+
+    def words(self, message: str) -> str:
+        """``message`` (one of the words above) in the report's language."""
+        return self.language.gettext(message)
+
+    @property
+    def page_words(self) -> str:
+        """The footer's ``page N of M``, with ``{page}`` and ``{pages}`` to fill (the
+        English when a catalog gave it other placeholders)."""
+        found = self.words(PAGE)
+        return found if placeholders(found) <= {"page", "pages"} else PAGE
 
     @property
     def follow_ups(self) -> list[ReportChild]:
@@ -126,15 +169,17 @@ class SchoolReport:
     @property
     def title(self) -> str:
         """The report's title."""
-        return TITLE.format(name=self.class_name)
+        return self.language.fill(TITLE, name=self.class_name)
 
     @property
     def subtitle(self) -> str:
         """Teacher · term · made on DAY (the parts that are known)."""
+        t = self.language
+        made_on = format_long_date(self.made_on, t)
         parts = [
-            SUBTITLE_TEACHER.format(teacher=self.teacher) if self.teacher else "",
-            SUBTITLE_TERM.format(term=self.term) if self.term else "",
-            SUBTITLE_MADE.format(day=format_long_date(self.made_on)) if self.made_on else "",
+            t.fill(SUBTITLE_TEACHER, teacher=self.teacher) if self.teacher else "",
+            t.fill(SUBTITLE_TERM, term=self.term) if self.term else "",
+            t.fill(SUBTITLE_MADE, day=made_on) if self.made_on else "",
         ]
         return SEPARATOR.join(part for part in parts if part)
 
@@ -144,16 +189,22 @@ class SchoolReport:
         count = dict.fromkeys(STATUS, 0)
         for child in self.children:
             count[child.status] = count.get(child.status, 0) + 1
-        children = SUMMARY.format(
+        t = self.language
+        children = t.nfill(
+            "{children} children: {done} done, {in_progress} in progress,"
+            " {not_started} not started",
+            "{children} children: {done} done, {in_progress} in progress,"
+            " {not_started} not started",
+            len(self.children),
             children=len(self.children),
             done=count["done"],
             in_progress=count["in progress"],
             not_started=count["not started"],
         )
         if count["unreadable"]:
-            children += ", " + SUMMARY_UNREADABLE.format(count=count["unreadable"])
+            children += ", " + t.fill(SUMMARY_UNREADABLE, count=count["unreadable"])
         asked = [child.follow_up for child in self.children]
-        follow_ups = SUMMARY_FOLLOW_UPS.format(open=asked.count("open"), done=asked.count("done"))
+        follow_ups = t.fill(SUMMARY_FOLLOW_UPS, open=asked.count("open"), done=asked.count("done"))
         return children, follow_ups
 
     @property
@@ -162,14 +213,27 @@ class SchoolReport:
         return SEPARATOR.join(self.summary_lines)
 
 
-def status_text(child: ReportChild) -> str:
-    """The child's status in words."""
-    return STATUS.get(child.status, child.status)
+def status_text(child: ReportChild, language: Translation = ENGLISH) -> str:
+    """The child's status in words of ``language``."""
+    found = STATUS.get(child.status)
+    return language.gettext(found) if found is not None else child.status
 
 
-def minutes_text(minutes: int | None) -> str:
+def short_status_text(child: ReportChild, language: Translation = ENGLISH) -> str:
+    """The child's status in a word or two (``done``, ``in progress``), in ``language``."""
+    found = SHORT_STATUS.get(child.status)
+    return language.gettext(found) if found is not None else child.status
+
+
+def follow_up_state_text(child: ReportChild, language: Translation = ENGLISH) -> str:
+    """The child's follow-up request (``open``, ``done (handled)``), in ``language``."""
+    found = FOLLOW_UP_STATES.get(child.follow_up)
+    return language.gettext(found) if found is not None else child.follow_up
+
+
+def minutes_text(minutes: int | None, language: Translation = ENGLISH) -> str:
     """``22 min``, or "" when the length is not known."""
-    return "" if minutes is None else MINUTES.format(minutes=minutes)
+    return "" if minutes is None else language.fill(MINUTES, minutes=minutes)
 
 
 def _by_name(child: ReportChild) -> tuple[str, str]:

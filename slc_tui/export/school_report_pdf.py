@@ -4,7 +4,8 @@
 fpdf2's own line breaking measures a line again for every character it adds, which for a
 class of a thousand children costs seconds; here text is wrapped once, word by word from
 cached character widths, and each line is drawn as one cell. Knowing every line first also
-keeps a child's block on one page whenever it fits.
+keeps a child's block on one page whenever it fits. Every word is in the report's own
+language (``SchoolReport.language``: the class's), dates too.
 """
 
 from __future__ import annotations
@@ -26,7 +27,14 @@ from slc_tui.export.pdf_pages import (
     new_pdf,
     printable,
 )
-from slc_tui.export.school_report import ReportChild, SchoolReport, minutes_text, status_text
+from slc_tui.export.school_report import (
+    ReportChild,
+    SchoolReport,
+    follow_up_state_text,
+    minutes_text,
+    short_status_text,
+    status_text,
+)
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -50,7 +58,7 @@ _NOT_STARTED_COLUMNS = (0.45, 0.17, 0.10, 0.28)
 
 def school_report_pdf(report: SchoolReport) -> bytes:
     """``report`` as PDF bytes (A4 or Letter, as ``report.paper`` says)."""
-    pdf = new_pdf(report.paper, report.class_name, words.PAGE)
+    pdf = new_pdf(report.paper, report.class_name, report.page_words)
     _Writer(pdf, report).write()
     return bytes(pdf.output())
 
@@ -83,6 +91,7 @@ class _Writer:
     def __init__(self, pdf: FPDF, report: SchoolReport) -> None:
         self.pdf = pdf
         self.report = report
+        self.t = report.language
         self.allowed = drawable(pdf)
         self.width = pdf.epw
         self.pending: list[_Row] = []  # a heading, kept with the block that follows it
@@ -209,7 +218,7 @@ class _Writer:
         """The title block, then the three sections."""
         pdf, report = self.pdf, self.report
         pdf.set_title(self.clean(report.title))
-        pdf.set_lang(words.LANGUAGE)
+        pdf.set_lang(self.t.code)
         pdf.add_page()
         self.title_block()
         self.follow_ups()
@@ -230,16 +239,19 @@ class _Writer:
         self.place(rows)
 
     def heading(self, text: str, intro: str) -> None:
-        """A section heading and its line of explanation, kept with what follows."""
+        """A section heading and its line of explanation (each one of the report's words,
+        translated here), kept with what follows."""
         self.repeat = []
         rows = [_Row(4.0)]
-        rows += self.lines(text, 0, 14, bold=True, color=ACCENT, height=8.0)
-        rows += self.lines(intro, 0, _SMALL, color=MUTED)
+        rows += self.lines(self.t.gettext(text), 0, 14, bold=True, color=ACCENT, height=8.0)
+        rows += self.lines(self.t.gettext(intro), 0, _SMALL, color=MUTED)
         self.pending = [*rows, _Row(1.5)]
 
     def table(self, header: Sequence[str], parts: Sequence[float], body: list[list[str]]) -> None:
-        """A table: its header (again on each new page), then one tinted row in two."""
+        """A table: its header (the report's words, translated here; again on each new
+        page), then one tinted row in two."""
         widths = [self.width * part for part in parts]
+        header = [self.t.gettext(heading) for heading in header]
         head = self.table_row(header, widths, _SMALL, bold=True, color=MUTED)
         self.repeat = [*head, _Row(1.5, rule=True)]
         self.pending += self.repeat
@@ -279,16 +291,16 @@ class _Writer:
         self.heading(words.FOLLOW_UPS, words.FOLLOW_UPS_INTRO)
         asked = self.report.follow_ups
         if not asked:
-            self.place(self.lines(words.FOLLOW_UPS_NONE, 0))
+            self.place(self.lines(self.t.gettext(words.FOLLOW_UPS_NONE), 0))
             return
         body = [
             [
-                _name(child),
+                self.name(child),
                 child.student_id,
                 child.grade,
-                words.FOLLOW_UP_STATES.get(child.follow_up, child.follow_up),
-                format_long_date(child.follow_up_day),
-                child.status,
+                follow_up_state_text(child, self.t),
+                format_long_date(child.follow_up_day, self.t),
+                short_status_text(child, self.t),
             ]
             for child in asked
         ]
@@ -299,48 +311,53 @@ class _Writer:
         self.heading(words.EVERY_CHILD, words.EVERY_CHILD_INTRO)
         children = self.report.with_conference
         if not children:
-            self.place(self.lines(words.EVERY_CHILD_NONE, 0))
+            self.place(self.lines(self.t.gettext(words.EVERY_CHILD_NONE), 0))
             return
         for child in children:
             self.place(self.child_block(child))
 
     def child_block(self, child: ReportChild) -> list[_Row]:
         """Name; grade · id · status · day · minutes · follow-up; goals; at home; a rule."""
-        rows = self.lines(_name(child), 0, 11, bold=True, height=5.8)
+        t = self.t
+        rows = self.lines(self.name(child), 0, 11, bold=True, height=5.8)
+        follow_up = ""
+        if child.follow_up != "none":
+            asked = words.FOLLOW_UP_ASKED.get(child.follow_up)
+            follow_up = t.gettext(asked) if asked else f"follow-up {child.follow_up}"
         facts = [
-            words.GRADE.format(grade=child.grade) if child.grade else "",
-            words.STUDENT_ID.format(student_id=child.student_id),
-            status_text(child),
-            format_long_date(child.day),
-            minutes_text(child.minutes),
-            words.FOLLOW_UP_ASKED.format(state=child.follow_up)
-            if child.follow_up != "none"
-            else "",
+            t.fill(words.GRADE, grade=child.grade) if child.grade else "",
+            t.fill(words.STUDENT_ID, student_id=child.student_id),
+            status_text(child, t),
+            format_long_date(child.day, t),
+            minutes_text(child.minutes, t),
+            follow_up,
         ]
         rows += self.lines(words.SEPARATOR.join(f for f in facts if f), 0, _SMALL, color=MUTED)
         rows.append(_Row(1.0))
         if child.problem:
-            rows += self.lines(words.UNREADABLE.format(problem=child.problem), 0)
+            rows += self.lines(t.fill(words.UNREADABLE, problem=child.problem), 0)
         else:
-            rows += self.labelled(words.GOALS, self.goal_rows(child))
+            rows += self.labelled(t.gettext(words.GOALS), self.goal_rows(child))
             home = [row for line in child.at_home for row in self.bullet(line)]
+            nothing = t.gettext(words.AT_HOME_NONE)
             rows += self.labelled(
-                words.AT_HOME, home or self.lines(words.AT_HOME_NONE, _LABEL_W, color=MUTED)
+                t.gettext(words.AT_HOME), home or self.lines(nothing, _LABEL_W, color=MUTED)
             )
         rows.append(_Row(4.0, rule=True))
         return rows
 
     def goal_rows(self, child: ReportChild) -> list[_Row]:
         """Each goal as a bullet, with how and by when, and what the family will do."""
+        t = self.t
         if not child.goals:
-            return self.lines(words.GOALS_NONE, _LABEL_W, color=MUTED)
+            return self.lines(t.gettext(words.GOALS_NONE), _LABEL_W, color=MUTED)
         rows: list[_Row] = []
         detail_x = _LABEL_W + _BULLET_W
         for goal in child.goals:
             rows += self.bullet(goal.goal)
             plan = [
-                words.GOAL_HOW.format(how=goal.how) if goal.how else "",
-                words.GOAL_BY.format(by=format_long_date(goal.by)) if goal.by else "",
+                t.fill(words.GOAL_HOW, how=goal.how) if goal.how else "",
+                t.fill(words.GOAL_BY, by=format_long_date(goal.by, t)) if goal.by else "",
             ]
             if any(plan):
                 rows += self.lines(
@@ -348,7 +365,7 @@ class _Writer:
                 )
             if goal.at_home:
                 rows += self.lines(
-                    words.GOAL_AT_HOME.format(at_home=goal.at_home), detail_x, _SMALL, color=MUTED
+                    t.fill(words.GOAL_AT_HOME, at_home=goal.at_home), detail_x, _SMALL, color=MUTED
                 )
         return rows
 
@@ -372,16 +389,20 @@ class _Writer:
         self.heading(words.NOT_STARTED, words.NOT_STARTED_INTRO)
         waiting = self.report.not_started
         if not waiting:
-            self.place(self.lines(words.NOT_STARTED_NONE, 0))
+            self.place(self.lines(self.t.gettext(words.NOT_STARTED_NONE), 0))
             return
         body = [
-            [_name(child), child.student_id, child.grade, format_long_date(child.day) or "—"]
+            [
+                self.name(child),
+                child.student_id,
+                child.grade,
+                format_long_date(child.day, self.t) or "—",
+            ]
             for child in waiting
         ]
         self.table(words.NOT_STARTED_COLUMNS, _NOT_STARTED_COLUMNS, body)
 
-
-def _name(child: ReportChild) -> str:
-    """The child's name, saying when they have no portfolio in the class folder."""
-    name = child.name or child.student_id
-    return name if child.in_class else f"{name} ({words.NO_PORTFOLIO})"
+    def name(self, child: ReportChild) -> str:
+        """The child's name, saying when they have no portfolio in the class folder."""
+        name = child.name or child.student_id
+        return name if child.in_class else self.t.fill(words.NO_PORTFOLIO, name=name)

@@ -8,12 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from slc_tui.core import i18n
-from slc_tui.core.i18n import BUNDLED_DIR, CatalogUnreadable, read_catalog
+from slc_tui.core.i18n import BUNDLED_DIR, N_, CatalogUnreadable, read_catalog
 from slc_tui.store.paths import default_user_data_dir, language_folders
 
 __all__ = ["LanguageRow", "language_rows", "template_messages"]
 
 TEMPLATE = BUNDLED_DIR / "slc.pot"
+# TRANSLATORS: where a catalog was found, as "this class: /home/…/room12/languages/vi.po".
+THIS_CLASS = N_("this class")
+DATA_FOLDER = N_("your data folder")
+BUNDLED = N_("bundled")
+BUILT_IN = N_("built in")
 
 
 @dataclass(frozen=True)
@@ -22,7 +27,8 @@ class LanguageRow:
 
     code: str
     name: str
-    #: ``bundled``, ``your data folder`` or ``this class``.
+    #: ``bundled``, ``your data folder``, ``this class`` or ``built in``, in the active
+    #: language.
     where: str
     path: Path
     translated: int
@@ -50,11 +56,12 @@ def language_rows(class_dir: Path | None) -> list[LanguageRow]:
     wanted = template_messages()
     places: list[tuple[Path, str]] = []
     if class_dir is not None:
-        places.append((language_folders(class_dir)[0], "this class"))
-    places.append((default_user_data_dir() / "languages", "your data folder"))
-    places.append((BUNDLED_DIR, "bundled"))
+        places.append((language_folders(class_dir)[0], THIS_CLASS))
+    places.append((default_user_data_dir() / "languages", DATA_FOLDER))
+    places.append((BUNDLED_DIR, BUNDLED))
     total = len(wanted)
-    rows = [LanguageRow("en", i18n.language_name("en"), "built in", TEMPLATE, total, total)]
+    built_in = i18n._(BUILT_IN)
+    rows = [LanguageRow("en", i18n.language_name("en"), built_in, TEMPLATE, total, total)]
     for folder, where in places:
         try:
             paths = sorted(folder.glob("*.po"))
@@ -64,7 +71,7 @@ def language_rows(class_dir: Path | None) -> list[LanguageRow]:
             code = i18n.normalise_code(path.stem)
             if code == i18n.SOURCE_LANGUAGE and folder == BUNDLED_DIR:
                 continue  # the messages themselves: the "built in" row
-            rows.append(_row(path, code, where, wanted))
+            rows.append(_row(path, code, i18n._(where), wanted))
     return rows
 
 

@@ -13,9 +13,19 @@ from datetime import date
 from pathlib import Path
 
 from slc_tui.core.class_folder import CLASS_FILE, ClassFolder, load_class_folder
+from slc_tui.core.classinfo import language_code_problem
+from slc_tui.core.i18n import (
+    ENGLISH,
+    SOURCE_LANGUAGE,
+    Translation,
+    fill,
+    normalise_code,
+    translation,
+)
 from slc_tui.export.document import ConferenceDocument
 from slc_tui.export.school_report import ReportChild, SchoolReport
 from slc_tui.store.fileops import write_bytes_atomically
+from slc_tui.store.paths import language_folders
 from slc_tui.store.private_paths import make_private_dir
 from slc_tui.teacher.export import EXPORTS_DIR
 from slc_tui.teacher.overview import Overview, OverviewRow, read_overview
@@ -25,6 +35,7 @@ __all__ = [
     "ReportWritten",
     "class_report",
     "default_report_path",
+    "report_language",
     "write_class_report",
     "write_report",
 ]
@@ -48,8 +59,23 @@ def default_report_path(results_dir: Path, day: date) -> Path:
     return Path(results_dir) / EXPORTS_DIR / f"report-{day.isoformat()}.pdf"
 
 
-def class_report(folder: ClassFolder, overview: Overview, day: date) -> SchoolReport:
-    """The report of ``folder``'s class from its ``overview``, made on ``day``."""
+def report_language(folder: ClassFolder) -> Translation:
+    """The language the report speaks: the class's (its catalogs in the class folder's
+    ``languages/``, the user's and the bundled ones), English when slc has none for it."""
+    code = folder.info.language.strip()
+    if not code or language_code_problem(code):
+        return ENGLISH
+    if normalise_code(code).split("-")[0] == SOURCE_LANGUAGE:
+        return ENGLISH
+    found, _problems = translation(code, language_folders(folder.root))
+    return found if found.source is not None else ENGLISH
+
+
+def class_report(
+    folder: ClassFolder, overview: Overview, day: date, language: Translation = ENGLISH
+) -> SchoolReport:
+    """The report of ``folder``'s class from its ``overview``, made on ``day``, in
+    ``language``."""
     row_problems = {row.problem for row in overview.rows if row.problem}
     info = folder.info
     return SchoolReport(
@@ -60,6 +86,7 @@ def class_report(folder: ClassFolder, overview: Overview, day: date) -> SchoolRe
         paper=info.paper,
         children=tuple(report_child(row) for row in overview.rows),
         notes=tuple(p for p in overview.problems if p not in row_problems),
+        language=language,
     )
 
 
@@ -84,10 +111,16 @@ def report_child(row: OverviewRow) -> ReportChild:
 
 
 def write_report(
-    folder: ClassFolder, results_dir: Path, day: date, out: Path | None = None
+    folder: ClassFolder,
+    results_dir: Path,
+    day: date,
+    out: Path | None = None,
+    language: Translation | None = None,
 ) -> ReportWritten:
     """Read the class's results, draw the report and write it to ``out`` (default:
-    :func:`default_report_path`) atomically, owner-only.
+    :func:`default_report_path`) atomically, owner-only, in ``language`` (default: the
+    class's, :func:`report_language`: the report is made in a worker, never in the
+    active language).
 
     Raises:
         ReportFailed: the results folder cannot be read or the file cannot be written.
@@ -98,14 +131,21 @@ def write_report(
         overview = read_overview(folder, results_dir)
     except OSError as error:
         where = error.filename or results_dir
-        raise ReportFailed(f"cannot read {where}: {error.strerror or error}") from error
-    data = school_report_pdf(class_report(folder, overview, day))
+        reason = error.strerror or error
+        raise ReportFailed(
+            fill("cannot read {file}: {reason}", file=where, reason=reason)
+        ) from error
+    spoken = language if language is not None else report_language(folder)
+    data = school_report_pdf(class_report(folder, overview, day, spoken))
     path = out if out is not None else default_report_path(results_dir, day)
     try:
         make_private_dir(path.parent)
         write_bytes_atomically(path, data)
     except OSError as error:
-        raise ReportFailed(f"cannot write {path}: {error.strerror or error}") from error
+        reason = error.strerror or error
+        raise ReportFailed(
+            fill("cannot write {file}: {reason}", file=path, reason=reason)
+        ) from error
     return ReportWritten(path, len(overview.rows), tuple(overview.problems))
 
 
@@ -118,5 +158,7 @@ def write_class_report(
         ReportFailed: ``class_dir`` is not a class folder, or as :func:`write_report`.
     """
     if not (class_dir / CLASS_FILE).is_file():
-        raise ReportFailed(f"{class_dir} is not a class folder (no {CLASS_FILE})")
+        raise ReportFailed(
+            fill("{folder} is not a class folder (no {file})", folder=class_dir, file=CLASS_FILE)
+        )
     return write_report(load_class_folder(class_dir), results_dir, day, out)

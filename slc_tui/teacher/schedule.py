@@ -17,7 +17,7 @@ from typing import Any
 
 from slc_tui.core.class_folder import load_class_folder, relative_name
 from slc_tui.core.classinfo import ClassInfo
-from slc_tui.core.i18n import translation
+from slc_tui.core.i18n import fill, translation
 from slc_tui.core.json_document import document_text
 from slc_tui.core.json_files import read_json_file
 from slc_tui.core.portfolio import Portfolio
@@ -92,7 +92,10 @@ def plan_class_schedule(
     folder = load_class_folder(class_dir)
     children = [Child(p.student.id, p.student.name) for p in folder.portfolios]
     left_out = tuple(
-        f"{relative_name(entry.path, folder.root)}: not planned (slc validate says why)"
+        fill(
+            "{file}: not planned (slc validate says why)",
+            file=relative_name(entry.path, folder.root),
+        )
         for entry in folder.left_out
     )
     saved, base = _earlier(class_dir, replan)
@@ -136,7 +139,7 @@ def _earlier(class_dir: Path, replan: bool) -> tuple[SavedSchedule | None, dict[
     saved = None if problems.has_errors else parse_schedule(data, problems)
     errors = [str(problem) for problem in problems if problem.is_error]
     if errors and not replan:
-        hint = f"{SCHEDULE_FILE}: mend it, or plan afresh over it with --replan"
+        hint = fill("{file}: mend it, or plan afresh over it with --replan", file=SCHEDULE_FILE)
         raise ScheduleRefused([*errors, hint])
     base = data if isinstance(data, dict) else None
     return (None if errors else saved), base
@@ -234,7 +237,9 @@ def unschedule_student(class_dir: Path, student_id: str) -> Unscheduled:
         try:
             changed_ics = calendar_without(ics_path.read_bytes(), student_id)
         except (OSError, ValueError) as error:
-            unreadable.append(f"{CALENDAR_FILE}: cannot be read ({error})")
+            unreadable.append(
+                fill("{file}: cannot be read ({reason})", file=CALENDAR_FILE, reason=error)
+            )
         else:
             if changed_ics is not None:
                 write_bytes_atomically(ics_path, changed_ics)
@@ -249,7 +254,13 @@ def unschedule_student(class_dir: Path, student_id: str) -> Unscheduled:
             deleted.append(pdf_path)
     if unreadable:
         if deleted:
-            unreadable.append(f"{INVITATIONS_FILE} was deleted (it is made from {SCHEDULE_FILE})")
+            unreadable.append(
+                fill(
+                    "{file} was deleted (it is made from {schedule})",
+                    file=INVITATIONS_FILE,
+                    schedule=SCHEDULE_FILE,
+                )
+            )
         raise ScheduleUnreadable("; ".join(unreadable))
     return Unscheduled(rewritten, deleted)
 
@@ -280,6 +291,8 @@ def schedule_problems(class_dir: Path, student_ids: set[str]) -> list[Problem]:
     for number, entry in enumerate(entries if isinstance(entries, list) else []):
         student_id = entry.get("student_id") if isinstance(entry, dict) else None
         if isinstance(student_id, str) and student_id not in student_ids:
-            message = f"{student_id!r} is not in the class (slc schedule takes it out)"
+            message = fill(
+                "{id} is not in the class (slc schedule takes it out)", id=repr(student_id)
+            )
             problems.warning(f"entries[{number}].student_id", message)
     return list(problems)

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from slc_tui.core.class_folder import CLASS_FILE, PORTFOLIOS_DIR, load_class_folder
 from slc_tui.core.classinfo import ClassInfo, language_code_problem
 from slc_tui.core.fields import is_valid_id
-from slc_tui.core.i18n import ENGLISH, Translation, translation
+from slc_tui.core.i18n import ENGLISH, Translation, fill, translation
 from slc_tui.core.portfolio import Portfolio
 from slc_tui.core.record import last_finished
 from slc_tui.core.take_home import TAKE_HOME_DIR, take_home_name
@@ -163,9 +163,11 @@ def write_latest_take_home(
     from slc_tui.store.tinydb_document import CorruptResultsFile
 
     if not (class_dir / CLASS_FILE).is_file():
-        raise TakeHomeFailed(f"{class_dir} is not a class folder (no {CLASS_FILE})")
+        raise TakeHomeFailed(
+            fill("{folder} is not a class folder (no {file})", folder=class_dir, file=CLASS_FILE)
+        )
     if not is_valid_id(student_id):
-        raise TakeHomeFailed(f"{student_id!r} is not a student id")
+        raise TakeHomeFailed(fill("{id} is not a student id", id=repr(student_id)))
     info, portfolio = _class_and_portfolio(class_dir, student_id)
     store = ResultsStore(results_dir)
     try:
@@ -174,21 +176,35 @@ def write_latest_take_home(
         raise TakeHomeFailed(f"{corrupt.path}: {corrupt.reason}") from corrupt
     except OSError as error:
         where = error.filename or store.path_for(student_id)
-        raise TakeHomeFailed(f"cannot read {where}: {error.strerror or error}") from error
+        reason = error.strerror or error
+        raise TakeHomeFailed(
+            fill("cannot read {file}: {reason}", file=where, reason=reason)
+        ) from error
     if portfolio is None and not records:
         raise TakeHomeFailed(
-            f"no student {student_id!r} in {class_dir}: no portfolio and no results"
+            fill(
+                "no student {id} in {folder}: no portfolio and no results",
+                id=repr(student_id),
+                folder=class_dir,
+            )
         )
     record = last_finished(records)
     if record is None:
         raise TakeHomeFailed(
-            f"{student_id} has no finished conference yet (in {store.path_for(student_id)})"
+            fill(
+                "{id} has no finished conference yet (in {file})",
+                id=student_id,
+                file=store.path_for(student_id),
+            )
         )
     try:
         return write_take_home(record, fmt, info, portfolio, results_dir, out, class_dir)
     except OSError as error:
         where = error.filename or out or results_dir / TAKE_HOME_DIR
-        raise TakeHomeFailed(f"cannot write {where}: {error.strerror or error}") from error
+        reason = error.strerror or error
+        raise TakeHomeFailed(
+            fill("cannot write {file}: {reason}", file=where, reason=reason)
+        ) from error
 
 
 def _class_and_portfolio(class_dir: Path, student_id: str) -> tuple[ClassInfo, Portfolio | None]:
