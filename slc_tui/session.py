@@ -57,6 +57,18 @@ class PickerRow:
     next: bool = False
 
 
+def speak_class_language(class_dir: Path) -> None:
+    """Make the class's language (from its ``class.json``) the active one before the class
+    is read, so that what is found wrong in its files is said in it (English needs no
+    catalog: nothing is read for it)."""
+    from slc_tui.core.class_folder import load_class_info
+    from slc_tui.store.paths import language_folders
+
+    info, _problems = load_class_info(class_dir)
+    if i18n.normalise_code(info.language).split("-")[0] != i18n.SOURCE_LANGUAGE:
+        i18n.use(i18n.translation(info.language, language_folders(class_dir))[0])
+
+
 class ClassSession:
     """A class folder opened for conferences, with the results store it writes to."""
 

@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass, replace
 from typing import Any
 
+from slc_tui.core.i18n import fill, nfill
+
 GUESSES_FORMAT = "slc-pin-guesses/1"
 
 #: Wrong PINs in a row that cost no wait.
@@ -92,18 +94,14 @@ def try_again_in(seconds: float) -> str:
     """``Try again in 2 minutes.`` (rounded up: never sooner than it is)."""
     if seconds < 60:
         whole = max(1, math.ceil(seconds))
-        if whole == 1:
-            return "Try again in 1 second."
-        return f"Try again in {whole} seconds."
+        return nfill("Try again in {n} second.", "Try again in {n} seconds.", whole)
     minutes = math.ceil(seconds / 60)
-    if minutes == 1:
-        return "Try again in 1 minute."
-    return f"Try again in {minutes} minutes."
+    return nfill("Try again in {n} minute.", "Try again in {n} minutes.", minutes)
 
 
 def wait_message(seconds: float) -> str:
     """``Too many wrong PINs. Try again in 2 minutes.``"""
-    return f"Too many wrong PINs. {try_again_in(seconds)}"
+    return fill("Too many wrong PINs. {try_again}", try_again=try_again_in(seconds))
 
 
 class PinWaitDue(Exception):
@@ -117,8 +115,11 @@ class PinWaitDue(Exception):
         self.seconds = seconds
         self.damaged = damaged
         if damaged:
-            message = f"{damaged} could not be read, so slc waits as after many wrong PINs. "
-            message += try_again_in(seconds)
+            message = fill(
+                "{file} could not be read, so slc waits as after many wrong PINs. {try_again}",
+                file=damaged,
+                try_again=try_again_in(seconds),
+            )
         else:
             message = wait_message(seconds)
         super().__init__(message)

@@ -21,6 +21,7 @@ from typing import BinaryIO
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from slc_tui.core.file_kinds import not_a_picture_file
+from slc_tui.core.i18n import _, fill
 
 __all__ = [
     "ALLOWED_FORMATS",
@@ -171,15 +172,17 @@ def _image_errors() -> Iterator[None]:
     except Image.DecompressionBombError as exc:
         raise _too_large_from_message(str(exc)) from exc
     except UnidentifiedImageError as exc:
-        raise ImageProblem(f"not a supported image (allowed: {_ALLOWED_LABEL})") from exc
+        raise ImageProblem(
+            fill("not a supported image (allowed: {kinds})", kinds=_ALLOWED_LABEL)
+        ) from exc
     except FileNotFoundError as exc:
-        raise ImageProblem("file not found") from exc
+        raise ImageProblem(_("file not found")) from exc
     except PermissionError as exc:
-        raise ImageProblem("file cannot be read (no permission)") from exc
+        raise ImageProblem(_("file cannot be read (no permission)")) from exc
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        raise ImageProblem("file is damaged or incomplete") from exc
+        raise ImageProblem(_("file is damaged or incomplete")) from exc
     except MemoryError as exc:
-        raise ImageProblem("image is too large") from exc
+        raise ImageProblem(_("image is too large")) from exc
 
 
 def _prepare_for_resize(img: Image.Image) -> Image.Image:
@@ -203,20 +206,26 @@ def _check_file(path: Path) -> None:
     try:
         info = path.stat()
     except FileNotFoundError as exc:
-        raise ImageProblem("file not found") from exc
+        raise ImageProblem(_("file not found")) from exc
     except PermissionError as exc:
-        raise ImageProblem("file cannot be read (no permission)") from exc
+        raise ImageProblem(_("file cannot be read (no permission)")) from exc
     except (OSError, ValueError) as exc:
-        raise ImageProblem("file cannot be read") from exc
+        raise ImageProblem(_("file cannot be read")) from exc
     kind = not_a_picture_file(info.st_mode)
     if kind:
         raise ImageProblem(kind)
     if info.st_size == 0:
-        raise ImageProblem("file is empty")
+        raise ImageProblem(_("file is empty"))
     if info.st_size > MAX_FILE_BYTES:
         size_mb = info.st_size / (1024 * 1024)
         limit_mb = MAX_FILE_BYTES // (1024 * 1024)
-        raise ImageProblem(f"file is too big ({size_mb:.0f} MB; limit {limit_mb} MB)")
+        raise ImageProblem(
+            fill(
+                "file is too big ({size} MB; limit {limit} MB)",
+                size=round(size_mb),
+                limit=limit_mb,
+            )
+        )
 
 
 def _open_regular_file(path: Path) -> BinaryIO:
@@ -250,17 +259,21 @@ def _open_allowed(file: BinaryIO) -> Image.Image:
 def _check_pixels(size: tuple[int, int]) -> None:
     width, height = size
     if width < 1 or height < 1:
-        raise ImageProblem("file is damaged or incomplete")
+        raise ImageProblem(_("file is damaged or incomplete"))
     if width * height > MAX_PIXELS:
-        raise ImageProblem(f"image is too large ({width}×{height} pixels)")
+        raise ImageProblem(
+            fill("image is too large ({width}×{height} pixels)", width=width, height=height)
+        )
 
 
 def _too_large_from_message(message: str) -> ImageProblem:
     match = _BOMB_PIXELS.search(message)
     if match is None:
-        return ImageProblem("image is too large")
+        return ImageProblem(_("image is too large"))
     megapixels = int(match.group(1)) / 1_000_000
-    return ImageProblem(f"image is too large (about {megapixels:,.0f} megapixels)")
+    return ImageProblem(
+        fill("image is too large (about {megapixels} megapixels)", megapixels=round(megapixels))
+    )
 
 
 def _to_rgb(img: Image.Image) -> Image.Image:

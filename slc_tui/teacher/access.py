@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from slc_tui.core.i18n import _, fill
 from slc_tui.core.pin_backoff import PinWaitDue, wait_message
 from slc_tui.core.teacher_pin import PinRecordInvalid, new_pin_problem
 from slc_tui.store.teacher_access import PinStore
@@ -82,22 +83,30 @@ class TeacherAccess:
         except PinRecordInvalid as damaged:
             return PinCheck(
                 "damaged",
-                f"The teacher PIN file cannot be used: {damaged}.",
-                f"{damaged}; set a new PIN with: slc set-pin",
+                fill("The teacher PIN file cannot be used: {problem}.", problem=damaged),
+                fill("{problem}; set a new PIN with: slc set-pin", problem=damaged),
             )
         except OSError as error:
             where = error.filename or store.guesses_path
             reason = error.strerror or str(error)
             return PinCheck(
                 "unavailable",
-                f"The teacher PIN cannot be checked: {reason} ({where}).",
-                f"cannot check the teacher PIN: {where}: {reason}",
+                fill(
+                    "The teacher PIN cannot be checked: {reason} ({file}).",
+                    reason=reason,
+                    file=where,
+                ),
+                fill("cannot check the teacher PIN: {file}: {reason}", file=where, reason=reason),
             )
         left = store.wait_left()  # this wrong PIN may have started a wait: say so now
         if left > 0:
             wait = wait_message(left)
-            return PinCheck("wrong", f"That PIN is not right. {wait}", f"wrong teacher PIN. {wait}")
-        return PinCheck("wrong", "That PIN is not right. Try again.", "wrong teacher PIN")
+            return PinCheck(
+                "wrong",
+                fill("That PIN is not right. {wait}", wait=wait),
+                fill("wrong teacher PIN. {wait}", wait=wait),
+            )
+        return PinCheck("wrong", _("That PIN is not right. Try again."), _("wrong teacher PIN"))
 
     def set_pin(self, pin: str) -> Path:
         """Store a new PIN (ValueError naming the rule when it is too weak); returns the file.

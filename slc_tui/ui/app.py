@@ -26,7 +26,7 @@ from slc_tui.core.i18n import N_, _, fill, nfill
 from slc_tui.core.portfolio import Portfolio
 from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_questions
 from slc_tui.core.steps import Step
-from slc_tui.session import ClassSession, CorruptResultsFile
+from slc_tui.session import ClassSession, CorruptResultsFile, speak_class_language
 from slc_tui.ui.collection import collect_everything, freeze_long_lived, pause_collection
 from slc_tui.ui.doors import Doors
 from slc_tui.ui.messages import (
@@ -170,6 +170,7 @@ class SlcApp(Saving):
     @work(thread=True, exclusive=True, group="load")
     def load_class(self) -> None:
         """Read the class folder and results, then show the picker."""
+        speak_class_language(self.class_dir)  # problems found while reading are said in it
         if self.start_student:  # that child's portfolio only: the rest after the first paint
             session = ClassSession.open_for_student(
                 self.class_dir, self.results_dir, self.start_student, self.clock
