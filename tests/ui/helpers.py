@@ -155,7 +155,7 @@ def screen_text(app: App[Any]) -> str:
 
 
 async def wait_until(
-    pilot: Pilot[Any], condition: Any, timeout: float = 5.0, what: str = "condition"
+    pilot: Pilot[Any], condition: Any, timeout: float = 15.0, what: str = "condition"
 ) -> None:
     """Pause until ``condition()`` is true; fail after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout

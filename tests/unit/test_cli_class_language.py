@@ -68,7 +68,7 @@ def test_validate_of_a_french_class_names_each_problem_in_french(
         "portfolios/leo.json: ligne 1, colonne 30 : JSON non valide : "
         "nom de champ entre guillemets doubles attendu"
     ) in lines
-    assert f"✗ 2 erreur(s), 1 avertissement(s) dans 2 portfolio(s) dans {broken_french_class}" in (
+    assert f"✗ 2 erreur(s), 1 avertissement(s) dans 2 portfolios dans {broken_french_class}" in (
         err
     )
     assert "must be" not in out and "warning" not in out

@@ -139,7 +139,10 @@ class StepBody(Vertical):
         box = self.main_box()
         if box is not None:
             put_cursor_at_end(box)
-            box.focus()
+            # Scrolled into view once laid out: scrolling while the step's height is still
+            # being worked out moved a pane whose box was already in view.
+            box.focus(scroll_visible=False)
+            self.call_after_refresh(box.scroll_visible, animate=False)
             return
         for widget in self.query("*"):
             if widget.focusable:
