@@ -23,7 +23,7 @@ from slc_tui.ui.widgets.image_preview import ImagePreview
 FROZEN_START = datetime(2026, 11, 22, 15, 30, 0)
 
 #: How long ``settle`` waits before giving up (a hang must fail the test, not block the suite).
-SETTLE_TIMEOUT = 10.0
+SETTLE_TIMEOUT = 20.0
 
 
 class FrozenClock:
