@@ -8,7 +8,7 @@ from typing import Any
 
 from slc_tui.core.class_folder import CLASS_FILE, PORTFOLIOS_DIR, PROMPTS_FILE, RESULTS_DIR
 from slc_tui.core.classinfo import ClassInfo
-from slc_tui.core.i18n import translation
+from slc_tui.core.i18n import fill, translation
 from slc_tui.core.portfolio import PORTFOLIO_FORMAT
 from slc_tui.core.prompts import default_prompts_json
 from slc_tui.store.fileops import write_bytes_atomically
@@ -91,7 +91,7 @@ def create_class(
     portfolio.
     """
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise ClassFolderExists(f"{folder} already exists and is not empty")
+        raise ClassFolderExists(fill("{folder} already exists and is not empty", folder=folder))
     source = bundled_sample_dir()
     make_private_dir(folder)
     if sample:
