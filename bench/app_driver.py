@@ -371,6 +371,7 @@ async def switch_languages(
             await settle(app)
             if app.conference.language != code:
                 raise RuntimeError(f"the conference is not in {code}")
+        await settle(app)
     return {"switch_ms": switches}
 
 

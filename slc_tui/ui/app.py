@@ -601,6 +601,8 @@ class SlcApp(Saving):
         picked, a commitment typed) is not used: it is built again here, or on Next.
         """
         await asyncio.sleep(wait)
+        if not self.screen_stack:
+            return  # the app is closing
         conference, screen = self.conference, self.screen
         if conference is None or not isinstance(screen, ConferenceScreen):
             return
