@@ -356,6 +356,9 @@ async def switch_languages(
         await first_step(app)
         await settle(app)
         conference = app.conference
+        for chosen in conference.portfolio.pieces[: conference.pieces_required]:
+            if chosen.id not in conference.chosen:  # (this child's pieces are not pre-chosen)
+                conference.toggle_piece(chosen.id)
         piece = next(s for s in conference.steps() if s.kind is StepKind.PIECE)
         conference.go_to(piece)
         app.show_step()

@@ -33,13 +33,13 @@ from slc_tui.core.record import (
     to_record,
 )
 from slc_tui.core.schedule_times import TimeRange
-from slc_tui.core.tonight import TonightSchedule, next_up, tonight_order
 from slc_tui.store.claims import ClaimLost as ClaimLost
 from slc_tui.store.claims import OpenElsewhere
 from slc_tui.store.results import Recovery, ResultsStore
 from slc_tui.store.tinydb_document import CorruptResultsFile as CorruptResultsFile
 
 if TYPE_CHECKING:  # imported when first used: not on the start-up path
+    from slc_tui.core.tonight import TonightSchedule
     from slc_tui.store.presence import ConferenceClaim
 
 
@@ -69,6 +69,12 @@ def speak_class_language(class_dir: Path) -> None:
         i18n.use(i18n.translation(info.language, language_folders(class_dir))[0])
 
 
+def _tonight_order(ids: list[str], times: dict[str, TimeRange]) -> list[str]:
+    from slc_tui.core.tonight import tonight_order
+
+    return tonight_order(ids, times)
+
+
 class ClassSession:
     """A class folder opened for conferences, with the results store it writes to."""
 
@@ -86,7 +92,7 @@ class ClassSession:
         self._claim: ConferenceClaim | None = None
         self._recoveries: list[Recovery] = []
         self._stamp: FolderStamp | None = None
-        self._tonight = TonightSchedule(folder.root)
+        self._tonight: TonightSchedule | None = None  # made when the list is first shown
         #: Catalogs that could not be read (each is left out: English shows instead).
         self.catalog_problems: set[i18n.CatalogProblem] = set()
 
@@ -226,11 +232,15 @@ class ClassSession:
         if not self.read_whole_class():
             self.refresh()
         term = self.folder.info.term
+        if self._tonight is None:  # (the schedule modules are not on the start-up path)
+            from slc_tui.core.tonight import TonightSchedule
+
+            self._tonight = TonightSchedule(self.folder.root)
         times = self._tonight.times(self.clock().date())
         by_id = {p.student.id: p for p in self.folder.portfolios}
         rows = [
             PickerRow(by_id[i], self.status(i, term), times.get(i))
-            for i in tonight_order(list(by_id), times)
+            for i in _tonight_order(list(by_id), times)
         ]
         return self.with_next(rows)
 
@@ -240,6 +250,8 @@ class ClassSession:
         if not times:
             return rows
         ids = [(r.portfolio.student.id, r.status) for r in rows]
+        from slc_tui.core.tonight import next_up
+
         upcoming = next_up(ids, times, self.clock())
         return [replace(r, next=r.portfolio.student.id == upcoming) for r in rows]
 
