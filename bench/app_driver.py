@@ -363,6 +363,7 @@ async def switch_languages(
         conference.go_to(piece)
         app.show_step()
         await settle(app)
+        await asyncio.to_thread(app._read_languages)  # as the 🌐 menu does while it opens
         for number in range(count):
             code = ("fr", "es", "en")[number % 3]
             old = app.screen.shown

@@ -84,8 +84,8 @@ How each key is measured (docs/performance.md says more):
     In a child process as ``slc open SAMPLE --student ava`` on the photo class: on the first
     piece step (a 12 MP photo), the conference's language switched as the 🌐 menu's pick does
     (French, Spanish, English in turn; 30 switches, 6 in a quick run) until the step is painted
-    again in the new language; p95, the first switch left out (its catalogs were still being
-    read ahead of time).
+    again in the new language; p95, the first switch left out. The catalogs are read first, as
+    the 🌐 menu reads them while it opens.
 ``report_1000_s`` / ``report_rss_mib``
     Wall time of ``slc report CLASS --results DIR --out FILE`` in a new process (run as
     ``python -m bench.take_home``, reading its peak RSS, ``VmHWM``), after one warm-up: the

@@ -29,6 +29,17 @@ __all__ = [
 
 #: The longest text spoken at once (a step's headline, talking points and prompts fit).
 MAX_SPOKEN_CHARACTERS = 4000
+#: The languages espeak-ng 1.51 has voices for (by base code): whether 🔊 can speak is
+#: known without running it (asking it for its voices takes a process start); the voice
+#: itself is looked up when something is said, in a worker.
+_ESPEAK_CODES = (
+    "af am an ar as az ba be bg bn bpy bs ca chr cmn cs cv cy da de el en eo es et eu fa fi "
+    "fr ga gd gn grc gu hak haw he hi hr ht hu hy hyw ia id io is it ja jbo ka kk kl kn ko kok "
+    "ku ky la lb lfn lt ltg lv mi mk ml mr ms mt my nb nci ne nl nog om or pa pap piqd pl pt "
+    "py qdb qu quc qya ro ru sd shn si sjn sk sl smj sq sr sv sw ta te th tk tn tr tt ug uk ur "
+    "uz vi yue zh"
+)
+ESPEAK_LANGUAGES = frozenset(_ESPEAK_CODES.split())
 #: Words per minute: a little slower than espeak-ng's 175, for young listeners.
 WORDS_PER_MINUTE = 150
 
@@ -122,8 +133,11 @@ class EspeakEngine:
         return regional[0] if regional else None
 
     def speaks(self, language: str) -> bool:
-        """Whether espeak-ng has a voice for ``language``."""
-        return self.voice_for(language) is not None
+        """Whether espeak-ng has a voice for ``language`` (from its voice list once that
+        was read, else from :data:`ESPEAK_LANGUAGES`)."""
+        if self._voices is not None:
+            return self.voice_for(language) is not None
+        return language.strip().lower().replace("_", "-").split("-")[0] in ESPEAK_LANGUAGES
 
     def say(self, text: str, language: str) -> Speaking:
         """Read ``text`` on the speakers (nothing when there is no voice for it)."""

@@ -383,7 +383,6 @@ class SlcApp(Saving):
         self.conference = conference
         i18n.use(session.translation(conference.language))
         self.show_step()
-        self.call_after_refresh(self._read_languages_soon)
 
     @work(exclusive=True, group="open")
     async def open_student(self, student_id: str) -> None:
@@ -444,12 +443,8 @@ class SlcApp(Saving):
             await asyncio.to_thread(session.translation, conference.language)  # read it here
             self.begin(conference)
 
-    def _read_languages_soon(self) -> None:
-        """Once the step is painted (reading catalogs needs Babel: not before the first paint)."""
-        self.run_worker(self._read_languages, thread=True, group="languages")
-
     def _read_languages(self) -> None:
-        """Read the catalogs the 🌐 menu offers ahead of time, so a switch reads none."""
+        """Read every catalog the 🌐 menu offers (once; a switch then reads none)."""
         session = self.session
         if session is not None:
             for code in session.languages():
@@ -470,6 +465,8 @@ class SlcApp(Saving):
         if conference is None or session is None:
             return
         codes = await asyncio.to_thread(session.languages)
+        # The catalogs are read now, while the menu opens (never while a child is leading).
+        await asyncio.to_thread(self._read_languages)
         choices = [(code, language_name(code)) for code in codes]
         picked = await self.push_screen_wait(LanguageMenu(choices, conference.language))
         if picked is None or conference is not self.conference:
@@ -512,7 +509,6 @@ class SlcApp(Saving):
         if self.session is not None:
             self._speak(self.session.translation(conference.language))
         self.show_step()
-        self.call_after_refresh(self._read_languages_soon)
         self.call_after_refresh(self.save_now if claimed else self.claim_then_save)
 
     @work(exclusive=True, group="open")
