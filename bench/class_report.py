@@ -10,16 +10,13 @@ its peak RSS).
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bench.common import REPO_ROOT, child_env, fresh_dir
+from bench.common import fresh_dir
+from bench.take_home import run_slc
 
 
 def store_night(class_dir: Path, results_dir: Path, student_ids: Sequence[str]) -> int:
@@ -61,24 +58,11 @@ def measure_report(
     out = fresh_dir(scratch / "children", "report-")
     found: dict[str, list[float]] = {"wall": [], "rss_mib": [], "bytes": []}
     for run in range(runs + 1):
-        pdf, result = out / f"report-{run}.pdf", out / f"result-{run}.json"
+        pdf = out / f"report-{run}.pdf"
         args = ["report", str(class_dir), "--results", str(results_dir), "--out", str(pdf)]
-        command = [sys.executable, "-m", "bench.take_home", str(result), *args]
-        start = time.perf_counter()
-        done = subprocess.run(
-            command,
-            cwd=REPO_ROOT,
-            env=child_env(scratch, "report"),
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        elapsed = time.perf_counter() - start
-        if done.returncode != 0 or not pdf.is_file():
-            raise RuntimeError(f"slc report failed ({done.returncode}): {done.stderr[-2000:]}")
+        elapsed, peak = run_slc(args, pdf, scratch, "report")
         if run:  # run 0 fills the bytecode and disk caches
             found["wall"].append(elapsed)
-            found["rss_mib"].append(json.loads(result.read_text())["peak_rss_mib"])
+            found["rss_mib"].append(peak)
             found["bytes"].append(pdf.stat().st_size)
     return found

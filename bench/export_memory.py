@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
-import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bench.common import REPO_ROOT, child_env, fresh_dir
+from bench.common import fresh_dir
+from bench.take_home import run_slc
 
 
 def template_records(class_dir: Path, student_ids: Sequence[str], count: int) -> list[Any]:
@@ -69,21 +68,10 @@ def export_peak_mib(class_dir: Path, results_dir: Path, scratch: Path, runs: int
     out = fresh_dir(scratch / "children", "export-")
     peaks = []
     for run in range(runs + 1):
-        csv, result = out / f"export-{run}.csv", out / f"result-{run}.json"
+        csv = out / f"export-{run}.csv"
         args = ["export", str(class_dir), "--format", "csv", "--results", str(results_dir)]
-        command = [sys.executable, "-m", "bench.take_home", str(result), *args, "--out", str(csv)]
-        done = subprocess.run(
-            command,
-            cwd=REPO_ROOT,
-            env=child_env(scratch, "export"),
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        if done.returncode != 0 or not csv.is_file():
-            raise RuntimeError(f"slc export failed ({done.returncode}): {done.stderr[-2000:]}")
+        _elapsed, peak = run_slc([*args, "--out", str(csv)], csv, scratch, "export", timeout=600)
         if run:
-            peaks.append(json.loads(result.read_text())["peak_rss_mib"])
+            peaks.append(peak)
     peaks.sort()
     return peaks[len(peaks) // 2]

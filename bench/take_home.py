@@ -38,6 +38,30 @@ def take_home_class(root: Path, photos: Sequence[Path]) -> Path:
     return class_dir
 
 
+def run_slc(
+    args: Sequence[str], output: Path, scratch: Path, label: str, timeout: float = 300
+) -> tuple[float, float]:
+    """Run ``slc ARGS…`` in a new process (``python -m bench.take_home``), which must write
+    ``output``: seconds from start to exit, and its peak RSS in MiB. RuntimeError (with the
+    end of its error output) when it fails."""
+    result = output.with_name(output.name + ".result.json")
+    command = [sys.executable, "-m", "bench.take_home", str(result), *args]
+    start = time.perf_counter()
+    done = subprocess.run(
+        command,
+        cwd=REPO_ROOT,
+        env=child_env(scratch, label),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0 or not output.is_file():
+        raise RuntimeError(f"slc {args[0]} failed ({done.returncode}): {done.stderr[-2000:]}")
+    return elapsed, float(json.loads(result.read_text())["peak_rss_mib"])
+
+
 def measure_take_home(class_dir: Path, scratch: Path, runs: int) -> dict[str, list[float]]:
     """Run ``slc take-home CLASS ava --format pdf --out FILE`` in a new process ``runs``
     times after one warm-up: seconds from start to exit (``wall``), its peak RSS in MiB
@@ -45,25 +69,12 @@ def measure_take_home(class_dir: Path, scratch: Path, runs: int) -> dict[str, li
     out = fresh_dir(scratch / "children", "take-home-")
     found: dict[str, list[float]] = {"wall": [], "rss_mib": [], "bytes": []}
     for run in range(runs + 1):
-        pdf, result = out / f"copy-{run}.pdf", out / f"result-{run}.json"
+        pdf = out / f"copy-{run}.pdf"
         args = ["take-home", str(class_dir), STUDENT, "--format", "pdf", "--out", str(pdf)]
-        command = [sys.executable, "-m", "bench.take_home", str(result), *args]
-        start = time.perf_counter()
-        done = subprocess.run(
-            command,
-            cwd=REPO_ROOT,
-            env=child_env(scratch, "take-home"),
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        elapsed = time.perf_counter() - start
-        if done.returncode != 0 or not pdf.is_file():
-            raise RuntimeError(f"slc take-home failed ({done.returncode}): {done.stderr[-2000:]}")
+        elapsed, peak = run_slc(args, pdf, scratch, "take-home", timeout=120)
         if run:  # run 0 fills the bytecode and disk caches
             found["wall"].append(elapsed)
-            found["rss_mib"].append(json.loads(result.read_text())["peak_rss_mib"])
+            found["rss_mib"].append(peak)
             found["bytes"].append(pdf.stat().st_size)
     return found
 
