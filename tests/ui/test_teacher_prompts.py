@@ -220,7 +220,16 @@ async def test_a_draft_survives_a_kill_and_is_offered_back(room: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(app, pilot)
         await pilot.press(*"Half-typed, ñ")  # not even Enter: kept as typed
-        await wait_until(pilot, lambda: drafts.path_for("prompts.json").exists(), what="the draft")
+
+        def drafted() -> bool:  # the whole text (a slow machine drafts it half-way first)
+            path = drafts.path_for("prompts.json")
+            try:
+                kept = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                return False
+            return "Half-typed, ñ" in json.dumps(kept, ensure_ascii=False)
+
+        await wait_until(pilot, drafted, what="the whole draft")
     # The app is gone without a save (as when killed): the file is as it was.
     assert saved(room) == PROMPTS
     app = app_for(room)
