@@ -658,6 +658,21 @@ def _cannot(message: str, where: object, error: OSError) -> str:
     return fill(message, file=where, reason=error.strerror or error)
 
 
+def _teacher_class(
+    class_dir: Path, results: Path | None, pin: str | None, command: str
+) -> tuple[Path, Path] | int:
+    """The class folder (``~`` expanded) and its results folder, for a command only the
+    teacher may run; or the exit code, once the reason it may not go on is printed."""
+    class_dir = class_dir.expanduser()
+    if not class_dir.is_dir():
+        return _not_a_folder(class_dir)
+    results_dir = _results_dir(class_dir, results)
+    refused = _teacher_only(results_dir, pin, command)
+    if refused:
+        return _error(refused)
+    return class_dir, results_dir
+
+
 def _not_a_folder(folder: Path) -> int:
     """``slc: FOLDER: class folder not found``."""
     return _error(fill("{folder}: class folder not found", folder=folder))
@@ -811,13 +826,10 @@ def cmd_export(
     """``slc export``: every saved conference as CSV or JSON (teacher PIN if one is set)."""
     from slc_tui.teacher.export import ExportFailed, check_readable, export_chunks, export_to
 
-    class_dir = class_dir.expanduser()
-    if not class_dir.is_dir():
-        return _not_a_folder(class_dir)
-    results_dir = _results_dir(class_dir, results)
-    refused = _teacher_only(results_dir, pin, "export")
-    if refused:
-        return _error(refused)
+    opened = _teacher_class(class_dir, results, pin, "export")
+    if isinstance(opened, int):
+        return opened
+    class_dir, results_dir = opened
     kind: Literal["csv", "json"] = "csv" if fmt == "csv" else "json"
     try:
         if out is None:  # every file checked first: the screen never gets half an export
@@ -844,13 +856,10 @@ def cmd_take_home(
     if one is set)."""
     from slc_tui.teacher.take_home import TakeHomeFailed, write_latest_take_home
 
-    class_dir = class_dir.expanduser()
-    if not class_dir.is_dir():
-        return _not_a_folder(class_dir)
-    results_dir = _results_dir(class_dir, results)
-    refused = _teacher_only(results_dir, pin, "take-home")
-    if refused:
-        return _error(refused)
+    opened = _teacher_class(class_dir, results, pin, "take-home")
+    if isinstance(opened, int):
+        return opened
+    class_dir, results_dir = opened
     kind: Literal["pdf", "html", "txt"] = (
         "html" if fmt == "html" else "txt" if fmt == "txt" else "pdf"
     )
@@ -872,13 +881,10 @@ def cmd_report(
 
     from slc_tui.teacher.report import ReportFailed, write_class_report
 
-    class_dir = class_dir.expanduser()
-    if not class_dir.is_dir():
-        return _not_a_folder(class_dir)
-    results_dir = _results_dir(class_dir, results)
-    refused = _teacher_only(results_dir, pin, "report")
-    if refused:
-        return _error(refused)
+    opened = _teacher_class(class_dir, results, pin, "report")
+    if isinstance(opened, int):
+        return opened
+    class_dir, results_dir = opened
     try:
         written = write_class_report(
             class_dir, results_dir, date.today(), out.expanduser() if out else None

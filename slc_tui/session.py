@@ -69,12 +69,6 @@ def speak_class_language(class_dir: Path) -> None:
         i18n.use(i18n.translation(info.language, language_folders(class_dir))[0])
 
 
-def _tonight_order(ids: list[str], times: dict[str, TimeRange]) -> list[str]:
-    from slc_tui.core.tonight import tonight_order
-
-    return tonight_order(ids, times)
-
-
 class ClassSession:
     """A class folder opened for conferences, with the results store it writes to."""
 
@@ -232,15 +226,16 @@ class ClassSession:
         if not self.read_whole_class():
             self.refresh()
         term = self.folder.info.term
-        if self._tonight is None:  # (the schedule modules are not on the start-up path)
-            from slc_tui.core.tonight import TonightSchedule
+        # (the schedule modules are not on the start-up path)
+        from slc_tui.core.tonight import TonightSchedule, tonight_order
 
+        if self._tonight is None:
             self._tonight = TonightSchedule(self.folder.root)
         times = self._tonight.times(self.clock().date())
         by_id = {p.student.id: p for p in self.folder.portfolios}
         rows = [
             PickerRow(by_id[i], self.status(i, term), times.get(i))
-            for i in _tonight_order(list(by_id), times)
+            for i in tonight_order(list(by_id), times)
         ]
         return self.with_next(rows)
 
