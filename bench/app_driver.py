@@ -82,6 +82,11 @@ class PaintRecorder:
         finally:
             self._waiters.remove(entry)
 
+    async def painted(self, screen: Any, timeout: float = TIMEOUT) -> float:
+        """When ``screen`` was first painted (waiting for it if it has not been yet)."""
+        done = self.first_paint_after(screen, 0.0)
+        return done if done is not None else await self.wait_for(lambda s: s is screen, timeout)
+
     def first_paint_after(self, screen: Any, moment: float) -> float | None:
         """When ``screen`` was first painted at or after ``moment`` (None if not yet)."""
         return min((t for t, s in self.paints if s is screen and t >= moment), default=None)
@@ -176,6 +181,16 @@ def _busy_workers(app: Any) -> list[Any]:
     return [w for w in app.workers if not w.is_finished and not (dialog and w.group == "open")]
 
 
+def _pending(app: Any) -> bool:
+    """True while the app or its screen has messages waiting, or callbacks waiting for the
+    next refresh (such as a step's "shown", which starts building the next one)."""
+    screen = app.screen
+    queues = (getattr(node, "_message_queue", None) for node in (app, screen))
+    return bool(getattr(screen, "_callbacks", None)) or any(
+        queue is not None and not queue.empty() for queue in queues
+    )
+
+
 class _PreviewWatch:
     """The pictures on screen, re-queried only when the screen or its step changes or every
     half second (a query walks every widget: polling it would load the loop being measured)."""
@@ -193,7 +208,8 @@ class _PreviewWatch:
 
 
 async def settle(app: Any, timeout: float = TIMEOUT) -> float:
-    """Wait until no worker runs and every picture on screen is loaded; returns when that was.
+    """Wait until no worker runs, no message or after-refresh callback waits, and every
+    picture on screen is loaded; returns when that was.
 
     Polls every 20 ms. A picture that stays unloaded for a second while nothing else happens is
     scrolled into view (in case previews load lazily, only when visible).
@@ -207,7 +223,7 @@ async def settle(app: Any, timeout: float = TIMEOUT) -> float:
         if now > deadline:
             raise TimeoutError(f"app did not settle in {timeout}s")
         unloaded = watch.unloaded(app, now)
-        busy = _busy_workers(app)
+        busy = _busy_workers(app) or _pending(app)
         if busy or unloaded:
             calm_since = None
             if len(unloaded) != last_unloaded:
@@ -296,6 +312,7 @@ async def lead_conference(class_dir: Path, results_dir: Path, student_id: str) -
         probe.start()
         await first_step(app)
         shown_at = time.perf_counter()  # when the step on screen was shown (about)
+        await paints.painted(app.screen)  # a child reads a step only once it is drawn
         await settle(app)
         while True:
             conference = app.conference

@@ -25,8 +25,10 @@ How each key is measured (docs/performance.md says more):
     conference of a student with 60 pieces of 12 MP photos and a previous conference
     (welcome, review, choose, 3 pieces, strengths … wrap-up). Each step change is timed from just
     before Ctrl+N is sent to the first paint of the next step's screen (``App._display`` is
-    wrapped to timestamp paints). Between steps the app is left to settle (pictures loaded,
-    saves written). 95th percentile over the conference's step changes; median over conferences.
+    wrapped to timestamp paints). Each step is first drawn, and then the app is left to settle
+    (no worker running, no message or after-refresh callback waiting, pictures loaded, saves
+    written), as a child reads a step before pressing Next. 95th percentile over the
+    conference's step changes; median over conferences.
 ``ui_lag_max_ms``
     In the same child, a task sleeps 5 ms in a loop and records how late it wakes. The key is the
     longest lag from pressing Next on the step before ``choose`` until all 60 previews of the
