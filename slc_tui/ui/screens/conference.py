@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import MountError
-from textual.widgets import Button, Footer, Label, Static
+from textual.widgets import Button, Label, Static
 
 from slc_tui.core.conference import Conference
 from slc_tui.core.default_prompts import GradeBand, grade_band
@@ -34,6 +34,7 @@ from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.typing_router import EDITING_KEYS, TypingRouter, takes_text
 from slc_tui.ui.widgets.clock_label import ClockLabel
 from slc_tui.ui.widgets.help_panel import HelpPanel
+from slc_tui.ui.widgets.key_footer import KeyFooter
 from slc_tui.ui.widgets.stepper import Stepper
 
 
@@ -105,7 +106,7 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
             yield Button("🔊", id="read-aloud", compact=True)
             yield Button(self._language_label(), id="language", compact=True)
             yield Button(self.body.next_label(), id="next", variant="success")
-        yield Footer()
+        yield KeyFooter()
 
     def _language_label(self) -> str:
         return f"🌐 {language_name(self.conference.language)}"

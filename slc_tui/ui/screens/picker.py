@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from slc_tui.core.i18n import N_, _, placeholders
@@ -27,6 +27,7 @@ from slc_tui.core.schedule_times import clock
 from slc_tui.session import PickerRow
 from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
+from slc_tui.ui.widgets.key_footer import KeyFooter
 
 #: Each status as the list shows it (translated where shown: at most 16 cells).
 STATUS_BADGES = {
@@ -210,7 +211,7 @@ class PickerScreen(TranslatedBindings, Screen[None]):
             yield Static(self._header(with_time=False), id="students-header")
             yield OptionList(id="students")
             yield Static(plain(self.notice), id="picker-notice")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill the list and focus it."""

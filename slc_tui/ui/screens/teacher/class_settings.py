@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from slc_tui.core.class_documents import ClassDocument
 from slc_tui.core.i18n import N_, _, fill
@@ -24,6 +24,7 @@ from slc_tui.teacher.file_edits import FileEdit
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher.file_editor import FileEditorScreen
 from slc_tui.ui.screens.teacher.typing import text_box
+from slc_tui.ui.widgets.key_footer import KeyFooter
 
 OTHER_LANGUAGE = "other"
 #: The box of each field of ``class.json``.
@@ -93,7 +94,7 @@ class ClassSettingsScreen(FileEditorScreen[ClassDocument]):
                 yield Static(_("Reading class.json…"), id="editor-status")
                 yield Button(_("💾 Save (Ctrl+S)"), id="editor-save", compact=True)
                 yield Button(_("Back (Esc)"), id="editor-back", compact=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Read the file in a thread."""

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from slc_tui.core.i18n import N_, _, fill
 from slc_tui.session import ClassSession
@@ -16,6 +16,7 @@ from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher import TEACHER_CSS
 from slc_tui.ui.screens.teacher.sections import SECTIONS, TeacherSection
+from slc_tui.ui.widgets.key_footer import KeyFooter
 
 
 class TeacherHomeScreen(TranslatedBindings, Screen[None]):
@@ -54,7 +55,7 @@ class TeacherHomeScreen(TranslatedBindings, Screen[None]):
                         )
                         yield Static(_(section.description), classes="section-description")
             yield Button(_("← Student list (Esc)"), id="teacher-back")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """The first section has the keyboard."""

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from slc_tui.core.i18n import N_, _, fill, nfill
 from slc_tui.session import ClassSession
@@ -24,6 +24,7 @@ from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher import TEACHER_CSS
 from slc_tui.ui.screens.teacher.columns import translated_columns
+from slc_tui.ui.widgets.key_footer import KeyFooter
 
 #: The cells' words (marked: translated where shown).
 FOLLOW_UP_CELLS = {"open": N_("⚑ open"), "done": N_("✓ done"), "none": ""}
@@ -120,7 +121,7 @@ class OverviewScreen(TranslatedBindings, Screen[None]):
                 yield Button(_("Export CSV (e)"), id="export-csv")
                 yield Button(_("Report (p)"), id="write-report")
                 yield Button(_("Back (Esc)"), id="overview-back")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Read the rows in a thread."""

@@ -28,7 +28,6 @@ from textual.widget import Widget
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Input,
     Select,
     Static,
@@ -60,6 +59,7 @@ from slc_tui.ui.screens.teacher.portfolio_panes import (
     text_of,
 )
 from slc_tui.ui.typing_router import EDITING_KEYS, TypingRouter, put_cursor_at_end, takes_text
+from slc_tui.ui.widgets.key_footer import KeyFooter
 
 #: Seconds after the last change before the draft is kept and the document checked.
 DRAFT_AFTER = 0.4
@@ -133,7 +133,7 @@ class PortfolioEditorScreen(TranslatedBindings, Screen[None]):
                 yield Button(_("Save (Ctrl+S)"), id="portfolio-save", variant="primary")
                 yield Button(_("Close (Esc)"), id="portfolio-close")
                 yield Static("", id="portfolio-status")
-        yield Footer()
+        yield KeyFooter()
 
     def _pane(self, tab: str, today: date) -> EditorPane:
         document = self.edit.document

@@ -18,7 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, OptionList, Select, Static
+from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from slc_tui.core.class_documents import PromptsDocument
@@ -41,6 +41,7 @@ from slc_tui.teacher.prompt_lists import (
 from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher.file_editor import FileEditorScreen
 from slc_tui.ui.screens.teacher.typing import text_box
+from slc_tui.ui.widgets.key_footer import KeyFooter
 
 ADD_PLACEHOLDER = N_("Type a new prompt, then Enter")
 
@@ -128,7 +129,7 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
                 yield Static(_("Reading prompts.json…"), id="editor-status")
                 yield Button(_("💾 Save (Ctrl+S)"), id="editor-save", compact=True)
                 yield Button(_("Back (Esc)"), id="editor-back", compact=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Read the file in a thread; the box has the keyboard."""

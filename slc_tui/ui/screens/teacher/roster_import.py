@@ -26,7 +26,6 @@ from textual.widgets import (
     ContentSwitcher,
     DataTable,
     DirectoryTree,
-    Footer,
     Input,
     Static,
 )
@@ -47,6 +46,7 @@ from slc_tui.ui.plain_text import plain
 from slc_tui.ui.screens.teacher import TEACHER_CSS
 from slc_tui.ui.screens.teacher.columns import translated_columns
 from slc_tui.ui.screens.teacher.typing import DeskTyping, text_box
+from slc_tui.ui.widgets.key_footer import KeyFooter
 
 #: The files the browser shows (besides folders): what spreadsheets export a list as.
 LIST_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
@@ -130,7 +130,7 @@ class RosterImportScreen(TranslatedBindings, Screen[None]):
                 yield Button(_("Import (Ctrl+S)"), id="roster-import", variant="success")
                 yield Button(_("Choose a file (Ctrl+O)"), id="roster-choose")
                 yield Button(_("Back (Esc)"), id="roster-back")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """The file browser has the keyboard; Import waits for a preview."""

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from slc_tui.core.i18n import N_, _, fill, nfill
 from slc_tui.core.json_document import Refused
@@ -28,6 +28,7 @@ from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.teacher import TEACHER_CSS
 from slc_tui.ui.screens.teacher.columns import translated_columns
 from slc_tui.ui.typing_router import takes_text
+from slc_tui.ui.widgets.key_footer import KeyFooter
 
 #: Columns: key, header, width (None: the rest).
 COLUMNS: tuple[tuple[str, str, int | None], ...] = (
@@ -102,7 +103,7 @@ class StudentsScreen(TranslatedBindings, Screen[None]):
                 yield Button(_("Rename (r)"), id="student-rename")
                 yield Button(_("✕ Remove (x)"), id="student-remove")
                 yield Button(_("Back (Esc)"), id="students-back")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Read the rows in a thread."""
