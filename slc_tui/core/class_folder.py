@@ -40,8 +40,8 @@ class ClassFolder:
     prompts: ClassPrompts
     students: tuple[StudentEntry, ...]
     problems: tuple[Problem, ...] = field(default=())
-    #: False for a folder read for one child only (:func:`load_one_student`): the rest of
-    #: the class is still to be read.
+    #: False for a folder read for one child only (:func:`load_one_student`) or with no
+    #: portfolio yet (:func:`load_class_files`): the rest of the class is still to be read.
     complete: bool = True
 
     @property
