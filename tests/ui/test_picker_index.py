@@ -38,10 +38,11 @@ def full_read_held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]
 
 
 def _class(root: Path) -> Path:
-    """Maya, Sam, and Zoé whose file is cut off after her student (usable to the index only)."""
+    """Aaron, whose file is cut off after his student (usable to the index only), Maya and
+    Sam."""
     make_class(root, [portfolio_data("maya"), portfolio_data("sam", name="Sam Okoro")])
-    text = json.dumps(portfolio_data("zoe", name="Zoé Martin"), indent=2)
-    (root / "portfolios" / "zoe.json").write_text(text[: len(text) // 2], encoding="utf-8")
+    text = json.dumps(portfolio_data("aaron", name="Aaron Kim"), indent=2)
+    (root / "portfolios" / "aaron.json").write_text(text[: len(text) // 2], encoding="utf-8")
     return root
 
 
@@ -64,14 +65,18 @@ async def test_the_list_shows_before_the_full_read_and_then_what_it_found(
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: len(_listed(app)) == 3, what="the list from the index")
         assert app.session is not None and not app.session.folder.complete
-        assert _listed(app) == ["maya", "sam", "zoe"]
+        assert _listed(app) == ["aaron", "maya", "sam"]
         picker = app.screen
         assert isinstance(picker, PickerScreen)
         assert not picker.check_action("show_problems", ())  # nothing found wrong yet
+        await pilot.press("down")  # on Maya
         full_read_held.set()
         await settle(app, pilot)
         assert app.session.folder.complete
         assert _listed(app) == ["maya", "sam"]
+        students = picker.query_one(OptionList)
+        assert students.highlighted is not None
+        assert students.get_option_at_index(students.highlighted).id == "maya"  # still
         notice = static_text(picker.query_one("#picker-notice", Static))
         assert "1 portfolio(s) left out of this list" in notice
         assert picker.check_action("show_problems", ())  # F2 shows it
@@ -84,7 +89,7 @@ async def test_a_child_picked_before_the_full_read_gets_the_fully_read_portfolio
     app = create_app(root, root / "results", clock=FrozenClock())
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: len(_listed(app)) == 3, what="the list from the index")
-        await pilot.press("enter")  # Maya, the first
+        await pilot.press("down", "enter")  # Maya
         await pilot.pause(0.1)
         assert isinstance(app.screen, PickerScreen) and app.conference is None  # reading
         full_read_held.set()

@@ -284,13 +284,20 @@ class PickerScreen(TranslatedBindings, Screen[None]):
     def set_rows(self, rows: list[PickerRow]) -> None:
         """Show ``rows`` (after a conference, statuses change); one click opens a student.
 
-        On conference night (rows with times) a time column shows, the cursor moves to
-        whoever has just become next, and the line above the list names them.
+        The cursor stays on the child it was on (the list may have lost or gained a child
+        above: the class read in full after its index, a portfolio edited). On conference
+        night (rows with times) a time column shows, the cursor moves to whoever has just
+        become next, and the line above the list names them.
         """
         self.rows = rows
         with_time = any(row.time is not None for row in rows)
         students = self.query_one(OptionList)
         highlighted = students.highlighted
+        if highlighted is not None:
+            on_id = students.get_option_at_index(highlighted).id
+            highlighted = next(
+                (i for i, row in enumerate(rows) if row.student.id == on_id), highlighted
+            )
         students.clear_options()
         badges = {status: _(badge) for status, badge in STATUS_BADGES.items()}
         students.add_options(
