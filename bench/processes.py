@@ -1,4 +1,5 @@
-"""Whole-process timings: start-up in a real pseudo-terminal, and ``slc validate``."""
+"""Whole-process timings: start-up in a real pseudo-terminal (also of one child in a big
+class), and ``slc validate``."""
 
 from __future__ import annotations
 
@@ -115,6 +116,29 @@ def measure_startup(sample_dir: Path, scratch: Path, runs: int) -> dict[str, lis
             if run:  # run 0 warms the disk cache and the bytecode cache
                 times[name].append(painted)
                 times[f"{name}_first"].append(first)
+                times[f"{name}_cpu"].append(cpu)
+    return times
+
+
+def measure_open_student(
+    classes: dict[str, Path], student: str, scratch: Path, runs: int
+) -> dict[str, list[float]]:
+    """Open ``student``'s conference (``slc open CLASS --student ID``) in each of ``classes``
+    (name → class folder) alternately, ``runs`` times each after one warm-up each, as
+    :func:`measure_startup` starts slc (a fresh ``SLC_DATA_DIR`` each time, results in the
+    class's own folder). Returns the seconds until the first step is painted for each name,
+    and the CPU seconds used until killed (``NAME_cpu``)."""
+    times: dict[str, list[float]] = {
+        f"{name}{suffix}": [] for name in classes for suffix in ("", "_cpu")
+    }
+    slc = [sys.executable, "-m", "slc_tui", "open"]
+    for run in range(runs + 1):
+        for name, class_dir in classes.items():
+            command = [*slc, str(class_dir), "--student", student]
+            env = child_env(scratch, f"open-{name}")
+            _first, painted, cpu = time_until_painted(command, SLC_READY, env)
+            if run:  # run 0 warms the disk cache and the bytecode cache
+                times[name].append(painted)
                 times[f"{name}_cpu"].append(cpu)
     return times
 

@@ -8,6 +8,7 @@ from typing import Any
 #: Every key of the JSON result with its target (all are "at most").
 TARGETS: dict[str, float] = {
     "startup_ratio": 1.3,
+    "open_student_5000_ratio": 1.2,
     "step_p95_ms": 50,
     "image_preview_ratio": 0.5,
     "image_preview_ms": 100,
@@ -15,6 +16,7 @@ TARGETS: dict[str, float] = {
     "save_p95_ms": 10,
     "save_flat_ratio": 1.5,
     "picker_1000_ms": 1000,
+    "picker_5000_ms": 600,
     "overview_1000_ms": 1000,
     "validate_1000_s": 5,
     "peak_rss_mib": 150,
@@ -41,14 +43,14 @@ def passes(key: str, value: float) -> bool:
 def print_table(values: dict[str, float], title: str) -> None:
     """Print key, value, target and pass/fail, one line each."""
     print(f"\n{title}")
-    print(f"{'key':<22} {'value':>10} {'target':>10}  result")
-    print("-" * 52)
+    print(f"{'key':<24} {'value':>10} {'target':>10}  result")
+    print("-" * 54)
     for key in KEYS:
         value = values[key]
         verdict = "pass" if passes(key, value) else "FAIL"
-        print(f"{key:<22} {_number(value):>10} {'<= ' + _number(TARGETS[key]):>10}  {verdict}")
+        print(f"{key:<24} {_number(value):>10} {'<= ' + _number(TARGETS[key]):>10}  {verdict}")
     failed = [key for key in KEYS if not passes(key, values[key])]
-    print("-" * 52)
+    print("-" * 54)
     print(f"{len(KEYS) - len(failed)} of {len(KEYS)} targets met")
 
 

@@ -20,6 +20,15 @@ How each key is measured (docs/performance.md says more):
     from just before the process starts until the terminal output contains the first screen's
     text (slc: the welcome step's "Welcome to my conference"; bare: its button label); then the
     process is killed. One warm-up each, then 7 runs each; ratio of the medians.
+``open_student_5000_ratio``
+    Two classes made by ``datagen.big_class`` (4 small pictures per portfolio): 5,000 children
+    (200 with ``--quick``) and 10, the same first ten children in both. Each child but the
+    first has results in the class's own ``results`` folder (last spring's finished conference;
+    this term's too for two in three, some unfinished), written as results files directly.
+    ``python -m slc_tui open CLASS --student s0001`` is started in each class alternately, as
+    for ``startup_ratio`` (pseudo-terminal 80×24, a fresh SLC_DATA_DIR, clock until "Welcome to
+    my conference" is on the terminal). One warm-up each, then 7 runs each; ratio of the
+    medians, 5,000 / 10.
 ``step_p95_ms``
     A child process drives the real app headless (``App.run_test``, 120×40) through a whole
     conference of a student with 60 pieces of 12 MP photos and a previous conference
@@ -52,6 +61,12 @@ How each key is measured (docs/performance.md says more):
     A child process creates the app for the 1,000-student class (with its 10,000 stored
     conferences) and runs it headless; time from ``create_app`` until the picker's first paint
     with all 1,000 students in its list.
+``picker_5000_ms``
+    As ``picker_1000_ms``, for the 5,000-child class of ``open_student_5000_ratio`` (200 with
+    ``--quick``; 5,000 results files): from ``create_app`` until the picker's first paint with
+    all 5,000 students in its list, each with its status (the names and grades from each
+    portfolio's ``student`` only; the portfolios are then read in full in a worker, and the
+    time until that is done and the list shown again is a detail). One uncounted run first.
 ``overview_1000_ms``
     A child process opens the app on that class (no teacher PIN), waits for the student list,
     presses F3 (the teacher's desk), lets it settle, then presses O; time from O pressed until

@@ -29,6 +29,7 @@ class Plan:
     distinct_photos: int
     photo_pieces: int
     students: int
+    school: int  # children of the school-sized class (against 10)
     pictures_per_student: int
     stored: int
     stored_few: int
@@ -45,6 +46,7 @@ FULL = Plan(
     distinct_photos=4,
     photo_pieces=60,
     students=1000,
+    school=5000,
     pictures_per_student=4,
     stored=10_000,
     stored_few=10,
@@ -60,6 +62,7 @@ QUICK = Plan(
     distinct_photos=2,
     photo_pieces=12,
     students=20,
+    school=200,
     pictures_per_student=2,
     stored=100,
     stored_few=10,
@@ -99,6 +102,7 @@ class Suite:
             self.measure_preview,
             self.measure_saves,
             self.measure_picker,
+            self.measure_school_class,
             self.measure_overview,
             self.measure_validate,
             self.measure_roster_import,
@@ -150,7 +154,7 @@ class Suite:
             self.conference_dirs.append((class_dir, results))
 
         self.say(f"making a class of {plan.students} students")
-        pictures = datagen.write_sources(
+        self.small_pictures = pictures = datagen.write_sources(
             scratch / "small",
             [
                 *((f"work-{n}.jpg", datagen.make_photo(100 + n, (640, 480), 85)) for n in range(3)),
@@ -293,6 +297,41 @@ class Suite:
             for _ in range(plan.runs + plan.warm_up)
         ]
         self.values["picker_1000_ms"] = median(times[plan.warm_up :])
+
+    def measure_school_class(self) -> None:
+        """``open_student_5000_ratio`` and ``picker_5000_ms`` (200 children in a quick run)."""
+        from bench import export_memory
+
+        plan = self.plan
+        school = plan.school
+        self.say(f"making a class of {school:,} children and one of 10, with their results")
+        pairs = export_memory.template_records(self.big_class, self.student_ids, 20)
+        # Last spring's conference for everyone, this term's for two in three.
+        templates = [pair[:1] if number % 3 == 0 else pair for number, pair in enumerate(pairs)]
+        classes: dict[str, Path] = {}
+        for name, children in (("small", 10), ("school", school)):
+            root = self.scratch / f"school-{children}"
+            ids = datagen.big_class(root, children, self.small_pictures, plan.pictures_per_student)
+            # (not the child opened: no conference to carry on, nothing asked first)
+            datagen.write_results_like(root / "results", templates, ids[1:])
+            classes[name] = root
+        student = ids[0]
+        self.say(f"one child's first step: {school:,} children / 10, {plan.startup_runs} runs each")
+        times = processes.measure_open_student(classes, student, self.scratch, plan.startup_runs)
+        small, big = median(times["small"]), median(times["school"])
+        self.values["open_student_5000_ratio"] = big / small
+        self.details[f"one child's first step (s): 10 / {school:,} children"] = (
+            f"{small:.3f} / {big:.3f} (CPU {median(times['small_cpu']):.3f}"
+            f" / {median(times['school_cpu']):.3f})"
+        )
+        self.say(f"picker: {plan.runs} runs with {school:,} students")
+        args = ["picker", str(classes["school"]), str(classes["school"] / "results"), str(school)]
+        count = plan.runs + plan.warm_up
+        runs = [run_child("app_driver", args, self.scratch) for _ in range(count)][plan.warm_up :]
+        self.values["picker_5000_ms"] = median([r["picker_ms"] for r in runs])
+        self.details[f"picker of {school:,}: until read in full behind the list (ms)"] = median(
+            [r["whole_ms"] for r in runs]
+        )
 
     def measure_overview(self) -> None:
         """``overview_1000_ms``."""

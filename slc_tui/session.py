@@ -23,7 +23,7 @@ from slc_tui.core.class_folder import (
 )
 from slc_tui.core.conference import Conference
 from slc_tui.core.i18n import Translation
-from slc_tui.core.portfolio import Portfolio
+from slc_tui.core.portfolio import Portfolio, Student
 from slc_tui.core.record import (
     ABANDONED,
     conference_status,
@@ -39,6 +39,7 @@ from slc_tui.store.results import Recovery, ResultsStore
 from slc_tui.store.tinydb_document import CorruptResultsFile as CorruptResultsFile
 
 if TYPE_CHECKING:  # imported when first used: not on the start-up path
+    from slc_tui.core.class_index import ListedStudent
     from slc_tui.core.tonight import TonightSchedule
     from slc_tui.store.presence import ConferenceClaim
 
@@ -51,7 +52,7 @@ class PickerRow:
     """One line of the student picker: who, how far their conference got and, when
     ``schedule.json`` plans today, their time with the teacher and whether they are next."""
 
-    portfolio: Portfolio
+    student: Student
     status: Status
     time: TimeRange | None = None
     next: bool = False
@@ -86,6 +87,9 @@ class ClassSession:
         self._claim: ConferenceClaim | None = None
         self._recoveries: list[Recovery] = []
         self._stamp: FolderStamp | None = None
+        #: Who is in the class, from the cheap index, while the folder is not read whole.
+        self._listed: list[ListedStudent] | None = None
+        self._read_lock = threading.Lock()  # one thread reads the class files at a time
         self._tonight: TonightSchedule | None = None  # made when the list is first shown
         #: Catalogs that could not be read (each is left out: English shows instead).
         self.catalog_problems: set[i18n.CatalogProblem] = set()
@@ -118,28 +122,52 @@ class ClassSession:
             return cls.open(class_dir, results_dir, clock)
         return cls(folder, results_dir, clock)
 
+    @classmethod
+    def open_for_list(
+        cls, class_dir: Path, results_dir: Path, clock: Callable[[], datetime] = datetime.now
+    ) -> ClassSession:
+        """The class with only who is in it read (each portfolio's ``student``: see
+        :mod:`slc_tui.core.class_index`), so the student list shows in a time that hardly
+        grows with the class; :meth:`read_whole_class` reads the portfolios in full."""
+        from slc_tui.core.class_folder import MAX_PORTFOLIOS, PORTFOLIOS_DIR, load_class_files
+        from slc_tui.core.class_index import list_students
+
+        folder = load_class_files(class_dir)
+        session = cls(folder, results_dir, clock)
+        session._listed = list_students(folder.root / PORTFOLIOS_DIR, MAX_PORTFOLIOS)
+        return session
+
     def read_whole_class(self) -> bool:
-        """Read the rest of a class opened for one child (True when it was not read yet)."""
-        if self.folder.complete:
-            return False
-        root = self.folder.root
-        stamp = folder_stamp(root)
-        self.folder = load_class_folder(root)
-        self._stamp = stamp
-        return True
+        """Read the rest of a class opened for one child or for its list (True when it
+        was not read yet)."""
+        with self._read_lock:
+            if self.folder.complete:
+                return False
+            root = self.folder.root
+            stamp = folder_stamp(root)
+            self.folder = load_class_folder(root)
+            self._stamp = stamp
+            self._listed = None
+            return True
 
     def refresh(self) -> bool:
         """Read again the class files changed since they were read (the teacher edited them,
         here or in another window); True when something changed. A conference already
         started keeps the portfolio it started with."""
-        if self._stamp is None:
-            return False
-        now = folder_stamp(self.folder.root)
-        if now == self._stamp:
-            return False
-        self.folder = refreshed_class_folder(self.folder, self._stamp, now)
-        self._stamp = now
-        return True
+        with self._read_lock:
+            if self._stamp is None:
+                return False
+            now = folder_stamp(self.folder.root)
+            if now == self._stamp:
+                return False
+            self.folder = refreshed_class_folder(self.folder, self._stamp, now)
+            self._stamp = now
+            return True
+
+    def bring_up_to_date(self) -> None:
+        """The whole class read, and read again where its files changed since."""
+        if not self.read_whole_class():
+            self.refresh()
 
     def cannot_write(self) -> str | None:
         """Why nothing can be saved in the results folder, or None when saves can go there."""
@@ -150,7 +178,7 @@ class ClassSession:
     def moved_to(self, results_dir: Path) -> ClassSession:
         """The same class, saving in ``results_dir`` instead (nothing may be claimed)."""
         moved = ClassSession(self.folder, results_dir, self.clock)
-        moved._stamp = self._stamp
+        moved._stamp, moved._listed = self._stamp, self._listed
         return moved
 
     @property
@@ -218,13 +246,19 @@ class ClassSession:
         codes += i18n.available_codes(self.language_folders())
         return list(dict.fromkeys(codes))
 
-    def picker_rows(self) -> list[PickerRow]:
+    def picker_rows(self, read_whole: bool = True) -> list[PickerRow]:
         """Every usable student with their conference status, in name order, or in the
         order of their times when ``schedule.json`` plans today (the class files changed
         since they were read are read again first; a class opened for one child is read
-        whole)."""
-        if not self.read_whole_class():
-            self.refresh()
+        whole). ``read_whole=False``: a class opened for its list is not read whole
+        first: its students are those of the index."""
+        if read_whole or self._listed is None:
+            self.bring_up_to_date()
+        listed = self._listed
+        if listed is not None:
+            students = [entry.student for entry in listed]
+        else:
+            students = [portfolio.student for portfolio in self.folder.portfolios]
         term = self.folder.info.term
         # (the schedule modules are not on the start-up path)
         from slc_tui.core.tonight import TonightSchedule, tonight_order
@@ -232,7 +266,7 @@ class ClassSession:
         if self._tonight is None:
             self._tonight = TonightSchedule(self.folder.root)
         times = self._tonight.times(self.clock().date())
-        by_id = {p.student.id: p for p in self.folder.portfolios}
+        by_id = {student.id: student for student in students}
         rows = [
             PickerRow(by_id[i], self.status(i, term), times.get(i))
             for i in tonight_order(list(by_id), times)
@@ -241,14 +275,14 @@ class ClassSession:
 
     def with_next(self, rows: list[PickerRow]) -> list[PickerRow]:
         """``rows`` with who is next marked as of now (see :mod:`slc_tui.core.tonight`)."""
-        times = {r.portfolio.student.id: r.time for r in rows if r.time is not None}
+        times = {r.student.id: r.time for r in rows if r.time is not None}
         if not times:
             return rows
-        ids = [(r.portfolio.student.id, r.status) for r in rows]
+        ids = [(r.student.id, r.status) for r in rows]
         from slc_tui.core.tonight import next_up
 
         upcoming = next_up(ids, times, self.clock())
-        return [replace(r, next=r.portfolio.student.id == upcoming) for r in rows]
+        return [replace(r, next=r.student.id == upcoming) for r in rows]
 
     def status(self, student_id: str, term: str | None = None) -> Status:
         """How far ``student_id``'s conference got this term ("unreadable" when their

@@ -40,8 +40,8 @@ class ClassFolder:
     prompts: ClassPrompts
     students: tuple[StudentEntry, ...]
     problems: tuple[Problem, ...] = field(default=())
-    #: False for a folder read for one child only (:func:`load_one_student`): the rest of
-    #: the class is still to be read.
+    #: False for a folder read for one child only (:func:`load_one_student`) or with no
+    #: portfolio yet (:func:`load_class_files`): the rest of the class is still to be read.
     complete: bool = True
 
     @property
@@ -138,6 +138,22 @@ def _load_prompts(root: Path) -> tuple[ClassPrompts, ProblemList]:
     return prompts or ClassPrompts(), prompt_problems
 
 
+def load_class_files(root: Path) -> ClassFolder:
+    """``class.json`` and ``prompts.json`` only: a folder with no portfolio read yet (not
+    :attr:`~ClassFolder.complete`)."""
+    root = root.resolve()
+    info, class_problems = load_class_info(root)
+    prompts, prompt_problems = _load_prompts(root)
+    return ClassFolder(
+        root=root,
+        info=info,
+        prompts=prompts,
+        students=(),
+        problems=(*class_problems, *prompt_problems),
+        complete=False,
+    )
+
+
 def load_one_student(root: Path, student_id: str) -> ClassFolder | None:
     """``class.json``, ``prompts.json`` and ``portfolios/STUDENT_ID.json`` only, so that one
     child's conference can open before the rest of the class is read (the folder is not
@@ -150,16 +166,7 @@ def load_one_student(root: Path, student_id: str) -> ClassFolder | None:
     entry = load_portfolio_file(path, root)
     if entry.portfolio is None or entry.portfolio.student.id != student_id:
         return None
-    info, class_problems = load_class_info(root)
-    prompts, prompt_problems = _load_prompts(root)
-    return ClassFolder(
-        root=root,
-        info=info,
-        prompts=prompts,
-        students=(entry,),
-        problems=(*class_problems, *prompt_problems),
-        complete=False,
-    )
+    return replace(load_class_files(root), students=(entry,))
 
 
 def load_class_folder(root: Path) -> ClassFolder:

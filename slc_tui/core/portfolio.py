@@ -276,7 +276,7 @@ def parse_portfolio(
     obj = read_document(data, PORTFOLIO_FORMAT, known, problems)
     if obj is None:
         return None
-    student = _parse_student(obj.get("student"), problems)
+    student = parse_student(obj.get("student"), problems)
     if student is None:
         return None
     if paths is None:
@@ -294,7 +294,9 @@ def parse_portfolio(
     )
 
 
-def _parse_student(value: Any, problems: ProblemList) -> Student | None:
+def parse_student(value: Any, problems: ProblemList) -> Student | None:
+    """The portfolio's ``student`` object as a :class:`Student`, or None (after recording
+    why) when it cannot be used."""
     if value is None:
         problems.error("student", _("is required"))
         return None

@@ -175,8 +175,8 @@ class SlcApp(Saving):
             session = ClassSession.open_for_student(
                 self.class_dir, self.results_dir, self.start_student, self.clock
             )
-        else:
-            session = ClassSession.open(self.class_dir, self.results_dir, self.clock)
+        else:  # who is in the class only: the portfolios are read after the list is painted
+            session = ClassSession.open_for_list(self.class_dir, self.results_dir, self.clock)
         # Going straight to a student: start it here too when no question needs asking,
         # so the first screen painted is the child's first step; the student list (every
         # results file of the class) is then read when the conference ends.
@@ -187,7 +187,7 @@ class SlcApp(Saving):
         session.translation(session.folder.info.language)  # read here, not on the UI thread
         if ready is not None:
             session.translation(ready.language)
-        rows = session.picker_rows() if ready is None else None
+        rows = session.picker_rows(read_whole=False) if ready is None else None
         self.call_from_thread(self._class_loaded, session, rows, ready)
         if cannot_write:
             self.call_from_thread(self.offer_own_folder, cannot_write)
@@ -244,8 +244,10 @@ class SlcApp(Saving):
             freeze_long_lived()
             gc.enable()
         if self.session is not None and not self.session.folder.complete:
-            # One child's conference is on screen: now the rest of the class, for the list.
-            self.run_worker(self.session.read_whole_class, thread=True, group="load")
+            if isinstance(self.screen, PickerScreen):  # listed from the index: now in full
+                self.refresh_picker()
+            else:  # one child's conference is on screen: now the rest of the class
+                self.run_worker(self.session.read_whole_class, thread=True, group="load")
 
     def _speak_class_language(self) -> None:
         """The student list and the teacher's desk speak the class's language."""
@@ -315,7 +317,9 @@ class SlcApp(Saving):
             reason = _("Teacher PIN to see the problems in the class folder")
             if not await Doors(self, session).teacher_says_yes(reason):
                 return
+        await asyncio.to_thread(session.read_whole_class)  # every portfolio checked
         await self.push_screen_wait(ProblemsScreen(session.folder))
+        self.refresh_picker()  # (the list may have been read in full meanwhile)
 
     @on(PickerScreen.TeacherRequested)
     def _teacher_requested(self) -> None:
@@ -336,6 +340,7 @@ class SlcApp(Saving):
             _("Teacher PIN to open the teacher's desk")
         ):
             return
+        await asyncio.to_thread(session.read_whole_class)  # the desk works on the whole class
         self.push_screen(TeacherHomeScreen(session), lambda _: self.refresh_picker_soon())
 
     def _show_notice(self, notice: Callable[[], str]) -> None:
@@ -366,7 +371,7 @@ class SlcApp(Saving):
         band on every step, nothing claimed or saved, and leaving asks nothing."""
         session = self.session
         assert session is not None
-        await asyncio.to_thread(session.refresh)
+        await asyncio.to_thread(session.bring_up_to_date)
         conference = await asyncio.to_thread(session.start_practice, student_id)
         if conference is None:
             self.notify(
@@ -401,7 +406,8 @@ class SlcApp(Saving):
     async def _ask_and_open(self, student_id: str) -> None:
         session = self.session
         assert session is not None
-        await asyncio.to_thread(session.refresh)  # the teacher may have edited it meanwhile
+        # (the whole class read, and what the teacher may have edited meanwhile)
+        await asyncio.to_thread(session.bring_up_to_date)
         portfolio = session.folder.portfolio(student_id)
         if portfolio is None:
             self.notify(
@@ -729,9 +735,10 @@ class SlcApp(Saving):
     @work(thread=True, exclusive=True, group="picker")
     def refresh_picker(self) -> None:
         """Re-read statuses after a conference and update the picker."""
-        assert self.session is not None
-        rows = self.session.picker_rows()
-        info = self.session.folder.info  # (the teacher may have renamed the class)
+        session = self.session
+        assert session is not None
+        rows = session.picker_rows()
+        info = session.folder.info  # (the teacher may have renamed the class)
 
         def update() -> None:
             picker = self.screen if isinstance(self.screen, PickerScreen) else None
@@ -742,6 +749,7 @@ class SlcApp(Saving):
             if picker is not None:
                 picker.show_heading(*self._picker_heading)
                 picker.show_notice(self._picker_notice())
+                picker.has_problems = bool(session.folder.all_problems)
                 picker.set_rows(rows)
 
         self.call_from_thread(update)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader
-from rich.table import Table
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -18,7 +17,7 @@ from slc_tui.core.default_prompts import STEP_PROMPTS, grade_band
 from slc_tui.ui.app import SlcApp
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.conference import ConferenceScreen
-from slc_tui.ui.screens.picker import PickerScreen
+from slc_tui.ui.screens.picker import PickerScreen, StudentRow
 from slc_tui.ui.steps.choose import ChooseStep
 from slc_tui.ui.steps.piece import PieceStep
 from slc_tui.ui.steps.registry import step_for
@@ -113,9 +112,9 @@ def nav_message(app: App[Any]) -> str:
 def status_in_picker(app: App[Any], student_id: str) -> str:
     assert isinstance(app.screen, PickerScreen)
     students = app.screen.query_one("#students", OptionList)
-    grid = students.get_option(student_id).prompt
-    assert isinstance(grid, Table)
-    return str(grid.columns[2]._cells[0])
+    row = students.get_option(student_id).prompt
+    assert isinstance(row, StudentRow)
+    return row.status
 
 
 async def click_option(pilot: Pilot[Any], selector: str, index: int) -> str:

@@ -81,7 +81,7 @@ def test_the_session_picks_up_edits_for_the_next_student_not_the_open_conference
     maya = class_dir / "portfolios" / "maya.json"
     write_json(maya, portfolio_data("maya", name="Maya López-Reyes"))
     touch_later(maya)
-    assert [row.portfolio.student.name for row in session.picker_rows()][-1] == "Maya López-Reyes"
+    assert [row.student.name for row in session.picker_rows()][-1] == "Maya López-Reyes"
     assert conference.portfolio.student.name == "Maya López"  # the one in progress keeps its own
     assert session.start("maya").portfolio.student.name == "Maya López-Reyes"
     assert session.refresh() is False  # nothing changed since

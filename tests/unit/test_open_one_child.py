@@ -30,7 +30,7 @@ def test_one_child_is_read_alone_then_the_whole_class(tmp_path: Path) -> None:
     assert session.start_without_questions("maya", claim=False) is not None
     rows = session.picker_rows()  # the list needs the whole class
     assert session.folder.complete
-    assert sorted(r.portfolio.student.id for r in rows) == ["leo", "maya", "sam"]
+    assert sorted(r.student.id for r in rows) == ["leo", "maya", "sam"]
     assert any("broken.json" in str(p) for p in session.folder.all_problems)
     assert not session.read_whole_class()  # once
 

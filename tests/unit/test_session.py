@@ -88,7 +88,7 @@ def test_finishing_sets_status_done(session: ClassSession, clock: Clock) -> None
     assert record["status"] == "done"
     assert session.status("maya") == "done"
     assert session.unfinished_record("maya") is None
-    rows = {row.portfolio.student.id: row.status for row in session.picker_rows()}
+    rows = {row.student.id: row.status for row in session.picker_rows()}
     assert rows == {"maya": "done", "leo": "not started"}
 
 

@@ -70,16 +70,16 @@ def test_the_student_list_follows_tonight(tmp_path: Path) -> None:
     now = [datetime(2026, 11, 22, 15, 20)]
     session = ClassSession.open(root, tmp_path / "results", lambda: now[0])
     rows = session.picker_rows()
-    order = [row.portfolio.student.id for row in rows]
+    order = [row.student.id for row in rows]
     assert order == ["aiyana", "lukas", "maya", "sam", "zoe"]
-    assert [row.portfolio.student.id for row in rows if row.next] == ["lukas"]
+    assert [row.student.id for row in rows if row.next] == ["lukas"]
     assert rows[2].time == TimeRange(930, 945)
 
     session.store.save(record_data("lukas", term="Fall 2026"))
     rows = session.picker_rows()
-    assert [row.portfolio.student.id for row in rows if row.next] == ["maya"]
+    assert [row.student.id for row in rows if row.next] == ["maya"]
     now[0] = datetime(2026, 11, 22, 15, 50)
-    assert [row.portfolio.student.id for row in session.with_next(rows) if row.next] == ["sam"]
+    assert [row.student.id for row in session.with_next(rows) if row.next] == ["sam"]
     now[0] = datetime(2026, 11, 23, 15, 50)  # the next day: name order, no times
     rows = session.picker_rows()
     assert all(row.time is None and not row.next for row in rows)

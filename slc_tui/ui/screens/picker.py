@@ -52,7 +52,7 @@ NEXT_MARK = "▶"
 
 def _add_columns(grid: Table, with_time: bool = False) -> Table:
     """The picker's columns (time when ``with_time``, name, grade, status), as the header
-    and every row has them."""
+    has them (every row lines up with it)."""
     if with_time:
         grid.add_column(width=TIME_WIDTH, no_wrap=True, justify="right")
     grid.add_column(ratio=3, no_wrap=True, overflow="ellipsis")
@@ -61,34 +61,20 @@ def _add_columns(grid: Table, with_time: bool = False) -> Table:
     return grid
 
 
-class StudentRow(Table, Visual):
-    """One student's line of the picker: a ``Table.grid`` of name, grade and status, in the
-    header's columns, that Textual draws the quick way.
+class StudentRow(Visual):
+    """One student's line of the picker: name, grade and status in the header's columns,
+    drawn the quick way.
 
-    A class can have a thousand students, and the list asks every option for its height (at
-    least twice) before its first paint: measured as a table, 1,000 rows cost 14,000 table
-    renders. As a :class:`~textual.visual.Visual` (which Textual prefers to a Rich renderable)
+    A class can have five thousand students, and the list asks every option for its height
+    (at least twice) before its first paint: measured as tables, 1,000 rows cost 14,000
+    table renders, and making 5,000 tables took 90 ms. As a :class:`~textual.visual.Visual`
     a row is one line whatever its width, and is laid out only when painted, as one string:
-    the name cut with an ellipsis to fit, then grade and status, just where ``Table.grid``
-    puts them from 25 cells wide (the table stays for whoever reads its cells). The name is
-    plain text, never markup; a newline or tab in it shows as a space.
+    the name cut with an ellipsis to fit, then grade and status, just where the header's
+    ``Table.grid`` puts them from 25 cells wide. The name is plain text, never markup; a
+    newline or tab in it shows as a space.
     """
 
     def __init__(self, name: str, grade: str, status: str, time: str | None = None) -> None:
-        super().__init__(
-            box=None,
-            padding=(0, 1),
-            collapse_padding=True,
-            show_header=False,
-            show_footer=False,
-            show_edge=False,
-            pad_edge=False,
-            expand=True,
-        )
-        cells = [Text(name), Text(grade), Text(status)]
-        _add_columns(self, time is not None).add_row(
-            *([] if time is None else [Text(time)]), *cells
-        )
         self.student_name = " ".join(name.splitlines()).replace("\t", " ")
         self.grade = grade
         self.status = status
@@ -140,7 +126,7 @@ def _time_cell(row: PickerRow) -> str:
 
 
 def _next_id(rows: list[PickerRow]) -> str | None:
-    return next((row.portfolio.student.id for row in rows if row.next), None)
+    return next((row.student.id for row in rows if row.next), None)
 
 
 def _next_line(row: PickerRow) -> Text:
@@ -153,7 +139,7 @@ def _next_line(row: PickerRow) -> Text:
     before, after = sentence.split("{name}")
     line = Text(f"{NEXT_MARK} ")
     line.append(before.replace("{time}", time))
-    line.append(row.portfolio.student.name, style="bold")
+    line.append(row.student.name, style="bold")
     line.append(after.replace("{time}", time))
     line.append(" " + _(ASK))
     return line
@@ -299,23 +285,31 @@ class PickerScreen(TranslatedBindings, Screen[None]):
     def set_rows(self, rows: list[PickerRow]) -> None:
         """Show ``rows`` (after a conference, statuses change); one click opens a student.
 
-        On conference night (rows with times) a time column shows, the cursor moves to
-        whoever has just become next, and the line above the list names them.
+        The cursor stays on the child it was on (the list may have lost or gained a child
+        above: the class read in full after its index, a portfolio edited). On conference
+        night (rows with times) a time column shows, the cursor moves to whoever has just
+        become next, and the line above the list names them.
         """
         self.rows = rows
         with_time = any(row.time is not None for row in rows)
         students = self.query_one(OptionList)
         highlighted = students.highlighted
+        if highlighted is not None:
+            on_id = students.get_option_at_index(highlighted).id
+            highlighted = next(
+                (i for i, row in enumerate(rows) if row.student.id == on_id), highlighted
+            )
         students.clear_options()
+        badges = {status: _(badge) for status, badge in STATUS_BADGES.items()}
         students.add_options(
             Option(
                 StudentRow(
-                    row.portfolio.student.name,
-                    row.portfolio.student.grade,
-                    _(STATUS_BADGES[row.status]),
+                    row.student.name,
+                    row.student.grade,
+                    badges[row.status],
                     _time_cell(row) if with_time else None,
                 ),
-                id=row.portfolio.student.id,
+                id=row.student.id,
             )
             for row in rows
         )
