@@ -15,11 +15,10 @@ from textual.widgets import Footer
 
 
 class KeyFooter(Footer):
-    """A Footer that rebuilds at most once per refresh, and only when its keys, their names,
-    whether they are enabled or their tooltips changed."""
+    """A Footer that rebuilds only when its keys, their names, whether they are enabled or
+    their tooltips changed."""
 
     _shown: Hashable = None
-    _rebuild_asked = False
 
     def compose(self) -> ComposeResult:
         """Textual's footer keys, remembering which keys they show."""
@@ -27,17 +26,21 @@ class KeyFooter(Footer):
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        """The screen's bindings may have changed: look again once it is refreshed."""
+        """The screen's bindings may have changed: look again once it is refreshed (as
+        Textual's footer does, asking each time: a request made while the app is starting
+        is dropped by Textual, so none may be skipped for one still pending)."""
         self._bindings_ready = True
-        if not screen.app.app_focus or self._rebuild_asked:
+        if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen:
-            self._rebuild_asked = True
             self.call_after_refresh(self._rebuild_if_changed)
 
     async def _rebuild_if_changed(self) -> None:
-        self._rebuild_asked = False
-        if self.is_attached and self._keys_shown() != self._shown:
+        if not self.is_attached:
+            return
+        shown = self._keys_shown()
+        if shown != self._shown:
+            self._shown = shown  # (a second request of this refresh then finds it done)
             await self.recompose()
 
     def _keys_shown(self) -> Hashable:
