@@ -29,7 +29,6 @@ from slc_tui.core.steps import Step
 from slc_tui.session import ClassSession, CorruptResultsFile, speak_class_language
 from slc_tui.ui.collection import collect_everything, freeze_long_lived, pause_collection
 from slc_tui.ui.doors import Doors
-from slc_tui.ui.leftovers import let_go
 from slc_tui.ui.messages import (
     ConferenceEdited,
     LanguageRequested,
@@ -271,6 +270,8 @@ class SlcApp(Saving):
     def _free_leftovers(self) -> None:
         """What Textual still holds of the ended conference's widgets is let go (see
         ``ui/leftovers.py``); with ``freeze_objects``, all garbage is then collected."""
+        from slc_tui.ui.leftovers import let_go  # (not needed to start)
+
         let_go(self)
         if self.freeze_objects:
             collect_everything()
