@@ -6,7 +6,9 @@ the ``choose`` gallery loads, and the process's peak RSS. ``python -m bench.app_
 CLASS_DIR RESULTS_DIR COUNT OUT`` times opening the student picker until it lists COUNT students
 (and until the class is read in full behind it);
 ``... overview CLASS_DIR RESULTS_DIR COUNT OUT`` times the teacher's overview until its table
-holds COUNT rows.
+holds COUNT rows. ``... night CLASS_DIR RESULTS_DIR ID,ID,... OUT`` leads those children's
+conferences one after another in one app, from the student list and back, and writes the
+process's RSS (``VmRSS``) after each.
 
 How a step change is timed: ``App._display`` (which Textual calls with the compositor's update
 each time the top screen is painted; headless it renders every widget but writes nothing) is
@@ -29,6 +31,7 @@ import json
 import resource
 import sys
 import time
+import weakref
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -56,8 +59,12 @@ class FrozenClock:
 class PaintRecorder:
     """Timestamps every paint of the app's top screen (see the module docstring)."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Any, history: bool = True) -> None:
+        """``history``: keep every paint (and so every screen painted) for
+        :meth:`first_paint_after`; without it only :meth:`wait_for` works."""
         self.paints: list[tuple[float, Any]] = []
+        #: Each screen's first paint (weakly: it keeps no screen alive).
+        self.first_paints: weakref.WeakKeyDictionary[Any, float] = weakref.WeakKeyDictionary()
         self._waiters: list[tuple[Callable[[Any], bool], asyncio.Future[float]]] = []
         original = app._display
 
@@ -66,7 +73,9 @@ class PaintRecorder:
             if renderable is None:
                 return
             now = time.perf_counter()
-            self.paints.append((now, screen))
+            self.first_paints.setdefault(screen, now)
+            if history:
+                self.paints.append((now, screen))
             for wanted, future in self._waiters:
                 if not future.done() and _safely(wanted, screen):
                     future.set_result(now)
@@ -85,7 +94,7 @@ class PaintRecorder:
 
     async def painted(self, screen: Any, timeout: float = TIMEOUT) -> float:
         """When ``screen`` was first painted (waiting for it if it has not been yet)."""
-        done = self.first_paint_after(screen, 0.0)
+        done = self.first_paints.get(screen)
         return done if done is not None else await self.wait_for(lambda s: s is screen, timeout)
 
     def first_paint_after(self, screen: Any, moment: float) -> float | None:
@@ -307,42 +316,59 @@ async def lead_conference(class_dir: Path, results_dir: Path, student_id: str) -
     )
     paints = PaintRecorder(app)
     probe = LagProbe()
-    steps: list[dict[str, Any]] = []
-    finish_ms = float("nan")
     async with app.run_test(size=SIZE):
         probe.start()
         await first_step(app)
-        shown_at = time.perf_counter()  # when the step on screen was shown (about)
-        await paints.painted(app.screen)  # a child reads a step only once it is drawn
-        await settle(app)
-        while True:
-            conference = app.conference
-            if conference is None:
-                raise RuntimeError("no conference on screen")
-            if conference.step.kind.value == "choose":
-                await pick_pieces(app)
-                await settle(app)
-            clock.advance(90)  # a minute and a half per step
-            before, old_screen = conference.step.key, app.screen
-            last = conference.is_last
-            start = time.perf_counter()
-            wanted = _other_screen(old_screen) if last else _new_step(old_screen.shown)
-            painted = asyncio.ensure_future(paints.wait_for(wanted))
-            send_key(app, "ctrl+n")
-            painted_at = await painted
-            if last:
-                finish_ms = (painted_at - start) * 1000
-                await settle(app)
-                break
-            screen = app.screen
-            calm_at = await settle(app)
-            ready_at = max(paints.first_paint_after(screen, calm_at - 0.015) or calm_at, painted_at)
+        steps, finish_ms = await press_next_through(app, clock, paints, probe)
+    probe.stop()
+    return {"steps": steps, "finish_ms": finish_ms, "peak_rss_mib": peak_rss_kib() / 1024}
+
+
+async def press_next_through(
+    app: Any, clock: FrozenClock, paints: PaintRecorder, probe: LagProbe | None = None
+) -> tuple[list[dict[str, Any]], float]:
+    """From the conference's first step on screen, press Next (picking pieces on ``choose``)
+    through to Finish and the screen after it, settling after each step; returns each step
+    change's timings and how long Finish took until the next screen was painted (ms).
+
+    Without ``probe`` (no loop lag measured) ``paints`` may keep no history: the ready and
+    lag figures are then left out.
+    """
+    steps: list[dict[str, Any]] = []
+    shown_at = time.perf_counter()  # when the step on screen was shown (about)
+    await paints.painted(app.screen)  # a child reads a step only once it is drawn
+    await settle(app)
+    while True:
+        conference = app.conference
+        if conference is None:
+            raise RuntimeError("no conference on screen")
+        if conference.step.kind.value == "choose":
+            await pick_pieces(app)
+            await settle(app)
+        clock.advance(90)  # a minute and a half per step
+        before, old_screen = conference.step.key, app.screen
+        last = conference.is_last
+        start = time.perf_counter()
+        wanted = _other_screen(old_screen) if last else _new_step(old_screen.shown)
+        painted = asyncio.ensure_future(paints.wait_for(wanted))
+        send_key(app, "ctrl+n")
+        painted_at = await painted
+        if last:
+            await settle(app)
+            return steps, (painted_at - start) * 1000
+        screen = app.screen
+        calm_at = await settle(app)
+        step: dict[str, Any] = {
+            "from": before,
+            "to": app.conference.step.key if app.conference else "?",
+            "paint_ms": (painted_at - start) * 1000,
+        }
+        if probe is not None:
+            first = paints.first_paint_after(screen, calm_at - 0.015)
+            ready_at = max(first or calm_at, painted_at)
             shown = getattr(screen, "shown", None) or screen  # the step (not the one built ahead)
-            steps.append(
+            step.update(
                 {
-                    "from": before,
-                    "to": app.conference.step.key if app.conference else "?",
-                    "paint_ms": (painted_at - start) * 1000,
                     "ready_ms": (ready_at - start) * 1000,
                     "lag_max_ms": probe.max_between(start, ready_at) * 1000,
                     "lag_after_paint_ms": probe.max_between(painted_at, ready_at) * 1000,
@@ -353,9 +379,77 @@ async def lead_conference(class_dir: Path, results_dir: Path, student_id: str) -
                     "preview_cells": _preview_cells(shown),
                 }
             )
-            shown_at = painted_at
-    probe.stop()
-    return {"steps": steps, "finish_ms": finish_ms, "peak_rss_mib": peak_rss_kib() / 1024}
+        steps.append(step)
+        shown_at = painted_at
+
+
+def rss_kib() -> int:
+    """This process's resident set size now in KiB (``VmRSS`` from /proc; 0 without it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+async def pick_student(app: Any, student_id: str) -> None:
+    """On the student list: move the highlight to ``student_id`` and press Enter."""
+    from textual.widgets import OptionList
+
+    from slc_tui.ui.screens.picker import PickerScreen
+
+    def listed() -> bool:
+        screen = app.screen
+        if not isinstance(screen, PickerScreen):
+            return False
+        found = screen.query("#students").results(OptionList)  # (none until composed)
+        return any(option.id == student_id for list_ in found for option in list_.options)
+
+    if not await wait_until(listed, 30):
+        raise TimeoutError(f"{student_id} is not on the student list ({app.screen!r})")
+    students = app.screen.query_one("#students", OptionList)
+    students.highlighted = students.get_option_index(student_id)
+    students.focus()
+    await wait_until(lambda: app.focused is students, 5)
+    send_key(app, "enter")
+
+
+async def lead_night(class_dir: Path, results_dir: Path, student_ids: list[str]) -> dict[str, Any]:
+    """In one app, from the student list, lead each of ``student_ids``'s conferences in turn
+    (picked from the list, Next pressed through to Finish); after each, once the student list
+    is back and settled, read the process's RSS. Nothing is collected or freed here: the app
+    frees a conference's leftovers itself once the list is painted (``collect_everything``),
+    as the command line's app does; what is read is what such a process holds."""
+    from slc_tui.ui.app import create_app
+    from slc_tui.ui.screens.picker import PickerScreen
+
+    clock = FrozenClock()
+    app = create_app(class_dir, results_dir, clock=clock, freeze_objects=True)  # as `slc open`
+    paints = PaintRecorder(app, history=False)  # (a history would keep every screen alive)
+    rss_mib: list[float] = []
+    objects: list[int] = []
+    step_changes: list[int] = []
+    async with app.run_test(size=SIZE):
+        for student_id in student_ids:
+            await pick_student(app, student_id)
+            await first_step(app)
+            steps, _finish_ms = await press_next_through(app, clock, paints)
+            if not isinstance(app.screen, PickerScreen):
+                raise RuntimeError(f"Finish did not go back to the student list ({app.screen!r})")
+            await settle(app)
+            await asyncio.sleep(0.2)  # past the list's first paint: its leftovers freed
+            rss_mib.append(rss_kib() / 1024)
+            objects.append(len(gc.get_objects()) + gc.get_freeze_count())
+            step_changes.append(len(steps))
+    return {
+        "rss_mib": rss_mib,
+        "gc_objects": objects,
+        "step_changes": step_changes,
+        "peak_rss_mib": peak_rss_kib() / 1024,
+    }
 
 
 async def switch_languages(
@@ -485,6 +579,11 @@ def main(argv: list[str] | None = None) -> int:
     overview.add_argument("results_dir", type=Path)
     overview.add_argument("count", type=int)
     overview.add_argument("out", type=Path)
+    night = commands.add_parser("night")
+    night.add_argument("class_dir", type=Path)
+    night.add_argument("results_dir", type=Path)
+    night.add_argument("students", help="student ids, comma-separated, led in this order")
+    night.add_argument("out", type=Path)
     languages = commands.add_parser("languages")
     languages.add_argument("class_dir", type=Path)
     languages.add_argument("results_dir", type=Path)
@@ -497,6 +596,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "conference":
         result = asyncio.run(lead_conference(args.class_dir, args.results_dir, args.student))
+    elif args.command == "night":
+        students = args.students.split(",")
+        result = asyncio.run(lead_night(args.class_dir, args.results_dir, students))
     elif args.command == "languages":
         result = asyncio.run(
             switch_languages(args.class_dir, args.results_dir, args.student, args.count)

@@ -231,6 +231,30 @@ def photo_class(root: Path, photos: Sequence[Path], pieces: int, student_id: str
     return root
 
 
+def night_class(root: Path, photos: Sequence[Path], students: int, pieces: int) -> list[str]:
+    """A class of ``students`` children (different names), each with ``pieces`` photos and no
+    ``chosen``: a conference night led one child after another. Returns the student ids.
+
+    Every piece gets its own hard link of one of ``photos``, so every path is new.
+    """
+    rng = random.Random(13)
+    write_json(root / "class.json", class_json("Night class"))
+    folder = root / "portfolios"
+    ids = []
+    for number in range(students):
+        student_id = f"n{number + 1:02d}"
+        images = []
+        for index in range(pieces):
+            name = f"{student_id}/piece-{index + 1:02d}.jpg"
+            link(photos[(number + index) % len(photos)], folder / name)
+            images.append(name)
+        name = f"{FIRST_NAMES[number % len(FIRST_NAMES)]} {rng.choice(LAST_NAMES)}"
+        data = portfolio_json(rng, student_id, name, images, chosen=False)
+        write_json(folder / f"{student_id}.json", data)
+        ids.append(student_id)
+    return ids
+
+
 def big_class(root: Path, students: int, pictures: Sequence[Path], per_student: int) -> list[str]:
     """A class of ``students`` portfolios, each with ``per_student`` small pictures.
 

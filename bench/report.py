@@ -20,6 +20,7 @@ TARGETS: dict[str, float] = {
     "overview_1000_ms": 1000,
     "validate_1000_s": 5,
     "peak_rss_mib": 150,
+    "conference_rss_growth": 1.10,
     "roster_import_1000_s": 2,
     "schedule_1000_ms": 2000,
     "portfolio_save_p95_ms": 20,

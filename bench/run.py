@@ -46,6 +46,14 @@ How each key is measured (docs/performance.md says more):
     The same child's peak resident set size after the conference ends: ``VmHWM`` from
     /proc/self/status (the whole process: Python, Textual, the app, the harness). Not
     ``ru_maxrss``, which Linux carries over from the parent across fork and exec.
+``conference_rss_growth``
+    A child process opens the app on a class of 10 children (3 in a quick run), each with 12
+    pieces of 12 MP photos (4 small ones in a quick run; every path new) and last spring's
+    conference, and, in that one app, leads every child's conference in turn: picked from
+    the student list, Next pressed through to Finish, the student list back and settled. After
+    each, the process's RSS (``VmRSS``), as it is: nothing is collected by the benchmark (the
+    app frees a conference's leftovers itself once the list is painted). RSS after the last
+    conference / after the first; median of 3 such processes (1 in a quick run).
 ``image_preview_ms`` / ``image_preview_ratio``
     In this process: ``load_thumbnail`` + the picture's lines as Textual strips
     (``PictureStrips``) at the piece step's picture size (as the app's ImagePreview does in

@@ -35,6 +35,9 @@ class Plan:
     stored_few: int
     saves_per_run: int
     serve_tabs: int  # browser tabs held open on one slc serve at once
+    nights: int  # processes each leading a conference night
+    night_conferences: int  # conferences led one after another in each
+    night_pieces: int  # photos in each child's portfolio
     warm_up: bool  # one uncounted conference and picker first (fills bytecode and disk caches)
 
 
@@ -52,6 +55,9 @@ FULL = Plan(
     stored_few=10,
     saves_per_run=40,
     serve_tabs=30,
+    nights=3,
+    night_conferences=10,
+    night_pieces=12,
     warm_up=True,
 )
 QUICK = Plan(
@@ -68,6 +74,9 @@ QUICK = Plan(
     stored_few=10,
     saves_per_run=10,
     serve_tabs=2,
+    nights=1,
+    night_conferences=3,
+    night_pieces=4,
     warm_up=False,
 )
 
@@ -98,6 +107,7 @@ class Suite:
         measurements = (
             self.measure_startup,
             self.measure_conferences,
+            self.measure_conference_night,
             self.measure_language_switch,
             self.measure_preview,
             self.measure_saves,
@@ -152,6 +162,14 @@ class Suite:
             results = root / "results"
             self._store_previous(class_dir, results)
             self.conference_dirs.append((class_dir, results))
+        self.night_class = scratch / "night" / "class"
+        self.night_ids = datagen.night_class(
+            self.night_class, self.photos, plan.night_conferences, plan.night_pieces
+        )
+        self.night_results = [scratch / "night" / f"results-{run}" for run in range(plan.nights)]
+        for results in self.night_results:
+            for student_id in self.night_ids:
+                self._store_previous(self.night_class, results, student_id)
 
         self.say(f"making a class of {plan.students} students")
         self.small_pictures = pictures = datagen.write_sources(
@@ -172,13 +190,15 @@ class Suite:
         self.few_ids = self.student_ids[: plan.stored_few]
         datagen.store_conferences(self.big_class, self.few_results, self.few_ids, plan.stored_few)
 
-    def _store_previous(self, class_dir: Path, results: Path) -> None:
+    def _store_previous(
+        self, class_dir: Path, results: Path, student_id: str = PHOTO_STUDENT
+    ) -> None:
         """Last spring's finished conference, so the conference has its review step."""
         from slc_tui.store.results import ResultsStore
 
         started = datetime(2026, 4, 15, 16, 0)
         record = datagen.conference_record(
-            class_dir, PHOTO_STUDENT, started, "Spring 2026", done=True, seed=1
+            class_dir, student_id, started, "Spring 2026", done=True, seed=1
         )
         ResultsStore(results).save(record)
 
@@ -248,6 +268,36 @@ class Suite:
         cells = [s["preview_cells"] for s in results[0]["steps"] if s.get("preview_cells")]
         if cells:
             self.preview_cells = (cells[0][0], cells[0][1])
+
+    def measure_conference_night(self) -> None:
+        """``conference_rss_growth``: one process leading conference after conference."""
+        plan = self.plan
+        self.say(
+            f"conference night: {plan.nights} runs of {plan.night_conferences} conferences,"
+            f" {plan.night_pieces} photos each"
+        )
+        students = ",".join(self.night_ids)
+        nights = [
+            run_child(
+                "app_driver", ["night", str(self.night_class), str(results), students], self.scratch
+            )
+            for results in self.night_results
+        ]
+        self.values["conference_rss_growth"] = median(
+            [night["rss_mib"][-1] / night["rss_mib"][0] for night in nights]
+        )
+        count = plan.night_conferences
+        self.details[f"conference night: RSS after conference 1 / {count} (MiB)"] = (
+            f"{median([n['rss_mib'][0] for n in nights]):.1f}"
+            f" / {median([n['rss_mib'][-1] for n in nights]):.1f}"
+        )
+        self.details["conference night: RSS after each conference, first run (MiB)"] = " ".join(
+            f"{rss:.0f}" for rss in nights[0]["rss_mib"]
+        )
+        self.details[f"conference night: objects (gc) after conference 1 / {count}"] = (
+            f"{median([n['gc_objects'][0] for n in nights]):.0f}"
+            f" / {median([n['gc_objects'][-1] for n in nights]):.0f}"
+        )
 
     def measure_preview(self) -> None:
         """``image_preview_ms`` and ``image_preview_ratio``."""

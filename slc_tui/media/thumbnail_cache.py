@@ -16,7 +16,13 @@ from PIL import Image
 
 from slc_tui.media.safe_image import ImageProblem, load_thumbnail
 
-__all__ = ["DEFAULT_CAPACITY", "ThumbnailCache", "clear_thumbnail_cache", "get_thumbnail"]
+__all__ = [
+    "DEFAULT_CAPACITY",
+    "ThumbnailCache",
+    "cached_thumbnails",
+    "clear_thumbnail_cache",
+    "get_thumbnail",
+]
 
 DEFAULT_CAPACITY = 128
 
@@ -106,5 +112,10 @@ def get_thumbnail(path: Path, max_size: tuple[int, int]) -> Image.Image:
 
 
 def clear_thumbnail_cache() -> None:
-    """Empty the process-wide thumbnail cache (mainly for tests)."""
+    """Empty the process-wide thumbnail cache (between conferences, and for tests)."""
     _DEFAULT_CACHE.clear()
+
+
+def cached_thumbnails() -> int:
+    """How many thumbnails (and problems) the process-wide cache holds."""
+    return len(_DEFAULT_CACHE)

@@ -263,12 +263,20 @@ class SlcApp(Saving):
         """Leave the conference for the student list (made now if it was skipped); free
         the conference's leftovers once the list is painted."""
         self._speak_class_language()
-        if self.freeze_objects:
-            self.call_after_refresh(collect_everything)
+        self.call_after_refresh(self._free_leftovers)
         if any(isinstance(screen, PickerScreen) for screen in self.screen_stack):
             self.pop_screen()
         else:
             self.switch_screen(self._new_picker(self._first_rows))
+
+    def _free_leftovers(self) -> None:
+        """What Textual still holds of the ended conference's widgets is let go (see
+        ``ui/leftovers.py``); with ``freeze_objects``, all garbage is then collected."""
+        from slc_tui.ui.leftovers import let_go  # (not needed to start)
+
+        let_go(self)
+        if self.freeze_objects:
+            collect_everything()
 
     # -- opening a student ------------------------------------------------------------
 
