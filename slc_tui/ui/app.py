@@ -247,7 +247,7 @@ class SlcApp(Saving):
             freeze_long_lived()
             gc.enable()
         if self.session is not None and not self.session.folder.complete:
-            if isinstance(self.screen, PickerScreen):  # listed from the index: now in full
+            if _is_picker(self.screen):  # listed from the index: now in full
                 self.refresh_picker()
             else:  # one child's conference is on screen: now the rest of the class
                 self.run_worker(self.session.read_whole_class, thread=True, group="load")
