@@ -6,11 +6,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
@@ -28,7 +29,6 @@ from slc_tui.core.prompts import commitment_ideas, help_prompts, parent_question
 from slc_tui.core.steps import Step
 from slc_tui.session import ClassSession, CorruptResultsFile, speak_class_language
 from slc_tui.ui.collection import collect_everything, freeze_long_lived, pause_collection
-from slc_tui.ui.doors import Doors
 from slc_tui.ui.messages import (
     ConferenceEdited,
     LanguageRequested,
@@ -40,9 +40,12 @@ from slc_tui.ui.messages import (
 from slc_tui.ui.saving import Saving
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.conference import ConferenceScreen
-from slc_tui.ui.screens.picker import PickerScreen
 from slc_tui.ui.steps.base import StepContext
 from slc_tui.ui.steps.registry import step_for
+
+if TYPE_CHECKING:  # imported when first needed: not on the way to a child's first step
+    from slc_tui.ui.doors import Doors
+    from slc_tui.ui.screens.picker import PickerScreen
 
 #: Seconds after the last change before the next step is built again ahead of time.
 PREPARE_AFTER_EDIT = 0.5
@@ -157,7 +160,7 @@ class SlcApp(Saving):
         """Every half minute on conference night: move "next" on the student list past a
         family whose time is over."""
         screen = self.screen
-        if isinstance(screen, PickerScreen) and screen.rows and self.session is not None:
+        if _is_picker(screen) and screen.rows and self.session is not None:
             rows = self.session.with_next(screen.rows)
             if rows != screen.rows:
                 screen.set_rows(rows)
@@ -244,7 +247,7 @@ class SlcApp(Saving):
             freeze_long_lived()
             gc.enable()
         if self.session is not None and not self.session.folder.complete:
-            if isinstance(self.screen, PickerScreen):  # listed from the index: now in full
+            if _is_picker(self.screen):  # listed from the index: now in full
                 self.refresh_picker()
             else:  # one child's conference is on screen: now the rest of the class
                 self.run_worker(self.session.read_whole_class, thread=True, group="load")
@@ -264,7 +267,7 @@ class SlcApp(Saving):
         the conference's leftovers once the list is painted."""
         self._speak_class_language()
         self.call_after_refresh(self._free_leftovers)
-        if any(isinstance(screen, PickerScreen) for screen in self.screen_stack):
+        if any(_is_picker(screen) for screen in self.screen_stack):
             self.pop_screen()
         else:
             self.switch_screen(self._new_picker(self._first_rows))
@@ -290,7 +293,7 @@ class SlcApp(Saving):
         assert session is not None
         stuck = session.results_dir
         own = own_results_dir(self.class_dir)
-        if own != stuck and await Doors(self, session).save_elsewhere(reason, own):
+        if own != stuck and await _doors(self, session).save_elsewhere(reason, own):
             moved = session.moved_to(own)
             problem = await asyncio.to_thread(moved.cannot_write)
             if problem is None:
@@ -305,12 +308,14 @@ class SlcApp(Saving):
     def _new_picker(self, rows: list[Any] | None) -> PickerScreen:
         """The student list, with the class's heading and notice."""
         name, subtitle = self._picker_heading
+        from slc_tui.ui.screens.picker import PickerScreen
+
         picker = PickerScreen(name, subtitle, rows, self._picker_notice())
         picker.has_problems = self.session is not None and bool(self.session.folder.all_problems)
         return picker
 
-    @on(PickerScreen.ProblemsRequested)
-    def _problems_requested(self) -> None:
+    def on_picker_screen_problems_requested(self) -> None:
+        """F2 on the student list."""
         self.show_problems()
 
     @work(exclusive=True, group="unlock")
@@ -321,17 +326,17 @@ class SlcApp(Saving):
         session = self.session
         if session is None:
             return
-        if await asyncio.to_thread(Doors(self, session).access.is_set):
+        if await asyncio.to_thread(_doors(self, session).access.is_set):
             reason = _("Teacher PIN to see the problems in the class folder")
-            if not await Doors(self, session).teacher_says_yes(reason):
+            if not await _doors(self, session).teacher_says_yes(reason):
                 return
         await asyncio.to_thread(session.read_whole_class)  # every portfolio checked
         await self.push_screen_wait(ProblemsScreen(session.folder))
         self.refresh_picker()  # (the list may have been read in full meanwhile)
 
-    @on(PickerScreen.TeacherRequested)
-    def _teacher_requested(self) -> None:
-        if isinstance(self.screen, PickerScreen):
+    def on_picker_screen_teacher_requested(self) -> None:
+        """F3 on the student list."""
+        if _is_picker(self.screen):
             self.open_teacher_mode()
 
     @work(exclusive=True, group="unlock")
@@ -343,7 +348,7 @@ class SlcApp(Saving):
         session = self.session
         if session is None:
             return
-        doors = Doors(self, session)
+        doors = _doors(self, session)
         if await asyncio.to_thread(doors.access.is_set) and not await doors.teacher_says_yes(
             _("Teacher PIN to open the teacher's desk")
         ):
@@ -356,18 +361,18 @@ class SlcApp(Saving):
         ``notice`` makes it in the language spoken then."""
         self._picker_notice = notice
         for screen in self.screen_stack:
-            if isinstance(screen, PickerScreen):
+            if _is_picker(screen):
                 screen.show_notice(notice())
 
     def refresh_picker_soon(self) -> None:
         """Re-read the student list in a thread (see :meth:`refresh_picker`)."""
         self.run_worker(self.refresh_picker, thread=True, group="load")
 
-    @on(PickerScreen.StudentPicked)
-    def _student_picked(self, event: PickerScreen.StudentPicked) -> None:
+    def on_picker_screen_student_picked(self, event: PickerScreen.StudentPicked) -> None:
+        """A name picked on the student list."""
         # A double click must not open two dialogs: only from the picker, one at a time.
         opening = any(w.group == "open" and w.is_running for w in self.workers)
-        if isinstance(self.screen, PickerScreen) and not opening:
+        if _is_picker(self.screen) and not opening:
             if event.practice:
                 self.open_practice(event.student_id)
             else:
@@ -428,7 +433,7 @@ class SlcApp(Saving):
             )
             return
         name = portfolio.student.first_name
-        doors = Doors(self, session)
+        doors = _doors(self, session)
         if not await doors.claim(student_id, name):
             return
         try:
@@ -507,7 +512,7 @@ class SlcApp(Saving):
         conference = self.conference
         if conference is None:
             return
-        doors = Doors(self, self.session) if self.session else None
+        doors = _doors(self, self.session) if self.session else None
         if doors and await doors.teacher_says_yes(_("Teacher PIN to show last time's conference")):
             self._unlocked.add(conference.id)
             if self.conference is conference:
@@ -571,7 +576,7 @@ class SlcApp(Saving):
             previous_locked=(
                 conference.previous is not None
                 and conference.id not in self._unlocked
-                and Doors(self, self.session).access.is_set()
+                and _doors(self, self.session).access.is_set()
             ),
         )
 
@@ -749,7 +754,7 @@ class SlcApp(Saving):
         info = session.folder.info  # (the teacher may have renamed the class)
 
         def update() -> None:
-            picker = self.screen if isinstance(self.screen, PickerScreen) else None
+            picker = self.screen if _is_picker(self.screen) else None
             if picker is not None:
                 self._speak_class_language()  # (the teacher may have changed it)
             self._tell_recoveries()
@@ -776,8 +781,21 @@ class SlcApp(Saving):
         screen = self.screen
         if isinstance(screen, ConferenceScreen) and screen.conference.id == record_id:
             screen.show_saved(path, self.clock().strftime("%H:%M:%S"))
-        elif isinstance(screen, PickerScreen):
+        elif _is_picker(screen):
             self.refresh_picker()  # a conference just finished: show its new status
+
+
+def _doors(app: SlcApp, session: ClassSession) -> Doors:
+    """The questions asked before a door opens (imported when first asked)."""
+    from slc_tui.ui.doors import Doors
+
+    return Doors(app, session)
+
+
+def _is_picker(screen: object) -> TypeGuard[PickerScreen]:
+    """Whether ``screen`` is the student list (its module is imported once one is made)."""
+    picker = sys.modules.get("slc_tui.ui.screens.picker")
+    return picker is not None and isinstance(screen, picker.PickerScreen)
 
 
 def _saved_elsewhere_note(own: Path, stuck: Path, reason: str) -> str:

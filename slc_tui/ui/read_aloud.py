@@ -2,18 +2,22 @@
 
 The speech engine (:mod:`slc_tui.media.speech`) is looked for when a conference opens, in a
 worker (asking espeak-ng for its voices takes a few milliseconds); it speaks in a child
-process, so nothing here blocks typing. Speech stops when the step changes, when 🔊 is
-pressed again and when the conference ends. Under ``slc serve`` there is no read-aloud: it
+process, so nothing here blocks typing (its module is imported then too, after the first
+paint). Speech stops when the step changes, when 🔊 is pressed again and when the conference
+ends. Under ``slc serve`` there is no read-aloud: it
 would play on the laptop's speakers, not the Chromebook's.
 """
 
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
-from slc_tui.media.speech import NoSpeech, Speaking, SpeechEngine, find_engine
 from slc_tui.ui.served import SERVED_ENV as SERVED_ENV
 from slc_tui.ui.served import served
+
+if TYPE_CHECKING:
+    from slc_tui.media.speech import Speaking, SpeechEngine
 
 __all__ = ["ReadAloud", "engine", "use_engine"]
 
@@ -26,6 +30,8 @@ def engine() -> SpeechEngine:
     global _engine
     with _engine_lock:
         if _engine is None:
+            from slc_tui.media.speech import NoSpeech, find_engine
+
             _engine = NoSpeech() if served() else find_engine()
         return _engine
 

@@ -2,9 +2,10 @@
 
 The screen is made once per conference. Moving to another step swaps only the step in the
 middle (``ui/steps/``); the top bar, the navigation bar, the help panel and the footer stay
-mounted, so a step change costs the new step's widgets and nothing else. The app may also
-have the next step built ahead of time (:meth:`ConferenceScreen.prepare`): it waits hidden
-under the current one, and Next only has to show it.
+mounted, so a step change costs the new step's widgets and nothing else. What is hidden when
+a conference opens (the help panel, the Undo and 🔊 buttons) is made when first shown. The
+app may also have the next step built ahead of time (:meth:`ConferenceScreen.prepare`): it
+waits hidden under the current one, and Next only has to show it.
 """
 
 from __future__ import annotations
@@ -80,7 +81,8 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         self.read_aloud = ReadAloud()
 
     def compose(self) -> ComposeResult:
-        """Top bar, the step with the help panel, navigation bar, footer."""
+        """Top bar, the step, navigation bar, footer (the help panel, Undo and 🔊 are made
+        when first shown: most conferences never show them)."""
         conference, context = self.conference, self.body.context
         if self.practice:
             yield Static(
@@ -93,17 +95,13 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
             yield ClockLabel(
                 conference.clock_start, conference.class_info.minutes, context.clock, id="clock"
             )
-        with Horizontal(id="main"):
-            with Vertical(id="body"):
-                yield Static(plain(self.body.headline()), id="headline")
-                yield self.body
-            yield HelpPanel(context.help_prompts, id="help-panel")
+        with Horizontal(id="main"), Vertical(id="body"):
+            yield Static(plain(self.body.headline()), id="headline")
+            yield self.body
         with Horizontal(id="nav"):
             yield Button(_("◀ Back"), id="back", disabled=conference.is_first)
             yield Button(_("? Help"), id="help", variant="warning")
-            yield Button(_("↶ Undo"), id="undo", variant="primary")
             yield Static("", id="nav-message")
-            yield Button("🔊", id="read-aloud", compact=True)
             yield Button(self._language_label(), id="language", compact=True)
             yield Button(self.body.next_label(), id="next", variant="success")
         yield KeyFooter()
@@ -135,6 +133,8 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
             return  # switched meanwhile: asked again
         self.can_speak = can
         young = grade_band(self.conference.portfolio.student.grade) is GradeBand.EARLY
+        if can and not self.query("#read-aloud"):
+            self._mount_nav_button(Button("🔊", id="read-aloud", compact=True), "#language")
         for button in self.query("#read-aloud").results(Button):
             button.display = can
             button.label = "🔊"
@@ -155,9 +155,9 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
             return
         body = self.body
         parts = [body.headline(), body.spoken_text()]
-        panel = self.query_one(HelpPanel)
-        if panel.shown:
-            parts.extend(prompt.text for prompt in panel.prompts)
+        for panel in self.query(HelpPanel):
+            if panel.shown:
+                parts.extend(prompt.text for prompt in panel.prompts)
         self._speak("\n".join(part for part in parts if part), self.conference.language)
 
     @work(thread=True, exclusive=True, group="speech")
@@ -261,10 +261,12 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         clock = self.query_one(ClockLabel)
         clock.started = conference.clock_start
         clock.refresh()  # the minutes as of this step, not of the last half-minute tick
-        self.query_one(HelpPanel).show_prompts(context.help_prompts)
+        for panel in self.query(HelpPanel):
+            panel.show_prompts(context.help_prompts)
         self.query_one("#help", Button).label = _("? Help")  # each step starts without help
         self.query_one("#back", Button).label = _("◀ Back")
-        self.query_one("#undo", Button).label = _("↶ Undo")
+        for undo in self.query("#undo").results(Button):
+            undo.label = _("↶ Undo")
         language = self.query_one("#language", Button)
         language.label = self._language_label()
         language.refresh(layout=True)  # the name's width changes with the language
@@ -313,6 +315,10 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
     def _offer_undo(self, message: ItemRemoved) -> None:
         message.stop()
         self._undo = message.undo
+        if not self.query("#undo"):
+            self._mount_nav_button(
+                Button(_("↶ Undo"), id="undo", variant="primary"), "#nav-message"
+            )
         self.query_one("#undo", Button).display = True
         self.query_one("#language", Button).display = False  # room for what was removed
         what = message.what if len(message.what) <= 24 else message.what[:23] + "…"
@@ -381,10 +387,22 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         if not self.conference.is_first:
             self.post_message(Navigate("back"))
 
+    def _mount_nav_button(self, button: Button, before: str) -> None:
+        """Put ``button`` in the navigation bar (made when first needed), before ``before``."""
+        self.query_one("#nav", Horizontal).mount(button, before=before)
+
+    def _help_panel(self) -> HelpPanel:
+        """The help panel, made the first time help is asked for on this screen."""
+        for panel in self.query(HelpPanel):
+            return panel
+        panel = HelpPanel(self.body.context.help_prompts, id="help-panel")
+        self.query_one("#main", Horizontal).mount(panel)
+        return panel
+
     @on(Button.Pressed, "#help")
     def action_toggle_help(self) -> None:
         """Show or hide the teacher's prompts for this step."""
-        shown = self.query_one(HelpPanel).toggle()
+        shown = self._help_panel().toggle()
         self.query_one("#help", Button).label = _("✕ Hide help") if shown else _("? Help")
 
     @on(Button.Pressed, "#language")
@@ -394,5 +412,5 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
 
     def action_hide_help(self) -> None:
         """Hide the prompts (Escape)."""
-        if self.query_one(HelpPanel).shown:
+        if any(panel.shown for panel in self.query(HelpPanel)):
             self.action_toggle_help()

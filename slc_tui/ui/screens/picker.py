@@ -5,12 +5,13 @@ the app makes it active whenever the list is on screen)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.styles import RulesMap
@@ -27,6 +28,7 @@ from slc_tui.core.schedule_times import clock
 from slc_tui.session import PickerRow
 from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
+from slc_tui.ui.stylesheets import use_stylesheet
 from slc_tui.ui.widgets.key_footer import KeyFooter
 
 #: Each status as the list shows it (translated where shown: at most 16 cells).
@@ -181,6 +183,12 @@ class PickerScreen(TranslatedBindings, Screen[None]):
         self.subtitle = subtitle
         self.rows = rows
         self.notice = notice
+
+    def _post_register(self, app: App[Any]) -> None:
+        """Registered with the app: the student list's stylesheet first (``ui/stylesheets.py``:
+        it styles the student list)."""
+        use_stylesheet(app, "picker.tcss")
+        super()._post_register(app)
 
     def compose(self) -> ComposeResult:
         """Title, table of students, notices, footer."""

@@ -3,7 +3,9 @@ and the children left out of the student list because their portfolio cannot be 
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from typing import Any
+
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -13,6 +15,7 @@ from slc_tui.core.class_folder import ClassFolder, relative_name
 from slc_tui.core.i18n import N_, _, fill
 from slc_tui.ui.languages import TranslatedBindings
 from slc_tui.ui.plain_text import plain
+from slc_tui.ui.stylesheets import use_stylesheet
 
 
 def problems_text(folder: ClassFolder) -> str:
@@ -46,6 +49,12 @@ class ProblemsScreen(TranslatedBindings, ModalScreen[None]):
     def __init__(self, folder: ClassFolder) -> None:
         super().__init__(classes="dialog")
         self.folder = folder
+
+    def _post_register(self, app: App[Any]) -> None:
+        """Registered with the app: the student list's stylesheet first (``ui/stylesheets.py``:
+        it styles the problems)."""
+        use_stylesheet(app, "picker.tcss")
+        super()._post_register(app)
 
     def compose(self) -> ComposeResult:
         """The report, scrollable, and a Close button."""

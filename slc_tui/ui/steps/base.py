@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, ClassVar
 
 from textual import events, on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, TextArea
 
@@ -24,6 +25,7 @@ from slc_tui.core.i18n import N_, _
 from slc_tui.core.prompts import Prompt
 from slc_tui.core.steps import Step
 from slc_tui.ui.messages import ConferenceEdited, Flash
+from slc_tui.ui.stylesheets import use_stylesheet
 from slc_tui.ui.typing_router import put_cursor_at_end, takes_text
 from slc_tui.ui.widgets.limited_text_area import LimitedTextArea
 
@@ -56,6 +58,10 @@ class StepBody(Vertical):
     #: translated when shown).
     HEADLINE = ""
 
+    #: The stylesheet read when the first step of this kind is registered (see
+    #: ``ui/stylesheets.py``); "" for none beyond the app's.
+    STYLESHEET: ClassVar[str] = "steps.tcss"
+
     def __init__(
         self, conference: Conference, context: StepContext, step: Step | None = None
     ) -> None:
@@ -75,6 +81,12 @@ class StepBody(Vertical):
         #: The language this step is built in: its words are put in its widgets when they
         #: are made, so after 🌐 a step built in another language is built again.
         self.language = i18n.active().code
+
+    def _post_register(self, app: App[Any]) -> None:
+        """Registered with the app: its stylesheet first, so that it styles this step."""
+        if self.STYLESHEET:
+            use_stylesheet(app, self.STYLESHEET)
+        super()._post_register(app)
 
     def is_current_for(
         self, conference: Conference, context: StepContext, step: Step | None = None

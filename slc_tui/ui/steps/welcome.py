@@ -29,6 +29,9 @@ GRADE_NAMES = {
 class WelcomeStep(StepBody):
     """Hello, who I am, how I learn best."""
 
+    #: The first step painted needs nothing beyond the app's ``slc.tcss``.
+    STYLESHEET = ""
+
     def headline(self) -> str:
         """Greets the child by name."""
         name = self.conference.portfolio.student.first_name
