@@ -18,6 +18,8 @@ from rich.text import Text
 from textual.app import App
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from slc_tui.core.conference import Conference
     from slc_tui.session import ClassSession
 
@@ -83,6 +85,19 @@ class CrashSafety(App[None]):
             self.write_owed_blocking()  # what could not be saved: to a rescue file
         _exit_later(EXIT_GRACE_SECONDS)  # (only once everything is written)
         self.exit(return_code=1)
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal; on Linux and macOS one that also notices a
+        terminal gone without a hang-up signal, and then closes as on SIGHUP (see
+        ``ui/lost_terminal.py``)."""
+        driver = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver  # (Textual imports it anyway)
+
+        if not issubclass(driver, LinuxDriver):
+            return driver
+        from slc_tui.ui.lost_terminal import hangup_safe
+
+        return hangup_safe(driver, self._stop_on_signal)
 
     def _handle_exception(self, error: Exception) -> None:
         """A bug: save the conference, log it for the teacher, close with calm words.

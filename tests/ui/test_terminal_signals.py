@@ -88,3 +88,31 @@ def test_closing_the_terminal_at_random_moments_leaves_no_process(
     tmp_path: Path, controlling: bool
 ) -> None:
     assert _close_terminal_at_random_moments(tmp_path, controlling, launches=6) == 0
+
+
+def test_a_terminal_gone_without_a_signal_is_noticed_and_the_words_are_saved(
+    results: Path, tmp_path: Path
+) -> None:
+    """The pty closes and nothing sends a signal (it was never the app's controlling
+    terminal): the app notices by itself, saves what was typed and ends. (Textual alone
+    spun its input thread for ever, and its UI thread blocked on output nobody could read.)"""
+    from tests.ui.terminal import Terminal
+
+    terminal = Terminal(
+        ["open", str(bundled_sample_dir()), "--student", "maya", "--results", str(results)],
+        {"SLC_DATA_DIR": str(tmp_path / "data")},
+        controlling=False,
+    )
+    try:
+        assert terminal.read_until("Maya"), terminal.output[-2000:]
+        terminal.drain(1.0)
+        terminal.type("we read at bedtime")
+        terminal.drain(0.3)  # under the autosave delay
+        os.close(terminal.master)  # the window goes; no signal follows
+        terminal.master = os.open(os.devnull, os.O_RDONLY)  # (for close() below)
+        code = terminal.process.wait(timeout=15)
+    finally:
+        terminal.close()
+    assert code != 0
+    [record] = saved_records(results, "maya")
+    assert record["said"] == {"welcome": "we read at bedtime"}
