@@ -221,14 +221,23 @@ def photo_class(root: Path, photos: Sequence[Path], pieces: int, student_id: str
     rng = random.Random(7)
     write_json(root / "class.json", class_json("Photo class"))
     folder = root / "portfolios"
-    images = []
-    for index in range(pieces):
-        name = f"{student_id}/piece-{index + 1:02d}.jpg"
-        link(photos[index % len(photos)], folder / name)
-        images.append(name)
+    images = _linked_photos(folder, student_id, photos, pieces)
     data = portfolio_json(rng, student_id, "Ava Thompson", images, chosen=False)
     write_json(folder / f"{student_id}.json", data)
     return root
+
+
+def _linked_photos(
+    folder: Path, student_id: str, photos: Sequence[Path], pieces: int, first: int = 0
+) -> list[str]:
+    """``pieces`` new hard links under ``folder/student_id/`` of ``photos`` in turn (starting
+    at the ``first``-th); returns their paths relative to ``folder``."""
+    images = []
+    for index in range(pieces):
+        name = f"{student_id}/piece-{index + 1:02d}.jpg"
+        link(photos[(first + index) % len(photos)], folder / name)
+        images.append(name)
+    return images
 
 
 def night_class(root: Path, photos: Sequence[Path], students: int, pieces: int) -> list[str]:
@@ -243,11 +252,7 @@ def night_class(root: Path, photos: Sequence[Path], students: int, pieces: int) 
     ids = []
     for number in range(students):
         student_id = f"n{number + 1:02d}"
-        images = []
-        for index in range(pieces):
-            name = f"{student_id}/piece-{index + 1:02d}.jpg"
-            link(photos[(number + index) % len(photos)], folder / name)
-            images.append(name)
+        images = _linked_photos(folder, student_id, photos, pieces, first=number)
         name = f"{FIRST_NAMES[number % len(FIRST_NAMES)]} {rng.choice(LAST_NAMES)}"
         data = portfolio_json(rng, student_id, name, images, chosen=False)
         write_json(folder / f"{student_id}.json", data)
