@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import os
 import signal
+import sys
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,6 +92,8 @@ class CrashSafety(App[None]):
         terminal gone without a hang-up signal, and then closes as on SIGHUP (see
         ``ui/lost_terminal.py``)."""
         driver = super().get_driver_class()
+        if sys.platform == "win32":  # (the Linux driver's module needs termios)
+            return driver
         from textual.drivers.linux_driver import LinuxDriver  # (Textual imports it anyway)
 
         if not issubclass(driver, LinuxDriver):

@@ -8,9 +8,10 @@ as fast as it can; its output thread dies on the first write (EIO), and the next
 its bounded queue and block the UI thread for good, so not even SIGTERM is heard.
 
 :func:`hangup_safe` makes a Linux driver that (1) drops output once the terminal is gone
-instead of dying, so the UI thread is never blocked, and (2) watches the terminal for a
-hang-up (``poll``) in a small thread. Either way the app is told once, and closes as it does
-on SIGHUP: the conference saved first.
+instead of dying, so the UI thread is never blocked, and (2) on Linux, watches the terminal
+for a hang-up (``poll``) in a small thread (macOS's ``poll`` cannot watch a terminal: there
+the first write after the terminal went notices it). Either way the app is told once, and
+closes as it does on SIGHUP: the conference saved first.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import select
+import sys
 import threading
 from collections.abc import Callable
 from typing import IO, Any
@@ -83,7 +85,8 @@ def hangup_safe(driver: type[LinuxDriver], on_lost: Callable[[], None]) -> type[
                 target=_watch, args=(self.fileno, gone, self._stop_watching), daemon=True
             )
             super().start_application_mode()
-            watcher.start()
+            if sys.platform.startswith("linux"):  # (macOS's poll does not watch terminals)
+                watcher.start()
 
         def stop_application_mode(self) -> None:
             stop = getattr(self, "_stop_watching", None)
