@@ -14,7 +14,6 @@ from slc_tui.core.i18n import N_
 #: The slip's title, and what sits under it.
 TITLE = N_("Conference invitation")
 CLASS_AND_TEACHER = N_("{class_name} · Teacher: {teacher}")
-CLASS_ONLY = "{class_name}"
 
 #: The labels of the slip's rows.
 CHILD = N_("Child")
@@ -52,7 +51,6 @@ YES = N_("Yes, we will come")
 ANOTHER_TIME = N_("We need another time")
 SIGNATURE = N_("Signature")
 
-#: The page footer, and the language of the words above.
+#: The page footer.
 FOOTER = N_("Conference invitations")
 PAGE = N_("Page {page} of {pages}")
-LANGUAGE = "en"

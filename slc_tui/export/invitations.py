@@ -83,7 +83,7 @@ def invitations(
 def _class_line(info: ClassInfo, t: Translation) -> str:
     if info.teacher:
         return t.fill(words.CLASS_AND_TEACHER, class_name=info.name, teacher=info.teacher)
-    return words.CLASS_ONLY.format(class_name=info.name)
+    return info.name
 
 
 def _families(placements: Sequence[Placement]) -> list[list[Placement]]:

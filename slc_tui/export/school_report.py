@@ -207,11 +207,6 @@ class SchoolReport:
         follow_ups = t.fill(SUMMARY_FOLLOW_UPS, open=asked.count("open"), done=asked.count("done"))
         return children, follow_ups
 
-    @property
-    def summary(self) -> str:
-        """:attr:`summary_lines` on one line."""
-        return SEPARATOR.join(self.summary_lines)
-
 
 def status_text(child: ReportChild, language: Translation = ENGLISH) -> str:
     """The child's status in words of ``language``."""

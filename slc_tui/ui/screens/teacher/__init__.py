@@ -6,11 +6,5 @@ Textual reads it when the first of them is shown, so start-up does not pay for i
 
 from pathlib import Path
 
-from slc_tui.core.i18n import N_
-
 #: The desk's stylesheet (an absolute path: subclasses in other modules share it).
 TEACHER_CSS = str(Path(__file__).with_name("teacher.tcss"))
-#: The app's own keys that every footer of the desk shows (``ui/app.py`` binds them):
-#: marked here too, so that the desk's screens (``TranslatedBindings``) name them in the
-#: class's language.
-APP_KEYS = (N_("Quit"),)
