@@ -391,10 +391,8 @@ def _class_folder_of(args: argparse.Namespace) -> Path | None:
 def _class_language(args: argparse.Namespace) -> Translation | None:
     """The translation the command speaks: the class's ``language`` (``--language`` for
     ``slc new-class``), found in the class folder's ``languages/``, the user's and the
-    bundled catalogs; None for English (no catalog is read then), a class folder with no
-    usable ``class.json`` or no class folder at all."""
-    from slc_tui.core.classinfo import language_code_problem
-
+    bundled catalogs; None for English (no catalog is read then), a language no catalog is
+    found for, a class folder with no usable ``class.json`` or no class folder at all."""
     try:
         if args.command == "new-class":
             folder, code = Path(args.folder).expanduser(), str(args.language)
@@ -406,14 +404,10 @@ def _class_language(args: argparse.Namespace) -> Translation | None:
                 return None
             folder = found
             code = load_class_info(folder)[0].language
-        code = code.strip()
-        if not code or language_code_problem(code):
-            return None
-        if i18n.normalise_code(code).split("-")[0] == i18n.SOURCE_LANGUAGE:
-            return None
         from slc_tui.store.paths import language_folders
 
-        return i18n.translation(code, language_folders(folder))[0]
+        language = i18n.speaking(code, language_folders(folder))
+        return None if language is i18n.ENGLISH else language
     except (OSError, ValueError):  # a folder that cannot be looked at: said by the command
         return None
 
@@ -799,25 +793,14 @@ def cmd_validate(path: Path) -> int:
         print(problem)
     errors = sum(problem.is_error for problem in problems)
     warnings = len(problems) - errors
-    what = _checked(checked, path)
     summary = fill(
         "{errors} error(s), {warnings} warning(s) in {checked}",
         errors=errors,
         warnings=warnings,
-        checked=what,
+        checked=checked,
     )
     print(("✗ " if errors else "✓ ") + summary, file=sys.stderr)
     return 1 if errors else 0
-
-
-def _checked(checked: str, path: Path) -> str:
-    """What ``slc validate`` checked, in words: ``5 portfolio(s) in room12``, or the file.
-
-    (``teacher/validation.py`` says it in English: ``N portfolio(s) in PATH``.)"""
-    count, among, rest = checked.partition(" portfolio(s) in ")
-    if among and count.isdigit() and rest == str(path.expanduser()):
-        return fill("{count} portfolio(s) in {folder}", count=int(count), folder=rest)
-    return checked
 
 
 def cmd_export(

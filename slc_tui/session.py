@@ -66,8 +66,9 @@ def speak_class_language(class_dir: Path) -> None:
     from slc_tui.store.paths import language_folders
 
     info, _problems = load_class_info(class_dir)
-    if i18n.normalise_code(info.language).split("-")[0] != i18n.SOURCE_LANGUAGE:
-        i18n.use(i18n.translation(info.language, language_folders(class_dir))[0])
+    language = i18n.speaking(info.language, language_folders(class_dir))
+    if language is not i18n.ENGLISH:
+        i18n.use(language)
 
 
 class ClassSession:
@@ -92,7 +93,6 @@ class ClassSession:
         self._read_lock = threading.Lock()  # one thread reads the class files at a time
         self._tonight: TonightSchedule | None = None  # made when the list is first shown
         #: Catalogs that could not be read (each is left out: English shows instead).
-        self.catalog_problems: set[i18n.CatalogProblem] = set()
 
     @classmethod
     def open(
@@ -232,12 +232,9 @@ class ClassSession:
         return language_folders(self.folder.root)
 
     def translation(self, code: str) -> Translation:
-        """The translation into ``code`` (read from its catalogs when first asked for; a
-        catalog that cannot be read is remembered in :attr:`catalog_problems`)."""
-        found, problems = i18n.translation(code, self.language_folders())
-        with self._save_lock:
-            self.catalog_problems.update(problems)
-        return found
+        """The translation into ``code`` (read from its catalogs when first asked for, then
+        cached; a catalog that cannot be read is left out)."""
+        return i18n.translation(code, self.language_folders())[0]
 
     def languages(self) -> list[str]:
         """The languages a conference can be led in: English, the class's, then every

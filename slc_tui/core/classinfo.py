@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from slc_tui.core.fields import read_document, read_text, shown
-from slc_tui.core.i18n import fill
+from slc_tui.core.i18n import fill, is_language_code
 from slc_tui.core.problems import ProblemList
 from slc_tui.core.text import MAX_LINE_LENGTH
 
@@ -19,8 +18,6 @@ DEFAULT_PAPER = "a4"
 #: How the screens can look (``monochrome`` is what ``NO_COLOR`` gives too).
 THEMES = ("standard", "high-contrast", "monochrome")
 DEFAULT_THEME = "standard"
-#: A language code as the class's ``language`` is written: ``en``, ``es``, ``fr-CA``, ``zh-Hant``.
-_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
 @dataclass(frozen=True)
@@ -53,7 +50,7 @@ class ClassInfo:
 
 def language_code_problem(code: str) -> str:
     """Why ``code`` is not a language code such as ``en`` or ``fr-CA`` ("" when it is)."""
-    if _LANGUAGE_CODE.fullmatch(code.strip()):
+    if is_language_code(code):
         return ""
     return fill("must be a language code such as en, es or fr-CA, not {found}", found=shown(code))
 
@@ -90,12 +87,16 @@ def parse_class_info(data: Any, problems: ProblemList) -> ClassInfo | None:
         )
         theme = DEFAULT_THEME
     name = read_text(obj, "name", "", problems, required=True, max_length=MAX_LINE_LENGTH)
+    language = read_text(obj, "language", "", problems, max_length=20).strip() or "en"
+    if why := language_code_problem(language):
+        problems.warning("language", why)
+        language = "en"
     return ClassInfo(
         name=name.strip() or "My class",
         teacher=read_text(obj, "teacher", "", problems, max_length=MAX_LINE_LENGTH).strip(),
         term=read_text(obj, "term", "", problems, max_length=MAX_LINE_LENGTH).strip(),
         minutes=minutes,
-        language=read_text(obj, "language", "", problems, max_length=20).strip() or "en",
+        language=language,
         paper=paper,
         theme=theme,
     )

@@ -34,11 +34,13 @@ __all__ = [
     "available_codes",
     "catalog_paths",
     "fill",
+    "is_language_code",
     "language_name",
     "nfill",
     "ngettext",
     "normalise_code",
     "number_text",
+    "speaking",
     "translation",
     "use",
 ]
@@ -50,6 +52,8 @@ BUNDLED_DIR = Path(__file__).resolve().parent.parent / "locale"
 #: A ``.po`` larger than this is not read (a catalog of every slc message is ~300 KB).
 MAX_CATALOG_BYTES = 8 * 1024 * 1024
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+#: A language code as slc's files write it: ``en``, ``es``, ``fr-CA``, ``zh-Hant``.
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
 @dataclass(frozen=True)
@@ -245,12 +249,32 @@ def language_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def is_language_code(code: str) -> bool:
+    """True for a language code as slc's files write it, such as ``en`` or ``fr-CA``
+    (surrounding spaces allowed; ``fr_CA`` or ``ES`` are read too, but not written so)."""
+    return bool(_LANGUAGE_CODE.fullmatch(code.strip()))
+
+
+def speaking(code: object, folders: Iterable[Path] = ()) -> Translation:
+    """What a document or screen for ``code`` speaks: its translation from the catalogs in
+    ``folders`` and the bundled ones; English (no catalog read) when ``code`` is English,
+    not a language code at all, or a language no catalog is found for."""
+    if not isinstance(code, str) or normalise_code(code).split("-")[0] == SOURCE_LANGUAGE:
+        return ENGLISH
+    found, _problems = translation(code, folders)  # (a catalog that cannot be read: left out)
+    return found if found.source is not None else ENGLISH
+
+
 def translation(
     code: str, folders: Iterable[Path] = ()
 ) -> tuple[Translation, tuple[CatalogProblem, ...]]:
     """The translation into ``code`` from its catalogs in ``folders`` and the bundled ones
-    (English alone needs none), and the catalogs that could not be read. Cached."""
+    (English alone needs none), and the catalogs that could not be read. Cached. A ``code``
+    that is not a language code reads no file (it could name one outside the folders): its
+    translation is English."""
     code = normalise_code(code)
+    if not _LANGUAGE_CODE.fullmatch(code):
+        return ENGLISH, ()
     key = (code, tuple(folders))
     with _cache_lock:
         cached = _cache.get(key)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from slc_tui.core import i18n
 from slc_tui.core.i18n import _, fill
 from slc_tui.export.summary import take_home_summary
 
@@ -19,8 +20,8 @@ def _lines(value: object) -> list[str]:
 
 
 def record_text(record: Mapping[str, Any]) -> str:
-    """Plain text of ``record`` for the teacher's read-only view."""
-    lines = [take_home_summary(record).rstrip("\n")]
+    """Plain text of ``record`` for the teacher's read-only view, in the active language."""
+    lines = [take_home_summary(record, language=i18n.active()).rstrip("\n")]
     questions = _lines(record.get("parent_questions"))
     if questions:
         lines += ["", _("Questions the family asked"), *(f"- {q}" for q in questions)]

@@ -13,14 +13,11 @@ from datetime import date
 from pathlib import Path
 
 from slc_tui.core.class_folder import CLASS_FILE, ClassFolder, load_class_folder
-from slc_tui.core.classinfo import language_code_problem
 from slc_tui.core.i18n import (
     ENGLISH,
-    SOURCE_LANGUAGE,
     Translation,
     fill,
-    normalise_code,
-    translation,
+    speaking,
 )
 from slc_tui.export.document import ConferenceDocument
 from slc_tui.export.school_report import ReportChild, SchoolReport
@@ -62,13 +59,7 @@ def default_report_path(results_dir: Path, day: date) -> Path:
 def report_language(folder: ClassFolder) -> Translation:
     """The language the report speaks: the class's (its catalogs in the class folder's
     ``languages/``, the user's and the bundled ones), English when slc has none for it."""
-    code = folder.info.language.strip()
-    if not code or language_code_problem(code):
-        return ENGLISH
-    if normalise_code(code).split("-")[0] == SOURCE_LANGUAGE:
-        return ENGLISH
-    found, _problems = translation(code, language_folders(folder.root))
-    return found if found.source is not None else ENGLISH
+    return speaking(folder.info.language, language_folders(folder.root))
 
 
 def class_report(

@@ -17,7 +17,7 @@ from typing import Any
 
 from slc_tui.core.class_folder import load_class_folder, relative_name
 from slc_tui.core.classinfo import ClassInfo
-from slc_tui.core.i18n import fill, translation
+from slc_tui.core.i18n import fill, speaking
 from slc_tui.core.json_document import document_text
 from slc_tui.core.json_files import read_json_file
 from slc_tui.core.portfolio import Portfolio
@@ -183,9 +183,9 @@ def _write_invitations(
             path.unlink()
         return False
     folders = language_folders(class_dir)
-    spoken = {code: translation(code, folders)[0] for code in set(family_languages.values())}
+    spoken = {code: speaking(code, folders) for code in set(family_languages.values())}
     languages = {sid: spoken[code] for sid, code in family_languages.items()}
-    class_language = translation(info.language, folders)[0]
+    class_language = speaking(info.language, folders)
     write_bytes_atomically(path, invitations_pdf(plan, info, class_language, languages))
     return True
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from slc_tui.core.class_folder import CLASS_FILE, PORTFOLIOS_DIR, load_class_folder
-from slc_tui.core.classinfo import ClassInfo, language_code_problem
+from slc_tui.core.classinfo import ClassInfo
 from slc_tui.core.fields import is_valid_id
-from slc_tui.core.i18n import ENGLISH, Translation, fill, translation
+from slc_tui.core.i18n import ENGLISH, Translation, fill, is_language_code, speaking
 from slc_tui.core.portfolio import Portfolio
 from slc_tui.core.record import last_finished
 from slc_tui.core.take_home import TAKE_HOME_DIR, take_home_name
@@ -91,10 +91,8 @@ def copy_language(
     ``folders``' catalogs then the bundled ones. A language with no catalog anywhere is
     English (the conference was shown in English then, and the copy must say so)."""
     for code in (record.get("language"), info.language):
-        if not isinstance(code, str) or not code.strip() or language_code_problem(code.strip()):
-            continue
-        found, _problems = translation(code.strip(), folders)  # unreadable ones: left out
-        return found if found.source is not None or found is ENGLISH else ENGLISH
+        if isinstance(code, str) and is_language_code(code):
+            return speaking(code, folders)
     return ENGLISH
 
 
