@@ -34,6 +34,7 @@ __all__ = [
     "available_codes",
     "catalog_paths",
     "fill",
+    "filled",
     "is_language_code",
     "language_name",
     "nfill",
@@ -117,6 +118,12 @@ class Translation:
     def locale_name(self) -> str:
         """The code as Babel's locales spell it (``fr_CA``)."""
         return self.code.replace("-", "_")
+
+
+def filled(translated: str, english: str, /, **values: object) -> str:
+    """``translated`` (``english`` as a catalog gave it) with its placeholders filled, or
+    ``english`` filled when the catalog got them wrong."""
+    return _filled(translated, english, values)
 
 
 def _filled(translated: str, english: str, values: Mapping[str, object]) -> str:

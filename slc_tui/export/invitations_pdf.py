@@ -56,7 +56,9 @@ def invitations_pdf(
     """The invitations of ``plan`` for the class ``info`` as PDF bytes, in the class's
     ``language`` and each family's of ``languages`` (see :func:`invitations`; no pages
     without families: callers write no file then)."""
-    pdf = new_pdf(info.paper, language.gettext(words.FOOTER), language.gettext(words.PAGE))
+    pdf = new_pdf(
+        info.paper, language.gettext(words.FOOTER), language.gettext(words.PAGE), words.PAGE
+    )
     allowed = drawable(pdf)
     shown = tuple(  # a name the font cannot draw at all is shown by the child's id
         replace(p, name=printable(p.name, allowed).strip() or p.student_id) for p in plan.placements

@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from slc_tui.core.i18n import filled
+
 if TYPE_CHECKING:
     from fpdf import FPDF
 
@@ -31,6 +33,8 @@ FONT_DIR = Path(__file__).with_name("fonts")
 FAMILY = "DejaVu"
 _FONTS = {"": FONT_DIR / "DejaVuSans.ttf", "B": FONT_DIR / "DejaVuSans-Bold.ttf"}
 PAGE_FORMATS = {"a4": "A4", "letter": "Letter"}
+#: A page footer's number when no other words are given.
+PAGE_WORDS = "page {page} of {pages}"
 
 #: The page margin in millimetres.
 MARGIN = 18.0
@@ -44,10 +48,13 @@ FRAME = (200, 204, 210)
 _EMOJI_GLUE = re.compile("[\u200d\ufe0e\ufe0f]")
 
 
-def new_pdf(paper: str, footer: str, page_words: str = "page {page} of {pages}") -> FPDF:
+def new_pdf(
+    paper: str, footer: str, page_words: str = PAGE_WORDS, english: str = PAGE_WORDS
+) -> FPDF:
     """An empty :class:`FPDF` for ``paper`` (``a4`` or ``letter``) with the bundled fonts,
-    whose pages end with ``footer · page N of M`` (``page_words`` has ``{page}`` and
-    ``{pages}``); fpdf2 is imported here."""
+    whose pages end with ``footer · page N of M``: ``page_words`` is ``english`` as a
+    catalog gave it, with ``{page}`` and ``{pages}`` (the English is used when the catalog
+    got them wrong); fpdf2 is imported here."""
     from fpdf import FPDF
 
     class SlcPDF(FPDF):
@@ -58,7 +65,7 @@ def new_pdf(paper: str, footer: str, page_words: str = "page {page} of {pages}")
             self.set_y(-MARGIN + 5)
             self.set_font(FAMILY, "", 8)
             self.set_text_color(*MUTED)
-            page = page_words.format(page=self.page_no(), pages=self.str_alias_nb_pages)
+            page = filled(page_words, english, page=self.page_no(), pages=self.str_alias_nb_pages)
             if self.allowed is None:
                 self.allowed = drawable(self)
             text = printable(" · ".join(part for part in (footer, page) if part), self.allowed)

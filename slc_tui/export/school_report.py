@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from slc_tui.core.i18n import ENGLISH, N_, Translation, placeholders
+from slc_tui.core.i18n import ENGLISH, N_, Translation
 from slc_tui.export.dates import format_long_date
 from slc_tui.export.document import GoalPlan
 
@@ -140,13 +140,6 @@ class SchoolReport:
     def words(self, message: str) -> str:
         """``message`` (one of the words above) in the report's language."""
         return self.language.gettext(message)
-
-    @property
-    def page_words(self) -> str:
-        """The footer's ``page N of M``, with ``{page}`` and ``{pages}`` to fill (the
-        English when a catalog gave it other placeholders)."""
-        found = self.words(PAGE)
-        return found if placeholders(found) <= {"page", "pages"} else PAGE
 
     @property
     def follow_ups(self) -> list[ReportChild]:

@@ -58,7 +58,7 @@ _NOT_STARTED_COLUMNS = (0.45, 0.17, 0.10, 0.28)
 
 def school_report_pdf(report: SchoolReport) -> bytes:
     """``report`` as PDF bytes (A4 or Letter, as ``report.paper`` says)."""
-    pdf = new_pdf(report.paper, report.class_name, report.page_words)
+    pdf = new_pdf(report.paper, report.class_name, report.words(words.PAGE), words.PAGE)
     _Writer(pdf, report).write()
     return bytes(pdf.output())
 

@@ -103,7 +103,7 @@ class TakeHomeContent:
     paper: str
     #: The language the words are in, as HTML's ``lang`` and the PDF's ``/Lang`` write it.
     language: str = "en"
-    #: The PDF's page footer, with ``{page}`` and ``{pages}``.
+    #: The PDF's page footer, with ``{page}`` and ``{pages}`` (as a catalog gave it).
     page_words: str = words.PAGE
 
 
@@ -149,7 +149,7 @@ def take_home_content(copy: TakeHomeCopy) -> TakeHomeContent:
         closing=t.fill(words.CLOSING, name=name),
         paper=copy.paper if copy.paper in ("a4", "letter") else "a4",
         language=t.code,
-        page_words=_page_words(t),
+        page_words=t.gettext(words.PAGE),
     )
 
 
@@ -173,14 +173,3 @@ def _follow_up(copy: TakeHomeCopy, name: str) -> str:
     if copy.teacher:
         return copy.language.fill(words.FOLLOW_UP, teacher=copy.teacher)
     return copy.language.fill(words.FOLLOW_UP_NO_NAME, name=name)
-
-
-def _page_words(t: Translation) -> str:
-    """The footer's words in ``t``, or the English when a catalog got its ``{page}`` and
-    ``{pages}`` wrong (the footer is filled in by fpdf2, where a mistake would raise)."""
-    translated = t.gettext(words.PAGE)
-    try:
-        translated.format(page=1, pages=1)
-    except (KeyError, IndexError, ValueError, AttributeError):
-        return words.PAGE
-    return translated

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, cast
 
+from slc_tui.export import take_home_words as words
 from slc_tui.export.pdf_pages import (
     ACCENT,
     FAMILY,
@@ -41,7 +42,7 @@ _INDENT = 7.0  # a bullet's text
 def take_home_pdf(copy: TakeHomeCopy) -> bytes:
     """The take-home copy of ``copy`` as PDF bytes (A4 or Letter, as ``copy.paper`` says)."""
     content = take_home_content(copy)
-    pdf = new_pdf(content.paper, content.title, content.page_words)
+    pdf = new_pdf(content.paper, content.title, content.page_words, words.PAGE)
     _Writer(pdf, content).write()
     return bytes(pdf.output())
 

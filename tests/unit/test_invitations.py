@@ -255,3 +255,18 @@ def test_slc_schedule_writes_slips_in_the_families_languages(tmp_path: Any) -> N
     pages = pdf_pages((root / "invitations.pdf").read_bytes())
     text = "\n".join(pages)
     assert "Invitación a la conferencia" in text and "Conference invitation" in text
+
+
+def test_a_catalog_that_got_the_page_number_wrong_prints_the_english_one() -> None:
+    from pathlib import Path
+
+    from slc_tui.core.i18n import ENGLISH, Translation
+
+    broken = Translation(
+        "de",
+        messages={words.PAGE: "Seite {seite} von {pages}"},
+        fallback=ENGLISH,
+        source=Path("de.po"),
+    )
+    text = "\n".join(pdf_pages(invitations_pdf(a_night(), CLASS, broken)))
+    assert "Page 1 of 2" in text and "Seite" not in text
