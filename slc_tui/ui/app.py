@@ -387,20 +387,23 @@ class SlcApp(Saving):
         await asyncio.to_thread(session.bring_up_to_date)
         conference = await asyncio.to_thread(session.start_practice, student_id)
         if conference is None:
-            self.notify(
-                fill(
-                    "No usable portfolio for {student}: run slc validate on the class folder.",
-                    student=repr(student_id),
-                ),
-                severity="error",
-                timeout=10,
-            )
+            self._no_portfolio(student_id)
             return
         await asyncio.to_thread(session.translation, conference.language)
         self.practising = True
         self.conference = conference
-        i18n.use(session.translation(conference.language))
+        self._speak(session.translation(conference.language))
         self.show_step()
+
+    def _no_portfolio(self, student_id: str) -> None:
+        self.notify(
+            fill(
+                "No usable portfolio for {student}: run slc validate on the class folder.",
+                student=repr(student_id),
+            ),
+            severity="error",
+            timeout=10,
+        )
 
     @work(exclusive=True, group="open")
     async def open_student(self, student_id: str) -> None:
@@ -423,14 +426,7 @@ class SlcApp(Saving):
         await asyncio.to_thread(session.bring_up_to_date)
         portfolio = session.folder.portfolio(student_id)
         if portfolio is None:
-            self.notify(
-                fill(
-                    "No usable portfolio for {student}: run slc validate on the class folder.",
-                    student=repr(student_id),
-                ),
-                severity="error",
-                timeout=10,
-            )
+            self._no_portfolio(student_id)
             return
         name = portfolio.student.first_name
         doors = _doors(self, session)
@@ -462,12 +458,16 @@ class SlcApp(Saving):
             await asyncio.to_thread(session.translation, conference.language)  # read it here
             self.begin(conference)
 
-    def _read_languages(self) -> None:
-        """Read every catalog the 🌐 menu offers (once; a switch then reads none)."""
+    def _read_languages(self) -> list[str]:
+        """The languages the 🌐 menu offers, every catalog of them read (once; a switch
+        then reads none)."""
         session = self.session
-        if session is not None:
-            for code in session.languages():
-                session.translation(code)
+        if session is None:
+            return []
+        codes = session.languages()
+        for code in codes:
+            session.translation(code)
+        return codes
 
     @on(LanguageRequested)
     def _language_requested(self) -> None:
@@ -483,9 +483,8 @@ class SlcApp(Saving):
         conference, session = self.conference, self.session
         if conference is None or session is None:
             return
-        codes = await asyncio.to_thread(session.languages)
         # The catalogs are read now, while the menu opens (never while a child is leading).
-        await asyncio.to_thread(self._read_languages)
+        codes = await asyncio.to_thread(self._read_languages)
         choices = [(code, language_name(code)) for code in codes]
         picked = await self.push_screen_wait(LanguageMenu(choices, conference.language))
         if picked is None or conference is not self.conference:

@@ -25,6 +25,7 @@ from slc_tui.core.i18n import N_, _, fill
 from slc_tui.core.portfolio_document import PortfolioDocument
 from slc_tui.core.steps import STEP_LABELS, StepKind
 from slc_tui.ui.plain_text import plain
+from slc_tui.ui.screens.teacher.student_dialog import grade_options
 from slc_tui.ui.widgets.month_picker import MonthPicker
 
 
@@ -98,10 +99,7 @@ class StudentPane(EditorPane):
             )
             yield Label(_("Grade"), classes="field-label")
             yield Select(
-                [
-                    (_("K (kindergarten)") if g == "K" else fill("Grade {grade}", grade=g), g)
-                    for g in GRADES
-                ],
+                grade_options(),
                 value=grade if grade in GRADES else Select.NULL,
                 allow_blank=grade not in GRADES,
                 prompt=_("— pick a grade —"),
