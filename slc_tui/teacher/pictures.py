@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from slc_tui.core.i18n import fill
+from slc_tui.core.i18n import fill, number_text
 from slc_tui.core.portfolio import Piece, Portfolio
 from slc_tui.core.problems import Problem
 from slc_tui.core.text import printable
@@ -107,7 +107,7 @@ def _read_picture(source: Path) -> bytes:
     with source.open("rb") as handle:
         data = handle.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        limit = f"{MAX_FILE_BYTES:,}"
+        limit = number_text(MAX_FILE_BYTES)
         raise ValueError(fill("{path} is larger than {limit} bytes", path=source, limit=limit))
     return data
 

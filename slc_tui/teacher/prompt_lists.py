@@ -23,7 +23,7 @@ from slc_tui.core.default_prompts import (
     grade_band,
 )
 from slc_tui.core.fields import json_type
-from slc_tui.core.i18n import N_, _, fill
+from slc_tui.core.i18n import N_, _, fill, number_text
 from slc_tui.core.steps import STEP_LABELS, StepKind
 from slc_tui.core.text import MAX_TEXT_LENGTH
 
@@ -85,7 +85,7 @@ def text_problem(text: str) -> str:
     if not text.strip():
         return _("is empty")
     if len(text) > MAX_TEXT_LENGTH:
-        length, limit = format(len(text), ","), format(MAX_TEXT_LENGTH, ",")
+        length, limit = number_text(len(text)), number_text(MAX_TEXT_LENGTH)
         return fill(
             "is too long ({length} characters; the limit is {limit})", length=length, limit=limit
         )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from slc_tui.core.class_folder import PORTFOLIOS_DIR, load_class_folder
-from slc_tui.core.i18n import _, fill
+from slc_tui.core.i18n import _, fill, number_text
 from slc_tui.core.ids import slug, unique_id
 from slc_tui.core.portfolio_document import PortfolioDocument
 from slc_tui.core.roster import MAX_ROSTER_BYTES, BadRow, RosterKind, RosterRow, read_roster
@@ -147,8 +147,7 @@ def read_list_file(path: Path) -> tuple[bytes, str]:
         if not stat.S_ISREG(info.st_mode):
             return b"", _("is not a regular file")
         if info.st_size > MAX_ROSTER_BYTES:
-            limit = f"{MAX_ROSTER_BYTES // (1024 * 1024)} MiB"
-            size = f"{info.st_size:,}"
+            limit, size = number_text(MAX_ROSTER_BYTES), number_text(info.st_size)
             return b"", fill(
                 "is too large ({size} bytes; the limit is {limit})", size=size, limit=limit
             )

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from slc_tui.core.class_documents import PromptsDocument
 from slc_tui.core.default_prompts import GradeBand
-from slc_tui.core.i18n import N_, _, fill, nfill
+from slc_tui.core.i18n import N_, _, fill, nfill, number_text
 from slc_tui.core.problems import Problem
 from slc_tui.core.text import MAX_TEXT_LENGTH
 from slc_tui.session import ClassSession
@@ -333,7 +333,7 @@ class PromptsScreen(FileEditorScreen[PromptsDocument]):
             self.say(_("The empty prompt was left out."))
             self.edited()
         elif text_problem(text):  # too long
-            length, limit = format(len(text), ","), format(MAX_TEXT_LENGTH, ",")
+            length, limit = number_text(len(text)), number_text(MAX_TEXT_LENGTH)
             self.say(
                 fill(
                     "⚠ Prompt {number} is too long ({length} characters; the limit is "
