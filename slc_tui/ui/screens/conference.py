@@ -237,9 +237,9 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
                 return  # a step change is waiting: it comes first (and asks again after)
             if body is self.body or body is self.prepared:
                 return
-            holder = self.query_one("#body", Vertical)
-            if not holder.is_mounted:
-                return  # the conference is ending
+            holder = next(self.query("#body").results(Vertical), None)
+            if holder is None or not holder.is_mounted:
+                return  # the conference is ending (its widgets may be gone already)
             old, self.prepared = self.prepared, body
             if old is not None:
                 await old.remove()
