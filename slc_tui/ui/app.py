@@ -38,7 +38,6 @@ from slc_tui.ui.messages import (
     UnlockRequested,
 )
 from slc_tui.ui.saving import Saving
-from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.conference import ConferenceScreen
 from slc_tui.ui.steps.base import StepContext
 from slc_tui.ui.steps.registry import step_for
@@ -143,12 +142,15 @@ class SlcApp(Saving):
         yield Static(_("Opening the class…"), id="loading")
 
     def on_mount(self) -> None:
-        """Load the class off the UI thread; save before closing on a hang-up or kill."""
+        """Read the class; save before closing on a hang-up or kill."""
         if not self.is_headless:
             self._catch_signals()
         self.set_interval(CLAIM_TOUCH_SECONDS, self._keep_claim)
         self.set_interval(NEXT_UP_SECONDS, self._keep_next_up)
-        self.load_class()
+        if self.start_student:  # (once mounted: a screen pushed while mounting is not painted)
+            self.call_later(self._open_student_first)
+        else:
+            self.load_class()
 
     def on_unmount(self) -> None:
         """However the app ends, let other screens open the conference."""
@@ -170,16 +172,46 @@ class SlcApp(Saving):
         if self.conference is not None and self.session is not None:
             self.run_worker(self.session.touch_claim, thread=True, group="save")
 
+    def _open_student_first(self) -> None:
+        """``slc open CLASS --student ID``: that child's files are read here, on the UI
+        thread, before anything is painted. They are the same few files whatever the size of
+        the class (a few milliseconds); a thread and a loading screen would cost more than
+        the reading. When the conference cannot start straight away (a question to ask
+        first, or nowhere to save), the student list is read in a worker, as without
+        ``--student``."""
+        session = self._open_session()
+        ready, cannot_write = self._start_straight_away(session)
+        if ready is None:
+            self.load_class(session, cannot_write)
+        else:
+            self._class_read(session, None, ready, cannot_write)
+
     @work(thread=True, exclusive=True, group="load")
-    def load_class(self) -> None:
-        """Read the class folder and results, then show the picker."""
+    def load_class(
+        self, session: ClassSession | None = None, cannot_write: str | None = None
+    ) -> None:
+        """Read the class folder and results (unless ``session`` is already open, with
+        ``cannot_write`` found), then show the picker."""
+        ready = None
+        if session is None:
+            session = self._open_session()
+            ready, cannot_write = self._start_straight_away(session)
+        rows = session.picker_rows(read_whole=False) if ready is None else None
+        self.call_from_thread(self._class_read, session, rows, ready, cannot_write)
+
+    def _open_session(self) -> ClassSession:
+        """The class session: the child to open's portfolio only, or who is in the class
+        (the rest is read after the first paint)."""
         speak_class_language(self.class_dir)  # problems found while reading are said in it
-        if self.start_student:  # that child's portfolio only: the rest after the first paint
-            session = ClassSession.open_for_student(
+        if self.start_student:
+            return ClassSession.open_for_student(
                 self.class_dir, self.results_dir, self.start_student, self.clock
             )
-        else:  # who is in the class only: the portfolios are read after the list is painted
-            session = ClassSession.open_for_list(self.class_dir, self.results_dir, self.clock)
+        return ClassSession.open_for_list(self.class_dir, self.results_dir, self.clock)
+
+    def _start_straight_away(self, session: ClassSession) -> tuple[Conference | None, str | None]:
+        """The conference of the child to open, when it starts without a question; and why
+        the results folder cannot be written (None when it can)."""
         # Going straight to a student: start it here too when no question needs asking,
         # so the first screen painted is the child's first step; the student list (every
         # results file of the class) is then read when the conference ends.
@@ -187,13 +219,21 @@ class SlcApp(Saving):
         cannot_write = session.cannot_write()
         student = None if cannot_write else self.start_student
         ready = session.start_without_questions(student, claim=False) if student else None
-        session.translation(session.folder.info.language)  # read here, not on the UI thread
+        session.translation(session.folder.info.language)  # read before anything is shown
         if ready is not None:
             session.translation(ready.language)
-        rows = session.picker_rows(read_whole=False) if ready is None else None
-        self.call_from_thread(self._class_loaded, session, rows, ready)
+        return ready, cannot_write
+
+    def _class_read(
+        self,
+        session: ClassSession,
+        rows: list[Any] | None,
+        ready: Conference | None,
+        cannot_write: str | None,
+    ) -> None:
+        self._class_loaded(session, rows, ready)
         if cannot_write:
-            self.call_from_thread(self.offer_own_folder, cannot_write)
+            self.offer_own_folder(cannot_write)
 
     def _tell_recoveries(self) -> list[str]:
         """Tell the teacher about damaged results files just recovered; return the messages."""
@@ -640,6 +680,8 @@ class SlcApp(Saving):
                 self.run_worker(self.session.release_claim, thread=True, group="save")
             self._back_to_picker()
             self.refresh_picker_soon()
+        from slc_tui.ui.screens.choice_dialog import ChoiceDialog  # (not needed to start)
+
         self.push_screen(ChoiceDialog(message, [("ok", _("OK"))], cancel="ok"))
 
     # -- moving through the conference -----------------------------------------------

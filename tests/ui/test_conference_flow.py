@@ -452,6 +452,34 @@ async def test_resume_carries_on_where_it_stopped_and_start_again_starts_fresh(
         app.exit()
 
 
+async def test_going_straight_to_a_child_asks_its_question_over_the_student_list(
+    make_app: AppFactory, results_dir: Path
+) -> None:
+    app = make_app("sam")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        # Nothing to ask: the child's first step, with no student list made beneath it.
+        assert [type(screen) for screen in app.screen_stack][1:] == [ConferenceScreen]
+        assert await next_step(app, pilot) == "review"
+
+        def saved_step() -> str | None:
+            records = saved_records(results_dir, "sam")
+            return records[-1]["step"] if len(records) > 1 else None
+
+        await wait_until(pilot, lambda: saved_step() == "review", what="the save")
+        app.exit()
+
+    app = make_app("sam")  # an unfinished conference: asked about over the student list
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog), what="the question")
+        assert "isn't finished" in screen_text(app)
+        assert any(isinstance(screen, PickerScreen) for screen in app.screen_stack)
+        await pilot.click("#resume")
+        await settle(app, pilot)
+        assert step_key(app) == "review"
+        app.exit()
+
+
 async def test_a_double_click_on_a_name_opens_one_dialog(
     make_app: AppFactory, results_dir: Path
 ) -> None:
