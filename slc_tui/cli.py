@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -55,10 +55,18 @@ NEW_PIN_RULE = N_("6 or more digits, or a passphrase of 10 or more characters")
 #: The commands whose language is the app's own business (it sets the class's itself, and
 #: ``slc open`` reads no catalog before its first screen is painted).
 _APP_COMMANDS = (None, "open", "serve")
+#: Seconds a thread holds the interpreter before another may take a turn, while the app runs
+#: (Python's default is 0.005).
+SWITCH_INTERVAL = 0.001
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (its help is the CLI's documentation)."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser (its help is the CLI's documentation).
+
+    Every command is listed, but only the command ``argv`` names has its arguments added
+    (every command's, when ``argv`` is None or names none): building them all would cost
+    each start of the app a few milliseconds.
+    """
     parser = argparse.ArgumentParser(
         prog="slc",
         description=DESCRIPTION,
@@ -67,88 +75,92 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"slc {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    named = next((arg for arg in argv or () if not arg.startswith("-")), None)
+    every = argv is None or named not in _COMMANDS
+    for name, (description, add_arguments) in _COMMANDS.items():
+        command = commands.add_parser(name, help=description)
+        if every or name == named:
+            add_arguments(command)
+    return parser
 
-    open_cmd = commands.add_parser("open", help="open a class folder in the conference app")
-    open_cmd.add_argument(
+
+def _open_arguments(cmd: argparse.ArgumentParser) -> None:
+    """``slc open``."""
+    cmd.add_argument(
         "class_dir",
         nargs="?",
         type=Path,
         metavar="CLASS_DIR",
         help="the class folder (default: the bundled sample class)",
     )
-    open_cmd.add_argument(
-        "--student", metavar="ID", help="go straight to this student's conference"
-    )
-    open_cmd.add_argument(
+    cmd.add_argument("--student", metavar="ID", help="go straight to this student's conference")
+    cmd.add_argument(
         "--results", type=Path, metavar="DIR", help="save results here instead of CLASS_DIR/results"
     )
 
-    _add_serve_command(commands)
 
-    new_cmd = commands.add_parser("new-class", help="make a new class folder")
-    new_cmd.add_argument("folder", type=Path, metavar="DIR")
-    new_cmd.add_argument("--sample", action="store_true", help="copy the bundled sample class")
-    new_cmd.add_argument("--name", default="", help="the class name (default: the folder name)")
-    new_cmd.add_argument(
+def _new_class_arguments(cmd: argparse.ArgumentParser) -> None:
+    """``slc new-class``."""
+    cmd.add_argument("folder", type=Path, metavar="DIR")
+    cmd.add_argument("--sample", action="store_true", help="copy the bundled sample class")
+    cmd.add_argument("--name", default="", help="the class name (default: the folder name)")
+    cmd.add_argument(
         "--pin",
         help=f"the teacher PIN: {NEW_PIN_RULE} (default: asked for in a terminal)",
     )
-    new_cmd.add_argument(
+    cmd.add_argument(
         "--grade",
         default="3",
         choices=["K", *map(str, range(1, 13))],
         help="grade whose default prompts go in prompts.json (default: 3)",
     )
-    new_cmd.add_argument(
+    cmd.add_argument(
         "--language",
         default="en",
         metavar="CODE",
         help="the class's language, such as en, es or fr (default: en); prompts.json in it",
     )
 
-    validate_cmd = commands.add_parser("validate", help="check a class folder or one portfolio")
-    validate_cmd.add_argument("path", type=Path, metavar="PATH")
 
-    export_cmd = commands.add_parser("export", help="export every saved conference")
-    export_cmd.add_argument("class_dir", type=Path, metavar="CLASS_DIR")
-    export_cmd.add_argument("--format", choices=["csv", "json"], required=True, dest="fmt")
-    export_cmd.add_argument("--out", type=Path, metavar="FILE", help="write here (default: stdout)")
-    export_cmd.add_argument("--results", type=Path, metavar="DIR", help="read results from here")
-    export_cmd.add_argument("--pin", help="the teacher PIN (default: asked for)")
+def _validate_arguments(cmd: argparse.ArgumentParser) -> None:
+    """``slc validate``."""
+    cmd.add_argument("path", type=Path, metavar="PATH")
 
-    pin_cmd = commands.add_parser("set-pin", help="set or change the class's teacher PIN")
-    pin_cmd.add_argument("class_dir", type=Path, metavar="CLASS_DIR")
-    pin_cmd.add_argument("--pin", help=f"the new PIN: {NEW_PIN_RULE} (default: asked for)")
-    pin_cmd.add_argument("--old-pin", help="the current PIN, if one is set (default: asked for)")
-    pin_cmd.add_argument("--results", type=Path, metavar="DIR", help="the class's results folder")
 
-    forget_cmd = commands.add_parser(
-        "forget", help="delete every record of one student (teacher PIN)"
-    )
-    forget_cmd.add_argument("class_dir", type=Path, metavar="CLASS_DIR")
-    forget_cmd.add_argument("student_id", metavar="STUDENT_ID")
-    forget_cmd.add_argument("--pin", help="the teacher PIN (default: asked for)")
-    forget_cmd.add_argument(
-        "--results", type=Path, metavar="DIR", help="the class's results folder"
-    )
-    _add_schedule_command(commands)
-    _add_teacher_commands(commands)
-    _add_take_home_command(commands)
-    _add_report_command(commands)
-    languages_cmd = commands.add_parser(
-        "languages", help="the languages conferences can be led in, and how complete each is"
-    )
-    languages_cmd.add_argument(
+def _export_arguments(cmd: argparse.ArgumentParser) -> None:
+    """``slc export``."""
+    cmd.add_argument("class_dir", type=Path, metavar="CLASS_DIR")
+    cmd.add_argument("--format", choices=["csv", "json"], required=True, dest="fmt")
+    cmd.add_argument("--out", type=Path, metavar="FILE", help="write here (default: stdout)")
+    cmd.add_argument("--results", type=Path, metavar="DIR", help="read results from here")
+    cmd.add_argument("--pin", help="the teacher PIN (default: asked for)")
+
+
+def _set_pin_arguments(cmd: argparse.ArgumentParser) -> None:
+    """``slc set-pin``."""
+    cmd.add_argument("class_dir", type=Path, metavar="CLASS_DIR")
+    cmd.add_argument("--pin", help=f"the new PIN: {NEW_PIN_RULE} (default: asked for)")
+    cmd.add_argument("--old-pin", help="the current PIN, if one is set (default: asked for)")
+    cmd.add_argument("--results", type=Path, metavar="DIR", help="the class's results folder")
+
+
+def _forget_arguments(cmd: argparse.ArgumentParser) -> None:
+    """``slc forget``."""
+    cmd.add_argument("class_dir", type=Path, metavar="CLASS_DIR")
+    cmd.add_argument("student_id", metavar="STUDENT_ID")
+    cmd.add_argument("--pin", help="the teacher PIN (default: asked for)")
+    cmd.add_argument("--results", type=Path, metavar="DIR", help="the class's results folder")
+
+
+def _languages_arguments(cmd: argparse.ArgumentParser) -> None:
+    """``slc languages``."""
+    cmd.add_argument(
         "class_dir", nargs="?", type=Path, metavar="CLASS_DIR", help="include its languages/"
     )
-    return parser
 
 
-def _add_serve_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _serve_arguments(cmd: argparse.ArgumentParser) -> None:
     """``slc serve``."""
-    cmd = commands.add_parser(
-        "serve", help="the app in a browser: Chromebooks, the classroom's big screen"
-    )
     cmd.add_argument(
         "class_dir",
         nargs="?",
@@ -167,12 +179,8 @@ def _add_serve_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     cmd.add_argument("--pin", help="the teacher PIN, for --lan (default: asked for)")
 
 
-def _add_schedule_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _schedule_arguments(cmd: argparse.ArgumentParser) -> None:
     """``slc schedule``."""
-    cmd = commands.add_parser(
-        "schedule",
-        help="plan conference night: every child in a slot (schedule.json, .ics, invitations.pdf)",
-    )
     cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
     cmd.add_argument("--day", required=True, metavar="YYYY-MM-DD", help="the day")
     cmd.add_argument(
@@ -214,9 +222,8 @@ def _add_schedule_command(commands: argparse._SubParsersAction[argparse.Argument
     )
 
 
-def _add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """``slc roster import`` and ``slc add-work``."""
-    roster_cmd = commands.add_parser("roster", help="import a class list (see: slc roster -h)")
+def _roster_arguments(roster_cmd: argparse.ArgumentParser) -> None:
+    """``slc roster import``."""
     roster_commands = roster_cmd.add_subparsers(dest="roster_command", metavar="import")
     roster_commands.required = True
     import_cmd = roster_commands.add_parser(
@@ -229,9 +236,9 @@ def _add_teacher_commands(commands: argparse._SubParsersAction[argparse.Argument
     )
     import_cmd.add_argument("--dry-run", action="store_true", help="only say what would be created")
 
-    work_cmd = commands.add_parser(
-        "add-work", help="add pictures of work to a student's portfolio, one piece each"
-    )
+
+def _add_work_arguments(work_cmd: argparse.ArgumentParser) -> None:
+    """``slc add-work``."""
     work_cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
     work_cmd.add_argument("student_id", metavar="STUDENT_ID", help="whose portfolio")
     work_cmd.add_argument(
@@ -241,13 +248,8 @@ def _add_teacher_commands(commands: argparse._SubParsersAction[argparse.Argument
     work_cmd.add_argument("--subject", help="the pieces' subject")
 
 
-def _add_take_home_command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-) -> None:
+def _take_home_arguments(take_home_cmd: argparse.ArgumentParser) -> None:
     """``slc take-home``."""
-    take_home_cmd = commands.add_parser(
-        "take-home", help="write a family's take-home copy of their latest conference"
-    )
     take_home_cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
     take_home_cmd.add_argument("student_id", metavar="STUDENT_ID", help="whose conference")
     take_home_cmd.add_argument(
@@ -264,11 +266,8 @@ def _add_take_home_command(
     take_home_cmd.add_argument("--pin", help="the teacher PIN (default: asked for)")
 
 
-def _add_report_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _report_arguments(cmd: argparse.ArgumentParser) -> None:
     """``slc report``."""
-    cmd = commands.add_parser(
-        "report", help="the class report: follow-ups, every child's goals and promises (PDF)"
-    )
     cmd.add_argument("class_dir", type=Path, metavar="CLASS", help="the class folder")
     cmd.add_argument(
         "--out",
@@ -278,6 +277,40 @@ def _add_report_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
     )
     cmd.add_argument("--results", type=Path, metavar="DIR", help="read results from here")
     cmd.add_argument("--pin", help="the teacher PIN (default: asked for)")
+
+
+#: Every command in the order ``slc -h`` lists them: its one-line help, and what adds its
+#: arguments.
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "open": ("open a class folder in the conference app", _open_arguments),
+    "serve": ("the app in a browser: Chromebooks, the classroom's big screen", _serve_arguments),
+    "new-class": ("make a new class folder", _new_class_arguments),
+    "validate": ("check a class folder or one portfolio", _validate_arguments),
+    "export": ("export every saved conference", _export_arguments),
+    "set-pin": ("set or change the class's teacher PIN", _set_pin_arguments),
+    "forget": ("delete every record of one student (teacher PIN)", _forget_arguments),
+    "schedule": (
+        "plan conference night: every child in a slot (schedule.json, .ics, invitations.pdf)",
+        _schedule_arguments,
+    ),
+    "roster": ("import a class list (see: slc roster -h)", _roster_arguments),
+    "add-work": (
+        "add pictures of work to a student's portfolio, one piece each",
+        _add_work_arguments,
+    ),
+    "take-home": (
+        "write a family's take-home copy of their latest conference",
+        _take_home_arguments,
+    ),
+    "report": (
+        "the class report: follow-ups, every child's goals and promises (PDF)",
+        _report_arguments,
+    ),
+    "languages": (
+        "the languages conferences can be led in, and how complete each is",
+        _languages_arguments,
+    ),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -292,7 +325,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(arguments).parse_args(arguments)
     if args.command not in (None, "open"):
         gc.enable()
         _quiet_when_the_reader_goes()
@@ -449,6 +483,10 @@ def cmd_open(class_dir: Path | None, student: str | None, results: Path | None) 
     app = create_app(
         folder, results_dir, student_id=student, notice=notice, freeze_objects=not gc.isenabled()
     )
+    # Threads take turns holding the interpreter every 1 ms, not every 5: a frame queued
+    # for the terminal's writer thread, and the UI thread itself, wait less behind a worker
+    # (reading the class, building the next step) that is busy meanwhile.
+    sys.setswitchinterval(SWITCH_INTERVAL)
     app.run()
     return app.return_code or 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -56,6 +57,31 @@ def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
         main(["export", str(tmp_path)])
     assert exit_info.value.code == 2
     assert "--format" in capsys.readouterr().err
+
+
+def test_a_command_named_gets_the_same_parser_as_when_every_command_is_built() -> None:
+    from slc_tui.cli import _COMMANDS, build_parser
+
+    def command_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        return dict(commands.choices)
+
+    every = build_parser()
+    assert build_parser(["-h"]).format_help() == every.format_help()
+    for name, whole in command_parsers(every).items():
+        lazy = build_parser([name, "CLASS"])
+        assert lazy.format_help() == every.format_help()
+        assert command_parsers(lazy)[name].format_help() == whole.format_help(), name
+    assert list(command_parsers(every)) == list(_COMMANDS)
+    # The others are listed, without their arguments:
+    assert command_parsers(build_parser(["open"]))["export"].format_usage().split() == [
+        "usage:",
+        "slc",
+        "export",
+        "[-h]",
+    ]
+    argv = ["open", "room", "--student", "maya"]
+    assert build_parser(argv).parse_args(argv) == every.parse_args(argv)
 
 
 # -- new-class -----------------------------------------------------------------------------------
