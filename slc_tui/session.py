@@ -32,7 +32,6 @@ from slc_tui.core.record import (
     resume_point,
     to_record,
 )
-from slc_tui.core.schedule_times import TimeRange
 from slc_tui.store.claims import ClaimLost as ClaimLost
 from slc_tui.store.claims import OpenElsewhere
 from slc_tui.store.results import Recovery, ResultsStore
@@ -40,6 +39,7 @@ from slc_tui.store.tinydb_document import CorruptResultsFile as CorruptResultsFi
 
 if TYPE_CHECKING:  # imported when first used: not on the start-up path
     from slc_tui.core.class_index import ListedStudent
+    from slc_tui.core.schedule_times import TimeRange
     from slc_tui.core.tonight import TonightSchedule
     from slc_tui.store.presence import ConferenceClaim
 

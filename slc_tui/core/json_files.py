@@ -15,11 +15,9 @@ from slc_tui.core.problems import ProblemList
 #: Larger files are refused before parsing (a portfolio is a few kilobytes).
 MAX_JSON_BYTES = 2 * 1024 * 1024
 #: A JSON token as Python's scanner reads it: a string (skipped whole), a number,
-#: NaN / Infinity, or any other single character.
-_TOKEN = re.compile(
-    r'"(?:[^"\\]|\\.)*"|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|NaN|-?Infinity|.',
-    re.DOTALL,
-)
+#: NaN / Infinity, or any other single character. (Compiled when a bad number is first
+#: looked for: compiling it costs more than reading a portfolio.)
+_TOKEN = r'"(?:[^"\\]|\\.)*"|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|NaN|-?Infinity|.'
 #: What Python's JSON parser says most often (``JSONDecodeError.msg``), marked so that it is
 #: translated too; anything else it says stays in English.
 JSON_MESSAGES = (
@@ -80,7 +78,7 @@ def _short(literal: str) -> str:
 
 def _where(text: str, literal: str) -> tuple[int, int] | None:
     """(line, column) of the first ``literal`` token outside strings, else None."""
-    for match in _TOKEN.finditer(text):
+    for match in re.finditer(_TOKEN, text, re.DOTALL):
         if match.group() == literal:
             pos = match.start()
             line = text.count("\n", 0, pos) + 1

@@ -21,7 +21,6 @@ from textual.timer import Timer
 from slc_tui.core.i18n import _, fill
 from slc_tui.session import ClaimLost, CorruptResultsFile
 from slc_tui.ui.crash_safety import CrashSafety
-from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 
 #: Seconds after the last keystroke before typed text is saved.
 AUTOSAVE_DELAY = 1.0
@@ -270,6 +269,8 @@ class Saving(CrashSafety):
         else:
             self.exit()
             return
+        from slc_tui.ui.screens.choice_dialog import ChoiceDialog  # (not needed to start)
+
         self.push_screen(
             ChoiceDialog(question, choices, cancel="stay"),
             lambda answer: self.exit() if answer == "quit" else None,
