@@ -55,9 +55,6 @@ NEW_PIN_RULE = N_("6 or more digits, or a passphrase of 10 or more characters")
 #: The commands whose language is the app's own business (it sets the class's itself, and
 #: ``slc open`` reads no catalog before its first screen is painted).
 _APP_COMMANDS = (None, "open", "serve")
-#: Seconds a thread holds the interpreter before another may take a turn, while the app runs
-#: (Python's default is 0.005).
-SWITCH_INTERVAL = 0.001
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -483,10 +480,6 @@ def cmd_open(class_dir: Path | None, student: str | None, results: Path | None) 
     app = create_app(
         folder, results_dir, student_id=student, notice=notice, freeze_objects=not gc.isenabled()
     )
-    # Threads take turns holding the interpreter every 1 ms, not every 5: a frame queued
-    # for the terminal's writer thread, and the UI thread itself, wait less behind a worker
-    # (reading the class, building the next step) that is busy meanwhile.
-    sys.setswitchinterval(SWITCH_INTERVAL)
     app.run()
     return app.return_code or 0
 
