@@ -34,7 +34,7 @@ from slc_tui.core.record import (
 )
 from slc_tui.store.claims import ClaimLost as ClaimLost
 from slc_tui.store.claims import OpenElsewhere
-from slc_tui.store.results import Recovery, ResultsStore
+from slc_tui.store.results import ResultsStore
 from slc_tui.store.tinydb_document import CorruptResultsFile as CorruptResultsFile
 
 if TYPE_CHECKING:  # imported when first used: not on the start-up path
@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # imported when first used: not on the start-up path
     from slc_tui.core.schedule_times import TimeRange
     from slc_tui.core.tonight import TonightSchedule
     from slc_tui.store.presence import ConferenceClaim
+    from slc_tui.store.recovery import Recovery
 
 
 Status = Literal["not started", "in progress", "done", "unreadable"]

@@ -33,13 +33,10 @@ from slc_tui.store.fileops import (
     write_bytes_atomically,
 )
 from slc_tui.store.ownership import conferences_phrase, foreign_records_reason, own_tables
-from slc_tui.store.results_file import TABLE_NAME, ResultsFile
+from slc_tui.store.results_file import BACKUP_SUFFIX, TABLE_NAME, ResultsFile
 from slc_tui.store.tinydb_document import CorruptResultsFile, parse_tinydb_document
 
 __all__ = ["BACKUP_SUFFIX", "Recovery", "damaged_copy_stem", "recover_results_file"]
-
-BACKUP_SUFFIX = ".bak"
-"""``<id>.json`` keeps its last good copy in ``<id>.json.bak``."""
 
 
 @dataclass(frozen=True)

@@ -32,18 +32,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from slc_tui.core.fields import is_valid_id
 from slc_tui.store.fileops import write_file_and_backup
 from slc_tui.store.locking import DEFAULT_LOCK_TIMEOUT, ResultsBusy, student_file_lock
 from slc_tui.store.ownership import foreign_records_reason
 from slc_tui.store.private_paths import make_private_dir
-from slc_tui.store.recovery import BACKUP_SUFFIX, Recovery, recover_results_file
-from slc_tui.store.results_file import TABLE_NAME, ResultsFile
+from slc_tui.store.results_file import BACKUP_SUFFIX, TABLE_NAME, ResultsFile
 from slc_tui.store.tinydb_document import CorruptResultsFile, parse_tinydb_document
 
-__all__ = ["Recovery", "ResultsBusy", "ResultsStore"]
+if TYPE_CHECKING:  # imported when a damaged file is met: not on the start-up path
+    from slc_tui.store.recovery import Recovery
+
+__all__ = ["ResultsBusy", "ResultsStore"]
 
 _T = TypeVar("_T")
 
@@ -163,6 +165,8 @@ class ResultsStore:
             except CorruptResultsFile:
                 if not repair:
                     raise
+                from slc_tui.store.recovery import recover_results_file
+
                 recovery = recover_results_file(path, student_id, self._clock())
                 content = self._read_for_change(path, student_id)
             content = content or ResultsFile.empty()
@@ -199,6 +203,8 @@ class ResultsStore:
         path = self.path_for(student_id)
         if not self._results_dir.is_dir():
             return None
+        from slc_tui.store.recovery import recover_results_file
+
         with self._writing(student_id):
             return recover_results_file(path, student_id, self._clock())
 

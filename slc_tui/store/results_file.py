@@ -27,10 +27,13 @@ from typing import Any
 
 from slc_tui.store.tinydb_document import encode_tinydb_document, parse_tinydb_document
 
-__all__ = ["TABLE_NAME", "ResultsFile"]
+__all__ = ["BACKUP_SUFFIX", "TABLE_NAME", "ResultsFile"]
 
 TABLE_NAME = "conferences"
 """The TinyDB table that holds the conference records."""
+
+BACKUP_SUFFIX = ".bak"
+"""``<id>.json`` keeps its last good copy in ``<id>.json.bak``."""
 
 _HEADER = '{"conferences":{'
 _FOOTER = "}}"

@@ -23,6 +23,7 @@ NOT_AT_START = (
     "slc_tui.export",
     "slc_tui.media.speech",
     "slc_tui.media.safe_image",
+    "slc_tui.store.recovery",
     "slc_tui.core.schedule_times",
     "slc_tui.core.teacher_pin",
     "slc_tui.ui.doors",

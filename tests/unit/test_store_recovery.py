@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from slc_tui.store.results import Recovery, ResultsBusy, ResultsStore
+from slc_tui.store.recovery import Recovery
+from slc_tui.store.results import ResultsBusy, ResultsStore
 from slc_tui.store.tinydb_document import CorruptResultsFile
 from tests.unit.test_results_store import make_record, write_results
 
