@@ -17,6 +17,7 @@ from pathlib import Path
 #: Imported when first used, never on the way to a child's first step.
 NOT_AT_START = (
     "PIL",
+    "hashlib",  # (OpenSSL: store/paths hashes with CPython's own SHA-256)
     "fpdf",
     "babel",
     "slc_tui.teacher",

@@ -42,6 +42,20 @@ def test_bundled_sample_goes_to_user_dir(data_dir: Path, bundled: Path) -> None:
     assert results_dir_for(bundled / ".." / bundled.name, bundled, None) == result
 
 
+def test_per_user_folder_names_are_as_before(data_dir: Path) -> None:
+    # The name's hash is hashlib's SHA-256, however it is computed: a change would orphan
+    # every per-user results folder already written.
+    import hashlib
+
+    from slc_tui.store.paths import sha256_hex
+
+    for data in (b"", b"/home/ms.okafor/Room 12", "/tmp/Mañana/教室".encode()):
+        assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
+    room = Path("/srv/classes/Room 12 — Maple")
+    expected = hashlib.sha256(os.fsencode(room.resolve())).hexdigest()[:10]
+    assert results_dir_for(room, room, None).parent.name == f"room-12-maple-{expected}"
+
+
 def test_same_name_different_path_gets_different_folder(data_dir: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "a" / "room", tmp_path / "b" / "room"
     first.mkdir(parents=True)
