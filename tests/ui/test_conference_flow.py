@@ -471,9 +471,13 @@ async def test_going_straight_to_a_child_asks_its_question_over_the_student_list
 
     app = make_app("sam")  # an unfinished conference: asked about over the student list
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog), what="the question")
-        assert "isn't finished" in screen_text(app)
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.screen, ChoiceDialog) and "isn't finished" in screen_text(app),
+            what="the question",
+        )
         assert any(isinstance(screen, PickerScreen) for screen in app.screen_stack)
+        await settle(app, pilot)
         await pilot.click("#resume")
         await settle(app, pilot)
         assert step_key(app) == "review"
