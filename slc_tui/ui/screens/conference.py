@@ -17,6 +17,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import MountError
@@ -237,9 +238,12 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
                 return  # a step change is waiting: it comes first (and asks again after)
             if body is self.body or body is self.prepared:
                 return
-            holder = next(self.query("#body").results(Vertical), None)
-            if holder is None or not holder.is_mounted:
-                return  # the conference is ending (its widgets may be gone already)
+            try:
+                holder = self.query_one("#body", Vertical)
+            except NoMatches:
+                return  # the conference is ending: its widgets are gone already
+            if not holder.is_mounted:
+                return  # the conference is ending
             old, self.prepared = self.prepared, body
             if old is not None:
                 await old.remove()
