@@ -231,6 +231,8 @@ class SlcApp(Saving):
         ready: Conference | None,
         cannot_write: str | None,
     ) -> None:
+        """The class is read: show what comes first, and offer another folder when the
+        results folder cannot be written."""
         self._class_loaded(session, rows, ready)
         if cannot_write:
             self.offer_own_folder(cannot_write)
