@@ -37,6 +37,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bench.common import status_kib
+
 SIZE = (120, 40)
 LAG_INTERVAL = 0.005
 TIMEOUT = 120.0
@@ -148,13 +150,9 @@ def peak_rss_kib() -> int:
     child of a big benchmark process would report the parent's size.)
     """
     try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return status_kib("self", "VmHWM")
+    except (OSError, KeyError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _other_screen(old: Any) -> Callable[[Any], bool]:
@@ -386,13 +384,9 @@ async def press_next_through(
 def rss_kib() -> int:
     """This process's resident set size now in KiB (``VmRSS`` from /proc; 0 without it)."""
     try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+        return status_kib("self", "VmRSS")
+    except (OSError, KeyError):
+        return 0
 
 
 async def pick_student(app: Any, student_id: str) -> None:

@@ -33,6 +33,15 @@ def percentile(values: Sequence[float], pct: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
 
 
+def status_kib(pid: int | str, field: str) -> int:
+    """A ``/proc/PID/status`` figure in KiB (``VmRSS``, ``VmHWM``; ``pid`` may be "self").
+    Raises OSError without /proc, KeyError when the field is not there."""
+    for line in Path(f"/proc/{pid}/status").read_text(encoding="ascii").splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise KeyError(field)
+
+
 def child_env(scratch: Path, name: str) -> dict[str, str]:
     """The environment for a process the benchmark starts; ``scratch`` is the run's data folder.
 

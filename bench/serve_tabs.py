@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import child_env
+from bench.common import child_env, status_kib
 
 #: What the student list shows once painted.
 PICKER_READY = "Who is leading their conference"
@@ -25,14 +25,6 @@ def unavailable() -> str | None:
     except ImportError as missing:  # selenium or pyte: the test extras
         return f"{missing.name} is not installed (pip install -e '.[test]')"
     return chromium_missing()
-
-
-def status_kib(pid: int, field: str) -> int:
-    """A ``/proc/PID/status`` figure in KiB (``VmRSS``, ``VmHWM``)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1])
-    raise KeyError(field)
 
 
 def pss_kib(pid: int) -> int:
