@@ -134,6 +134,10 @@ def measure_open_student(
     slc = [sys.executable, "-m", "slc_tui", "open"]
     for run in range(runs + 1):
         for name, class_dir in classes.items():
+            # A run killed just after its save would leave a conference to carry on, which
+            # the next run would ask about: each run opens the child with no results.
+            for saved in (class_dir / "results").glob(f"{student}.json*"):
+                saved.unlink()
             command = [*slc, str(class_dir), "--student", student]
             env = child_env(scratch, f"open-{name}")
             _first, painted, cpu = time_until_painted(command, SLC_READY, env)
