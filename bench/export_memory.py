@@ -10,8 +10,6 @@ spring's and this term's).
 
 from __future__ import annotations
 
-import copy
-import json
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -48,18 +46,10 @@ def template_records(class_dir: Path, student_ids: Sequence[str], count: int) ->
 
 
 def write_results(results_dir: Path, pairs: Sequence[Any], children: int) -> None:
-    """Results files for ``children`` children, cycling through ``pairs``."""
-    results_dir.mkdir(parents=True, exist_ok=True)
-    for number in range(children):
-        student_id = f"child{number:05d}"
-        table = {}
-        for key, template in enumerate(pairs[number % len(pairs)], start=1):
-            record = copy.deepcopy(template)
-            record["student_id"] = student_id
-            record["id"] = f"{student_id}-{key}"
-            table[str(key)] = record
-        text = json.dumps({"conferences": table}, ensure_ascii=False)
-        (results_dir / f"{student_id}.json").write_text(text, encoding="utf-8")
+    """Results files for ``children`` children (``child00000`` on), cycling through ``pairs``."""
+    from bench import datagen
+
+    datagen.write_results_like(results_dir, pairs, [f"child{n:05d}" for n in range(children)])
 
 
 def export_peak_mib(class_dir: Path, results_dir: Path, scratch: Path, runs: int) -> float:
