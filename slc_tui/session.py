@@ -116,12 +116,23 @@ class ClassSession:
         """The class with only ``student_id``'s portfolio read, so their conference opens
         in a time that does not grow with the class (:meth:`read_whole_class` reads the
         rest); the whole class when their file cannot be found by its name."""
+        session = cls.open_student_only(class_dir, results_dir, student_id, clock)
+        return session or cls.open(class_dir, results_dir, clock)
+
+    @classmethod
+    def open_student_only(
+        cls,
+        class_dir: Path,
+        results_dir: Path,
+        student_id: str,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> ClassSession | None:
+        """As :meth:`open_for_student`, but None (and nothing more read) when the child's
+        file cannot be found by its name."""
         from slc_tui.core.class_folder import load_one_student
 
         folder = load_one_student(class_dir, student_id)
-        if folder is None:
-            return cls.open(class_dir, results_dir, clock)
-        return cls(folder, results_dir, clock)
+        return None if folder is None else cls(folder, results_dir, clock)
 
     @classmethod
     def open_for_list(
@@ -305,18 +316,22 @@ class ClassSession:
                     self._recoveries.append(recovery)
             return self.store.records_for(student_id)
 
-    def start_without_questions(self, student_id: str, claim: bool = True) -> Conference | None:
+    def start_without_questions(
+        self, student_id: str, claim: bool = True, repair: bool = True
+    ) -> Conference | None:
         """Start ``student_id``'s conference when opening it asks nothing: it is not open
         elsewhere, nothing is unfinished, it is not done. Else None (and nothing held).
 
         ``claim=False``: do not hold it (nor check it is open elsewhere) yet: the caller
-        claims it before saving anything.
+        claims it before saving anything. ``repair=False``: a damaged results file is left
+        as it is (None: it is repaired when the conference is opened another way).
         """
         portfolio = self.folder.portfolio(student_id)
         if portfolio is None or (claim and self.claim(student_id) is not None):
             return None
+        read = self._records if repair else self.store.records_for
         try:
-            records: list[dict[str, Any]] | None = self._records(student_id)
+            records: list[dict[str, Any]] | None = read(student_id)
         except (CorruptResultsFile, OSError):
             records = None
         term = self.folder.info.term

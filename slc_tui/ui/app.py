@@ -174,13 +174,20 @@ class SlcApp(Saving):
 
     def _open_student_first(self) -> None:
         """``slc open CLASS --student ID``: that child's files are read here, on the UI
-        thread, before anything is painted. They are the same few files whatever the size of
-        the class (a few milliseconds); a thread and a loading screen would cost more than
-        the reading. When the conference cannot start straight away (a question to ask
-        first, or nowhere to save), the student list is read in a worker, as without
-        ``--student``."""
-        session = self._open_session()
-        ready, cannot_write = self._start_straight_away(session)
+        thread, before anything is painted: when the portfolio is found by its name and the
+        results read cleanly, they are the same few files whatever the size of the class (a
+        few milliseconds), and a thread and a loading screen would cost more than the
+        reading. Otherwise (a portfolio to look for among the others, a results file to
+        repair, a question to ask first, nowhere to save) the class is read in a worker, as
+        without ``--student``."""
+        speak_class_language(self.class_dir)  # problems found while reading are said in it
+        session = ClassSession.open_student_only(
+            self.class_dir, self.results_dir, self.start_student or "", self.clock
+        )
+        if session is None:
+            self.load_class()
+            return
+        ready, cannot_write = self._start_straight_away(session, repair=False)
         if ready is None:
             self.load_class(session, cannot_write)
         else:
@@ -209,16 +216,23 @@ class SlcApp(Saving):
             )
         return ClassSession.open_for_list(self.class_dir, self.results_dir, self.clock)
 
-    def _start_straight_away(self, session: ClassSession) -> tuple[Conference | None, str | None]:
-        """The conference of the child to open, when it starts without a question; and why
-        the results folder cannot be written (None when it can)."""
+    def _start_straight_away(
+        self, session: ClassSession, repair: bool = True
+    ) -> tuple[Conference | None, str | None]:
+        """The conference of the child to open, when it starts without a question (and,
+        without ``repair``, its results file is not damaged); and why the results folder
+        cannot be written (None when it can)."""
         # Going straight to a student: start it here too when no question needs asking,
         # so the first screen painted is the child's first step; the student list (every
         # results file of the class) is then read when the conference ends.
         # (It is claimed once painted: the claim's file lock costs start-up ~20 ms.)
         cannot_write = session.cannot_write()
         student = None if cannot_write else self.start_student
-        ready = session.start_without_questions(student, claim=False) if student else None
+        ready = (
+            session.start_without_questions(student, claim=False, repair=repair)
+            if student
+            else None
+        )
         session.translation(session.folder.info.language)  # read before anything is shown
         if ready is not None:
             session.translation(ready.language)

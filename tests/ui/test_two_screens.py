@@ -66,9 +66,9 @@ async def test_a_conference_saved_elsewhere_before_the_claim_is_asked_about_not_
     calls: list[bool] = []
 
     def then_saved_elsewhere(
-        session: ClassSession, student_id: str, claim: bool = True
+        session: ClassSession, student_id: str, claim: bool = True, repair: bool = True
     ) -> Conference | None:
-        started = original(session, student_id, claim)
+        started = original(session, student_id, claim, repair)
         if not calls:  # the first read, before the claim: another window saves meanwhile
             other = original(session, student_id, False)
             assert other is not None
