@@ -282,7 +282,8 @@ def translation(
     code = normalise_code(code)
     if not _LANGUAGE_CODE.fullmatch(code):
         return ENGLISH, ()
-    key = (code, tuple(folders))
+    # (resolved: a class folder named as typed and as resolved is one cache entry)
+    key = (code, tuple(Path(folder).resolve() for folder in folders))
     with _cache_lock:
         cached = _cache.get(key)
     if cached is not None:

@@ -110,3 +110,12 @@ def test_the_active_language_is_what_underscore_speaks(tmp_path: Path) -> None:
         i18n.use(ENGLISH)
     assert i18n._("Hello") == "Hello"
     assert isinstance(i18n.active(), Translation)
+
+
+def test_a_folder_named_as_typed_and_resolved_reads_its_catalogs_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "room" / "languages").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    typed = translation("es", [Path("room") / "languages"])
+    assert translation("es", [tmp_path.resolve() / "room" / "languages"]) is typed
