@@ -93,7 +93,6 @@ class ClassSession:
         self._listed: list[ListedStudent] | None = None
         self._read_lock = threading.Lock()  # one thread reads the class files at a time
         self._tonight: TonightSchedule | None = None  # made when the list is first shown
-        #: Catalogs that could not be read (each is left out: English shows instead).
 
     @classmethod
     def open(
