@@ -92,6 +92,9 @@ class SlcApp(Saving):
         self._picker_notice: Callable[[], str] = lambda: self.notice
         self._first_rows: list[Any] | None = None  # None: not read yet
         self._unlocked: set[str] = set()  # conferences whose last record the teacher unlocked
+        #: Until the first screen is painted (see ``_started``): a step shown now is the first
+        #: thing painted, so it draws its empty notes box with a stand-in.
+        self._painting_first = True
 
     def update_styles(self, node: DOMNode, animate: bool = True) -> None:
         """Restyle ``node`` after a class change, unless it is not mounted yet.
@@ -299,6 +302,7 @@ class SlcApp(Saving):
         made so far are kept out of later collections (see ``ui/collection.py``); then
         collection resumes. (Each step's module is imported when the step is first built,
         ahead of time while the step before it is on screen.)"""
+        self._painting_first = False
         if self.freeze_objects:
             freeze_long_lived()
             gc.enable()
@@ -648,7 +652,7 @@ class SlcApp(Saving):
             else:
                 screen.show(step_for(conference, context))
             return
-        body = step_for(conference, context)
+        body = step_for(conference, context, first_screen=self._painting_first)
         resume_collection = pause_collection()  # until the new screen is painted
         if isinstance(screen, ConferenceScreen):
             self.switch_screen(ConferenceScreen(body, practice=self.practising))

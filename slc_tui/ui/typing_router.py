@@ -16,9 +16,16 @@ The rule (docs/typing.md says it for families and teachers):
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeGuard
+
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
+
+from slc_tui.ui.widgets.text_box_stand_in import TextBoxStandIn
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 #: Keys that move the keyboard out of a text box without ending "typing": a sentence
 #: typed, then Tab.
@@ -33,10 +40,17 @@ CHOOSING_KEYS = frozenset({"space", "enter"})
 
 
 def takes_text(widget: Widget | None) -> bool:
-    """True for a text box that can be typed in now."""
-    if isinstance(widget, TextArea):
+    """True for a text box that can be typed in now (or a stand-in for one, which hands
+    what is typed to the box)."""
+    if _is_text_area(widget):
         return not widget.read_only and not widget.disabled
-    return isinstance(widget, Input) and not widget.disabled
+    return isinstance(widget, Input | TextBoxStandIn) and not widget.disabled
+
+
+def _is_text_area(widget: Widget | None) -> TypeGuard[TextArea]:
+    from textual.widgets import TextArea  # (not before a key: see text_box_stand_in)
+
+    return isinstance(widget, TextArea)
 
 
 def put_cursor_at_end(box: Input | TextArea) -> None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from textual import events, on
+from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, TextArea
+from textual.widget import Widget
+from textual.widgets import Input
 
 from slc_tui.core import i18n
 from slc_tui.core.conference import Conference
@@ -27,7 +28,10 @@ from slc_tui.core.steps import Step
 from slc_tui.ui.messages import ConferenceEdited, Flash
 from slc_tui.ui.stylesheets import use_stylesheet
 from slc_tui.ui.typing_router import put_cursor_at_end, takes_text
-from slc_tui.ui.widgets.limited_text_area import LimitedTextArea
+from slc_tui.ui.widgets.text_box_stand_in import TextBoxStandIn
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea  # (imported when a box is made: see notes_box)
 
 #: Said when a letter is typed on a step that has no text box.
 NOTHING_TO_TYPE_IN = N_("Nothing to type here: press ◀ Back to change something.")
@@ -63,14 +67,22 @@ class StepBody(Vertical):
     STYLESHEET: ClassVar[str] = "steps.tcss"
 
     def __init__(
-        self, conference: Conference, context: StepContext, step: Step | None = None
+        self,
+        conference: Conference,
+        context: StepContext,
+        step: Step | None = None,
+        *,
+        first_screen: bool = False,
     ) -> None:
-        """A step of ``conference``: ``step``, or the one it is on now."""
+        """A step of ``conference``: ``step``, or the one it is on now (``first_screen``: the
+        first thing the app paints, whose empty notes box is drawn by a stand-in until the
+        real one is made, after the paint)."""
         step = step or conference.step
         super().__init__(classes=f"step-body step-{step.kind.value}")
         self.conference = conference
         self.context = context
         self.step = step
+        self.first_screen = first_screen
         #: The conference's contents when this step was made (see ``Conference.contents``).
         #: Its widgets are composed later, so they show these contents or newer ones: an
         #: edit in between makes the step look out of date, never the other way round.
@@ -120,9 +132,9 @@ class StepBody(Vertical):
     def main_box(self) -> Input | TextArea | None:
         """The step's main text box: where the keyboard starts and stray letters go (the
         notes box by default; None when the step has no text box)."""
-        for box in self.query("#notes").results(TextArea):
-            return box
-        return None
+        # (the notes box, see notes_box; not queried by its class, which is imported only
+        # when the first box is made)
+        return cast("TextArea | None", self.query_one_optional("#notes"))
 
     def typing_box(self) -> Input | TextArea | None:
         """Where a letter typed on something that cannot take text goes: the box last
@@ -137,7 +149,12 @@ class StepBody(Vertical):
         without a text box says so instead)."""
         box = self.typing_box()
         if box is None:
-            self.flash(_(NOTHING_TO_TYPE_IN))
+            stand_in = self.query_one_optional(TextBoxStandIn)
+            if stand_in is not None:  # (the real box is being made: it gets the key)
+                stand_in.focus()
+                stand_in._forward_event(events.Key(key.key, key.character))
+            else:
+                self.flash(_(NOTHING_TO_TYPE_IN))
             return
         if box is not self.last_box and not box.has_focus:
             put_cursor_at_end(box)
@@ -161,23 +178,34 @@ class StepBody(Vertical):
                 widget.focus()
                 return
 
-    def notes_box(self, placeholder: str) -> TextArea:
+    def notes_box(self, placeholder: str) -> Widget:
         """A text box whose words are kept as what was said at this step (``placeholder``
-        already in the active language)."""
-        return LimitedTextArea(
-            self.conference.said.get(self.step.key, ""),
-            id="notes",
-            soft_wrap=True,
-            show_line_numbers=False,
-            tab_behavior="focus",
-            placeholder=placeholder,
-            max_checkpoints=200,
-        )
+        already in the active language): on the first screen, while it is empty, a
+        stand-in that becomes the box after the first paint."""
+        said = self.conference.said.get(self.step.key, "")
 
-    @on(TextArea.Changed, "#notes")
-    def _notes_changed(self, event: TextArea.Changed) -> None:
-        self.conference.say(self.step.key, event.text_area.text)
-        self.edited()
+        def make() -> TextArea:
+            from slc_tui.ui.widgets.limited_text_area import LimitedTextArea
+
+            return LimitedTextArea(
+                said,
+                id="notes",
+                soft_wrap=True,
+                show_line_numbers=False,
+                tab_behavior="focus",
+                placeholder=placeholder,
+                max_checkpoints=200,
+            )
+
+        if self.first_screen and not said:
+            return TextBoxStandIn(placeholder, make)
+        return make()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """The notes box's words are what was said at this step."""
+        if event.text_area.id == "notes":
+            self.conference.say(self.step.key, event.text_area.text)
+            self.edited()
 
     def edited(self) -> None:
         """Tell the app the conference changed (it autosaves shortly) - if it did: widgets

@@ -30,7 +30,14 @@ def step_class(kind: StepKind) -> type[StepBody]:
     return step
 
 
-def step_for(conference: Conference, context: StepContext, step: Step | None = None) -> StepBody:
-    """A new step for ``step`` of the conference (by default the one it is on)."""
+def step_for(
+    conference: Conference,
+    context: StepContext,
+    step: Step | None = None,
+    *,
+    first_screen: bool = False,
+) -> StepBody:
+    """A new step for ``step`` of the conference (by default the one it is on;
+    ``first_screen``: the first thing the app paints, see ``StepBody``)."""
     step = step or conference.step
-    return step_class(step.kind)(conference, context, step)
+    return step_class(step.kind)(conference, context, step, first_screen=first_screen)
