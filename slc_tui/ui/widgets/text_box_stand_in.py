@@ -3,12 +3,13 @@
 Importing, building and styling Textual's TextArea is about 15 ms of a child's first step,
 which is painted before anything else can be done. When the first step's notes box is empty,
 the step draws it with this widget instead: the same border, placeholder and cursor, from the
-same rules (``DEFAULT_CSS`` below is TextArea's, for what an empty box shows). In the turn
-after the first paint the real box is made, mounted hidden, and swapped in. Keys and pastes
-that reach the stand-in before then are handed to the real box, in the order they came, as
-if it had had them (keys the box does not use go on from it to the screen, as they would).
-The app's own keys (Ctrl+N, F1, …) act at once, as always: a step left with Ctrl+N in the few
-milliseconds before its box is made leaves with it what was typed there in those milliseconds.
+same rules (``DEFAULT_CSS`` below is TextArea's, for what an empty box shows). Just after the
+first paint (:data:`AFTER_THE_PAINT`), or at the first key, the real box is made, mounted
+hidden, and swapped in. Keys and pastes that reach the stand-in before then are handed to the
+real box, in the order they came, as if it had had them (keys the box does not use go on
+from it to the screen, as they would). The app's own keys (Ctrl+N, F1, …) act at once, as
+always: a step left with Ctrl+N while its box is being made (a few milliseconds after the
+first key) leaves with it what was typed there in those milliseconds.
 ``tests/ui/test_text_box_stand_in.py`` holds that the two boxes look the same.
 """
 
@@ -26,11 +27,16 @@ from textual.widget import Widget
 
 #: The stand-in's id; the real box has the one it is made with.
 STAND_IN_ID = "notes-stand-in"
+#: Seconds from the first paint to making the real box (unless a key comes first): time for
+#: the frame to be written out. Textual writes frames from a thread, which waits for the
+#: interpreter lock while this thread works: making the box straight after the paint kept the
+#: frame from the terminal for several milliseconds.
+AFTER_THE_PAINT = 0.05
 
 
 class TextBoxStandIn(Widget, can_focus=True):
     """Draws an empty TextArea showing ``placeholder``, then becomes the box ``make_box``
-    makes (once, in the turn after the screen is first painted)."""
+    makes (once, just after the screen is first painted)."""
 
     COMPONENT_CLASSES = {"text-box-stand-in--cursor", "text-box-stand-in--placeholder"}
 
@@ -81,11 +87,17 @@ class TextBoxStandIn(Widget, can_focus=True):
         self.placeholder = placeholder
         self._make_box = make_box
         self._box: Widget | None = None
+        self._making = False
         self._held: list[events.Key | events.Paste] = []
 
     def on_mount(self) -> None:
-        """Make the real box once the screen is painted."""
-        self.call_after_refresh(self.call_later, self._mount_box)
+        """Make the real box once the screen is painted and on the terminal."""
+        self.call_after_refresh(self.set_timer, AFTER_THE_PAINT, self._start_making)
+
+    def _start_making(self) -> None:
+        if not self._making:
+            self._making = True
+            self.call_later(self._mount_box)
 
     async def _mount_box(self) -> None:
         # Run in this widget's own turn, so keys it was sent earlier are already held.
@@ -126,6 +138,7 @@ class TextBoxStandIn(Widget, can_focus=True):
             self._box._forward_event(copy)
         else:
             self._held.append(copy)
+            self._start_making()  # (now, not after the wait: the keys show sooner)
 
     async def _on_key(self, event: events.Key) -> None:
         self._take(event)
