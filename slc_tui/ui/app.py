@@ -538,7 +538,7 @@ class SlcApp(Saving):
         """The 🌐 menu, then the conference goes on in the language picked: the step on
         screen is built again in it, keeping everything typed (it is in the conference)."""
         from slc_tui.core.i18n import language_name
-        from slc_tui.ui.languages import LanguageMenu
+        from slc_tui.ui.screens.language_menu import LanguageMenu
 
         conference, session = self.conference, self.session
         if conference is None or session is None:

@@ -29,12 +29,14 @@ NOT_AT_START = (
     "slc_tui.core.teacher_pin",
     "slc_tui.ui.doors",
     "slc_tui.ui.screens.choice_dialog",
+    "slc_tui.ui.screens.language_menu",
     "slc_tui.ui.screens.picker",
     "slc_tui.ui.screens.pin_dialog",
     "slc_tui.ui.screens.problems",
     "slc_tui.ui.screens.teacher",
     "slc_tui.ui.steps.choose",
     "slc_tui.ui.steps.piece",
+    "slc_tui.ui.widgets.help_panel",
     "slc_tui.ui.widgets.image_preview",
     "textual.widgets._text_area",  # (the empty notes box is drawn by a stand-in)
 )

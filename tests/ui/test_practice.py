@@ -11,9 +11,9 @@ from textual.widgets import Button, Static
 
 from slc_tui.store.paths import bundled_sample_dir, seed_results
 from slc_tui.ui.app import create_app
-from slc_tui.ui.languages import LanguageMenu
 from slc_tui.ui.screens.choice_dialog import ChoiceDialog
 from slc_tui.ui.screens.conference import ConferenceScreen
+from slc_tui.ui.screens.language_menu import LanguageMenu
 from slc_tui.ui.screens.picker import PickerScreen
 from tests.ui.helpers import FrozenClock, screen_text, settle, type_text, wait_until
 

@@ -23,8 +23,8 @@ from slc_tui.core.portfolio import Goal
 from slc_tui.core.steps import StepKind
 from slc_tui.store.paths import bundled_sample_dir
 from slc_tui.ui.app import SlcApp, create_app
-from slc_tui.ui.languages import LanguageMenu
 from slc_tui.ui.screens.conference import ConferenceScreen
+from slc_tui.ui.screens.language_menu import LanguageMenu
 from slc_tui.ui.steps.piece import PieceStep
 from tests.ui.helpers import FrozenClock, settle, stop_cursor_blink, type_text, wait_until
 from tests.ui.test_snapshots import SCENES, Scene, navigate

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, cast
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -35,9 +36,11 @@ from slc_tui.ui.served import served
 from slc_tui.ui.steps.base import StepBody
 from slc_tui.ui.typing_router import EDITING_KEYS, TypingRouter, takes_text
 from slc_tui.ui.widgets.clock_label import ClockLabel
-from slc_tui.ui.widgets.help_panel import HelpPanel
 from slc_tui.ui.widgets.key_footer import KeyFooter
 from slc_tui.ui.widgets.stepper import Stepper
+
+if TYPE_CHECKING:
+    from slc_tui.ui.widgets.help_panel import HelpPanel  # (made when help is first asked for)
 
 
 class ConferenceScreen(TranslatedBindings, Screen[None]):
@@ -156,9 +159,9 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
             return
         body = self.body
         parts = [body.headline(), body.spoken_text()]
-        for panel in self.query(HelpPanel):
-            if panel.shown:
-                parts.extend(prompt.text for prompt in panel.prompts)
+        panel = self._made_help_panel()
+        if panel is not None and panel.shown:
+            parts.extend(prompt.text for prompt in panel.prompts)
         self._speak("\n".join(part for part in parts if part), self.conference.language)
 
     @work(thread=True, exclusive=True, group="speech")
@@ -265,7 +268,8 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         clock = self.query_one(ClockLabel)
         clock.started = conference.clock_start
         clock.refresh()  # the minutes as of this step, not of the last half-minute tick
-        for panel in self.query(HelpPanel):
+        panel = self._made_help_panel()
+        if panel is not None:
             panel.show_prompts(context.help_prompts)
         self.query_one("#help", Button).label = _("? Help")  # each step starts without help
         self.query_one("#back", Button).label = _("◀ Back")
@@ -395,10 +399,17 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         """Put ``button`` in the navigation bar (made when first needed), before ``before``."""
         self.query_one("#nav", Horizontal).mount(button, before=before)
 
+    def _made_help_panel(self) -> HelpPanel | None:
+        """The help panel, if help was asked for on this screen."""
+        return cast("HelpPanel | None", self.query_one_optional("#help-panel"))
+
     def _help_panel(self) -> HelpPanel:
         """The help panel, made the first time help is asked for on this screen."""
-        for panel in self.query(HelpPanel):
+        panel = self._made_help_panel()
+        if panel is not None:
             return panel
+        from slc_tui.ui.widgets.help_panel import HelpPanel
+
         panel = HelpPanel(self.body.context.help_prompts, id="help-panel")
         self.query_one("#main", Horizontal).mount(panel)
         return panel
@@ -416,5 +427,6 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
 
     def action_hide_help(self) -> None:
         """Hide the prompts (Escape)."""
-        if any(panel.shown for panel in self.query(HelpPanel)):
+        panel = self._made_help_panel()
+        if panel is not None and panel.shown:
             self.action_toggle_help()
