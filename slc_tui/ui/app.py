@@ -93,7 +93,7 @@ class SlcApp(Saving):
         self._first_rows: list[Any] | None = None  # None: not read yet
         self._unlocked: set[str] = set()  # conferences whose last record the teacher unlocked
         #: Until the first screen is painted (see ``_started``): a step shown now is the first
-        #: thing painted, so it draws its empty notes box with a stand-in.
+        #: step painted, so it draws its empty notes box with a stand-in.
         self._painting_first = True
 
     def update_styles(self, node: DOMNode, animate: bool = True) -> None:

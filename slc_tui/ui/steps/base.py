@@ -75,7 +75,7 @@ class StepBody(Vertical):
         first_screen: bool = False,
     ) -> None:
         """A step of ``conference``: ``step``, or the one it is on now (``first_screen``: the
-        first thing the app paints, whose empty notes box is drawn by a stand-in until the
+        first step the app paints, whose empty notes box is drawn by a stand-in until the
         real one is made, after the paint)."""
         step = step or conference.step
         super().__init__(classes=f"step-body step-{step.kind.value}")
@@ -147,14 +147,14 @@ class StepBody(Vertical):
     def type_into_box(self, key: events.Key) -> None:
         """Type ``key`` into :meth:`typing_box` and give that box the keyboard (a step
         without a text box says so instead)."""
+        stand_in = self.query_one_optional(TextBoxStandIn)
+        if stand_in is not None and stand_in.display:  # (it hands keys on in order)
+            stand_in.focus()
+            stand_in._forward_event(events.Key(key.key, key.character))
+            return
         box = self.typing_box()
         if box is None:
-            stand_in = self.query_one_optional(TextBoxStandIn)
-            if stand_in is not None:  # (the real box is being made: it gets the key)
-                stand_in.focus()
-                stand_in._forward_event(events.Key(key.key, key.character))
-            else:
-                self.flash(_(NOTHING_TO_TYPE_IN))
+            self.flash(_(NOTHING_TO_TYPE_IN))
             return
         if box is not self.last_box and not box.has_focus:
             put_cursor_at_end(box)

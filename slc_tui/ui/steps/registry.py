@@ -38,6 +38,6 @@ def step_for(
     first_screen: bool = False,
 ) -> StepBody:
     """A new step for ``step`` of the conference (by default the one it is on;
-    ``first_screen``: the first thing the app paints, see ``StepBody``)."""
+    ``first_screen``: the first step the app paints, see ``StepBody``)."""
     step = step or conference.step
     return step_class(step.kind)(conference, context, step, first_screen=first_screen)

@@ -8,8 +8,8 @@ first paint (:data:`AFTER_THE_PAINT`), or at the first key, the real box is made
 hidden, and swapped in. Keys and pastes that reach the stand-in before then are handed to the
 real box, in the order they came, as if it had had them (keys the box does not use go on
 from it to the screen, as they would). The app's own keys (Ctrl+N, F1, …) act at once, as
-always: a step left with Ctrl+N while its box is being made (a few milliseconds after the
-first key) leaves with it what was typed there in those milliseconds.
+always: a step left with Ctrl+N before its box is made gets the box (without the keyboard)
+for what was typed in it, unless the step is gone by then (within a refresh of Next).
 ``tests/ui/test_text_box_stand_in.py`` holds that the two boxes look the same.
 """
 
@@ -99,11 +99,21 @@ class TextBoxStandIn(Widget, can_focus=True):
             self._making = True
             self.call_later(self._mount_box)
 
+    def _leaving(self) -> bool:
+        """True once this stand-in is going, or its step is no longer on screen."""
+        return (
+            not self.is_attached
+            or self._pruning
+            or not all(
+                node.display for node in self.ancestors_with_self if isinstance(node, Widget)
+            )
+        )
+
     async def _mount_box(self) -> None:
         # Run in this widget's own turn, so keys it was sent earlier are already held.
         parent = self.parent
-        if not self.is_attached or not isinstance(parent, Widget):
-            return
+        if not isinstance(parent, Widget) or (self._leaving() and not self._held):
+            return  # (a step being left needs its box only for what was typed in it)
         box = self._make_box()
         box.display = False
         await parent.mount(box, after=self)
@@ -114,9 +124,9 @@ class TextBoxStandIn(Widget, can_focus=True):
 
     def _hand_over(self) -> None:
         box = self._box
-        if box is None or not self.is_attached:
+        if box is None or not self.is_attached or self._pruning:
             return
-        had_focus = self.has_focus
+        had_focus = self.screen.focused is self and not self._leaving()
         box.display = True
         self.display = False
         if had_focus:
