@@ -53,11 +53,11 @@ def _is_text_area(widget: Widget | None) -> TypeGuard[TextArea]:
     return isinstance(widget, TextArea)
 
 
-def put_cursor_at_end(box: Input | TextArea) -> None:
-    """Move the box's cursor after its last character."""
+def put_cursor_at_end(box: Input | TextArea | TextBoxStandIn) -> None:
+    """Move the box's cursor after its last character (a stand-in's box is empty)."""
     if isinstance(box, Input):
         box.cursor_position = len(box.value)
-    else:
+    elif not isinstance(box, TextBoxStandIn):
         box.move_cursor(box.document.end)
 
 

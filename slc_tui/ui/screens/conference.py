@@ -38,7 +38,6 @@ from slc_tui.ui.typing_router import EDITING_KEYS, TypingRouter, takes_text
 from slc_tui.ui.widgets.clock_label import ClockLabel
 from slc_tui.ui.widgets.key_footer import KeyFooter
 from slc_tui.ui.widgets.stepper import Stepper
-from slc_tui.ui.widgets.text_box_stand_in import TextBoxStandIn
 
 if TYPE_CHECKING:
     from slc_tui.ui.widgets.help_panel import HelpPanel  # (made when help is first asked for)
@@ -310,7 +309,6 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
             (key.is_printable or key.key in EDITING_KEYS)
             and takes_text(focused)
             and focused is not None
-            and not isinstance(focused, TextBoxStandIn)  # (it becomes the box)
             and body in focused.ancestors
         ):
             body.last_box = focused  # type: ignore[assignment]  # (takes_text: a box)

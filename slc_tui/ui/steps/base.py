@@ -33,6 +33,8 @@ from slc_tui.ui.widgets.text_box_stand_in import TextBoxStandIn
 if TYPE_CHECKING:
     from textual.widgets import TextArea  # (imported when a box is made: see notes_box)
 
+    TextBox = Input | TextArea | TextBoxStandIn
+
 #: Said when a letter is typed on a step that has no text box.
 NOTHING_TO_TYPE_IN = N_("Nothing to type here: press ◀ Back to change something.")
 
@@ -89,7 +91,7 @@ class StepBody(Vertical):
         self.built_from = conference.contents()
         self._contents_told = self.built_from
         #: The text box last typed in on this step (where stray letters go first).
-        self.last_box: Input | TextArea | None = None
+        self.last_box: TextBox | None = None
         #: The language this step is built in: its words are put in its widgets when they
         #: are made, so after 🌐 a step built in another language is built again.
         self.language = i18n.active().code
@@ -129,14 +131,17 @@ class StepBody(Vertical):
 
         return "\n".join(points.spoken_text for points in self.query(TalkingPoints))
 
-    def main_box(self) -> Input | TextArea | None:
+    def main_box(self) -> TextBox | None:
         """The step's main text box: where the keyboard starts and stray letters go (the
-        notes box by default; None when the step has no text box)."""
-        # (the notes box, see notes_box; not queried by its class, which is imported only
-        # when the first box is made)
+        notes box by default, or its stand-in while it stands in: it hands keys on in
+        order; None when the step has no text box)."""
+        stand_in = self.query_one_optional(TextBoxStandIn)
+        if stand_in is not None and stand_in.display:
+            return stand_in
+        # (not queried by its class, which is imported only when the first box is made)
         return cast("TextArea | None", self.query_one_optional("#notes"))
 
-    def typing_box(self) -> Input | TextArea | None:
+    def typing_box(self) -> TextBox | None:
         """Where a letter typed on something that cannot take text goes: the box last
         typed in on this step, if it is still there, else :meth:`main_box`."""
         last = self.last_box
@@ -147,11 +152,6 @@ class StepBody(Vertical):
     def type_into_box(self, key: events.Key) -> None:
         """Type ``key`` into :meth:`typing_box` and give that box the keyboard (a step
         without a text box says so instead)."""
-        stand_in = self.query_one_optional(TextBoxStandIn)
-        if stand_in is not None and stand_in.display:  # (it hands keys on in order)
-            stand_in.focus()
-            stand_in._forward_event(events.Key(key.key, key.character))
-            return
         box = self.typing_box()
         if box is None:
             self.flash(_(NOTHING_TO_TYPE_IN))

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.style import Style as RichStyle
 from textual import events
-from textual.color import Color
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
@@ -125,7 +123,7 @@ class TextBoxStandIn(Widget, can_focus=True):
     def _hand_over(self) -> None:
         box = self._box
         if box is None or not self.is_attached or self._pruning:
-            return
+            return  # (gone with its step)
         had_focus = self.screen.focused is self and not self._leaving()
         box.display = True
         self.display = False
@@ -163,16 +161,7 @@ class TextBoxStandIn(Widget, can_focus=True):
         if y < len(lines):
             content = lines[y].stylize(self.get_visual_style("text-box-stand-in--placeholder"))
             if y == 0 and self.has_focus:
-                content = content.stylize(Style.from_rich_style(self._cursor_style()), 0, 1)
+                cursor = self.get_component_rich_style("text-box-stand-in--cursor")
+                content = content.stylize(Style.from_rich_style(cursor), 0, 1)
             return Strip(content.render_segments(self.visual_style), content.cell_length)
         return Strip.blank(self.size.width, self.rich_style)
-
-    def _cursor_style(self) -> RichStyle:
-        """The cursor's style, or TextArea's fallback when the CSS gives none."""
-        style = self.get_component_rich_style("text-box-stand-in--cursor")
-        if style:
-            return style
-        background = Color.from_rich_color(self.rich_style.bgcolor)
-        return RichStyle.from_color(
-            color=background.rich_color, bgcolor=background.inverse.rich_color
-        )
