@@ -74,9 +74,14 @@ class HalfBlockImage:
         """Return the segments of each line at exactly ``cols``×``lines`` cells (cached)."""
         size = (cols, lines)
         if self._cached_size != size:
-            self._cached_lines = _build_lines(self.image, cols, lines)
+            self._cached_lines = self.lines_at(cols, lines)
             self._cached_size = size
         return self._cached_lines
+
+    def lines_at(self, cols: int, lines: int) -> list[list[Segment]]:
+        """The segments of each line at exactly ``cols``×``lines`` cells, made anew (nothing
+        is cached or changed: threads may call it at once)."""
+        return _build_lines(self.image, cols, lines)
 
 
 def _build_lines(image: Image.Image, cols: int, lines: int) -> list[list[Segment]]:

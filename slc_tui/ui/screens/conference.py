@@ -255,6 +255,12 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
                 await holder.mount(body)
             except MountError:  # the app closed meanwhile
                 self.prepared = None
+                return
+            # It will take the place of the step on screen: its pictures make their lines
+            # for the size they will have there now, not in the paint that shows them.
+            from slc_tui.ui.layout_ahead import expect_pictures  # (not needed to start)
+
+            expect_pictures(body, self.body.outer_size)
 
     def _update_chrome(self, body: StepBody) -> None:
         """The parts that stay on screen show the new step."""

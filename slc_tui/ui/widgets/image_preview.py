@@ -7,6 +7,7 @@ Pillow and ``slc_tui.media`` are imported only inside the loader thread, so impo
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -17,6 +18,8 @@ from rich.panel import Panel
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.filter import ANSIToTruecolor, LineFilter
+from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -99,6 +102,9 @@ class ImagePreview(Widget):
         self._picture: HalfBlockImage | None = None
         self._strips: PictureStrips | None = None
         self._worker: Worker[_LoadResult] | None = None
+        #: The size it will be shown at, when told before it is laid out (:meth:`expect`).
+        self._expected = (0, 0)
+        self._lines_worker: Worker[PictureStrips] | None = None
 
     def on_mount(self) -> None:
         """Start loading the picture once layout has given the widget its size."""
@@ -110,6 +116,43 @@ class ImagePreview(Widget):
         self.problem = problem
         if self.is_mounted:
             self._start_loading()
+
+    def expect(self, size: Size) -> None:
+        """It will be shown at ``size`` (content cells): a preview built ahead of time, hidden,
+        has no size until the paint that shows it, so its lines are made for this size now,
+        in a thread, instead of then (see :mod:`slc_tui.ui.layout_ahead`)."""
+        self._expected = (size.width, size.height)
+        self._make_lines_ahead()
+
+    def _make_lines_ahead(self) -> None:
+        """Make the lines for the size expected, in a thread, once the picture is loaded."""
+        picture, cells = self._picture, self._expected
+        if picture is None or not all(cells):
+            return  # nothing to draw yet, or no size told: the loader (or the paint) makes them
+        if self._strips is not None and self._strips.size == cells:
+            return
+        self._lines_worker = self.run_worker(
+            lambda: PictureStrips(picture, *cells),
+            name="picture lines",
+            group="image-lines",
+            exclusive=True,
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """The app's line filters, less Textual's ANSI-to-true-colour one while a picture is
+        drawn: every cell of a picture has a colour of its own, in true colour already, so
+        that filter changes nothing there but costs most of the paint of a picture (each
+        cell's style looked up, and missed, in its cache). Other filters (the monochrome
+        look, ``NO_COLOR``) still apply. ``tests/ui/test_picture_paint.py`` checks that the
+        cells drawn are the same."""
+        filters = super().get_line_filters()
+        if self._picture is None:
+            return filters
+        return [
+            line_filter for line_filter in filters if not isinstance(line_filter, ANSIToTruecolor)
+        ]
 
     def render_line(self, y: int) -> Strip:
         """Line ``y`` of the picture, centred (made once per size, in the loader thread when
@@ -145,7 +188,7 @@ class ImagePreview(Widget):
         self.refresh()
         path = self.path
         size = self.content_size
-        cells = (size.width, size.height)
+        cells = (size.width, size.height) if size else self._expected
         self._worker = self.run_worker(
             lambda: _load_picture(path, cells),
             name=f"load {path.name}",
@@ -157,6 +200,10 @@ class ImagePreview(Widget):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Take the loader thread's result (on the UI thread)."""
+        if event.worker is self._lines_worker:
+            event.stop()
+            self._take_lines(event)
+            return
         if event.worker is not self._worker:
             return
         event.stop()
@@ -173,6 +220,21 @@ class ImagePreview(Widget):
             self._worker = None
             self.call_after_refresh(self._start_loading)
 
+    def _take_lines(self, event: Worker.StateChanged) -> None:
+        """Lines made by :meth:`expect`: kept unless the picture changed meanwhile, or lines
+        for the size it has on screen are there already."""
+        if event.state != WorkerState.SUCCESS:
+            return
+        self._lines_worker = None
+        strips = event.worker.result
+        shown = (self.size.width, self.size.height)
+        if (
+            isinstance(strips, PictureStrips)
+            and strips.picture is self._picture
+            and (self._strips is None or self._strips.size != shown)
+        ):
+            self._strips = strips
+
     def _finish(
         self, picture: HalfBlockImage | None, strips: PictureStrips | None, problem: str | None
     ) -> None:
@@ -181,6 +243,8 @@ class ImagePreview(Widget):
         self._strips = strips
         self.problem = problem
         self.loaded = True
+        if not self.size:  # loaded before it was told its size: the lines are made now
+            self._make_lines_ahead()
         self.refresh()
         self.post_message(self.Loaded(self, problem))
 
@@ -224,6 +288,7 @@ class PictureStrips:
     def __init__(self, picture: HalfBlockImage, width: int, height: int) -> None:
         from slc_tui.media.halfblock import fit_size
 
+        self.picture = picture
         self.size = (width, height)
         self.top = 0
         self.left = 0
@@ -237,7 +302,7 @@ class PictureStrips:
         self.cols, lines = fit_size(image.width, image.height, width, height)
         self.top = (height - lines) // 2
         self.left = (width - self.cols) // 2
-        self.segments = picture.render_lines(self.cols, lines)
+        self.segments = picture.lines_at(self.cols, lines)
 
     def line(self, y: int, style: Style) -> Strip:
         """Line ``y`` of the widget, ``style`` (the widget's) around the picture."""
