@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import MountError
+from textual.widget import MountError, Widget
 from textual.widgets import Button, Label, Static
 
 from slc_tui.core.conference import Conference
@@ -83,31 +82,50 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         self._undo: Callable[[], Awaitable[None]] | None = None
         self._undo_timer: Timer | None = None
         self.read_aloud = ReadAloud()
+        # The parts that stay while the steps change: kept, not queried for (a query walks
+        # the whole screen, the step built ahead too).
+        conference, context = self.conference, first.context
+        self._stepper = Stepper(conference.stepper_labels(), conference.index, id="stepper")
+        self._saved_badge = Static("", id="saved-badge")
+        self._clock = ClockLabel(
+            conference.clock_start, conference.class_info.minutes, context.clock, id="clock"
+        )
+        self._main = Horizontal(id="main")
+        self._holder = Vertical(id="body")
+        self._headline = Static(plain(first.headline()), id="headline")
+        self._nav = Horizontal(id="nav")
+        self._back = Button(_("◀ Back"), id="back", disabled=conference.is_first)
+        self._help = Button(_("? Help"), id="help", variant="warning")
+        self._nav_message = Static("", id="nav-message")
+        self._language = Button(self._language_label(), id="language", compact=True)
+        self._next = Button(first.next_label(), id="next", variant="success")
+        #: Made when first shown (most conferences never show them).
+        self._undo_button: Button | None = None
+        self._read_aloud_button: Button | None = None
+        self._panel: HelpPanel | None = None
 
     def compose(self) -> ComposeResult:
         """Top bar, the step, navigation bar, footer (the help panel, Undo and 🔊 are made
         when first shown: most conferences never show them)."""
-        conference, context = self.conference, self.body.context
+        conference = self.conference
         if self.practice:
             yield Static(
                 plain(_("🎭 Practice: this is a rehearsal, nothing is saved")), id="practice-band"
             )
         with Horizontal(id="topbar"):
             yield Label(plain(conference.portfolio.student.name), id="student-name")
-            yield Stepper(conference.stepper_labels(), conference.index, id="stepper")
-            yield Static("", id="saved-badge")
-            yield ClockLabel(
-                conference.clock_start, conference.class_info.minutes, context.clock, id="clock"
-            )
-        with Horizontal(id="main"), Vertical(id="body"):
-            yield Static(plain(self.body.headline()), id="headline")
+            yield self._stepper
+            yield self._saved_badge
+            yield self._clock
+        with self._main, self._holder:
+            yield self._headline
             yield self.body
-        with Horizontal(id="nav"):
-            yield Button(_("◀ Back"), id="back", disabled=conference.is_first)
-            yield Button(_("? Help"), id="help", variant="warning")
-            yield Static("", id="nav-message")
-            yield Button(self._language_label(), id="language", compact=True)
-            yield Button(self.body.next_label(), id="next", variant="success")
+        with self._nav:
+            yield self._back
+            yield self._help
+            yield self._nav_message
+            yield self._language
+            yield self._next
         yield KeyFooter()
 
     def _language_label(self) -> str:
@@ -137,9 +155,11 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
             return  # switched meanwhile: asked again
         self.can_speak = can
         young = grade_band(self.conference.portfolio.student.grade) is GradeBand.EARLY
-        if can and not self.query("#read-aloud"):
-            self._mount_nav_button(Button("🔊", id="read-aloud", compact=True), "#language")
-        for button in self.query("#read-aloud").results(Button):
+        button = self._read_aloud_button
+        if can and button is None:
+            button = self._read_aloud_button = Button("🔊", id="read-aloud", compact=True)
+            self._mount_nav_button(button, self._language)
+        if button is not None:
             button.display = can
             button.label = "🔊"
             button.tooltip = _("Read this step aloud (F5)")
@@ -175,8 +195,8 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         self.app.call_from_thread(self._spoken)
 
     def _speaking_now(self) -> None:
-        for button in self.query("#read-aloud").results(Button):
-            button.label = _("⏹ Stop")
+        if self._read_aloud_button is not None:
+            self._read_aloud_button.label = _("⏹ Stop")
 
     def _spoken(self) -> None:
         if not self.read_aloud.speaking:
@@ -204,7 +224,7 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
                 return
             resume_collection = pause_collection()
             try:
-                holder = self.query_one("#body", Vertical)
+                holder = self._holder
                 # The step on screen, and any other step left (one built ahead for another
                 # step): hidden now, removed once the new step is painted.
                 leaving = [step for step in holder.query_children(StepBody) if step is not body]
@@ -241,10 +261,7 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
                 return  # a step change is waiting: it comes first (and asks again after)
             if body is self.body or body is self.prepared:
                 return
-            try:
-                holder = self.query_one("#body", Vertical)
-            except NoMatches:
-                return  # the conference is ending: its widgets are gone already
+            holder = self._holder
             if not holder.is_mounted:
                 return  # the conference is ending
             old, self.prepared = self.prepared, body
@@ -266,22 +283,22 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         """The parts that stay on screen show the new step."""
         conference, context = body.conference, body.context
         self.conference = conference
-        self.query_one(Stepper).show(conference.stepper_labels(), conference.index)
-        self.query_one("#headline", Static).update(plain(body.headline()))
-        self.query_one("#back", Button).disabled = conference.is_first
-        self.query_one("#next", Button).label = body.next_label()
-        self.query_one("#nav-message", Static).update("")
-        clock = self.query_one(ClockLabel)
+        self._stepper.show(conference.stepper_labels(), conference.index)
+        self._headline.update(plain(body.headline()))
+        self._back.disabled = conference.is_first
+        self._next.label = body.next_label()
+        self._nav_message.update("")
+        clock = self._clock
         clock.started = conference.clock_start
         clock.refresh()  # the minutes as of this step, not of the last half-minute tick
         panel = self._made_help_panel()
         if panel is not None:
             panel.show_prompts(context.help_prompts)
-        self.query_one("#help", Button).label = _("? Help")  # each step starts without help
-        self.query_one("#back", Button).label = _("◀ Back")
-        for undo in self.query("#undo").results(Button):
-            undo.label = _("↶ Undo")
-        language = self.query_one("#language", Button)
+        self._help.label = _("? Help")  # each step starts without help
+        self._back.label = _("◀ Back")
+        if self._undo_button is not None:
+            self._undo_button.label = _("↶ Undo")
+        language = self._language
         language.label = self._language_label()
         language.refresh(layout=True)  # the name's width changes with the language
         self.read_aloud.stop()  # a new step: what was being read is over
@@ -296,7 +313,7 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         if self._saved_meanwhile is not None:
             path, when = self._saved_meanwhile
             self._saved_meanwhile = None
-            self.query_one("#saved-badge", Static).update(f"💾 {when}")
+            self._saved_badge.update(f"💾 {when}")
             body.show_saved(path, when)
         self.shown = body
         # Once painted, the app may build the next step (never before the first paint).
@@ -329,12 +346,12 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
     def _offer_undo(self, message: ItemRemoved) -> None:
         message.stop()
         self._undo = message.undo
-        if not self.query("#undo"):
-            self._mount_nav_button(
-                Button(_("↶ Undo"), id="undo", variant="primary"), "#nav-message"
-            )
-        self.query_one("#undo", Button).display = True
-        self.query_one("#language", Button).display = False  # room for what was removed
+        undo = self._undo_button
+        if undo is None:
+            undo = self._undo_button = Button(_("↶ Undo"), id="undo", variant="primary")
+            self._mount_nav_button(undo, self._nav_message)
+        undo.display = True
+        self._language.display = False  # room for what was removed
         what = message.what if len(message.what) <= 24 else message.what[:23] + "…"
         self.flash(fill("Removed “{what}”", what=what))
         if self._undo_timer is not None:
@@ -346,10 +363,9 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         if self._undo_timer is not None:
             self._undo_timer.stop()
             self._undo_timer = None
-        for button in self.query("#undo").results(Button):
-            button.display = False
-        for button in self.query("#language").results(Button):
-            button.display = True
+        if self._undo_button is not None:
+            self._undo_button.display = False
+        self._language.display = True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Ctrl+Z is the screen's only while an Undo is offered; F5 where there is a voice."""
@@ -372,8 +388,8 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
 
     def show_saved(self, path: str, when: str) -> None:
         """Confirm that the conference was written to disk."""
-        for badge in self.query("#saved-badge").results(Static):  # none until mounted
-            badge.update(f"💾 {when}")
+        if self._saved_badge.is_mounted:  # (not before the screen is)
+            self._saved_badge.update(f"💾 {when}")
         if self._wanted is self.shown:
             self._wanted.show_saved(path, when)
         else:
@@ -381,7 +397,7 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
 
     def flash(self, text: str) -> None:
         """Show a short message in the navigation bar."""
-        self.query_one("#nav-message", Static).update(plain(text))
+        self._nav_message.update(plain(text))
 
     @on(Flash)
     def _flash(self, message: Flash) -> None:
@@ -401,13 +417,13 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
         if not self.conference.is_first:
             self.post_message(Navigate("back"))
 
-    def _mount_nav_button(self, button: Button, before: str) -> None:
+    def _mount_nav_button(self, button: Button, before: Widget) -> None:
         """Put ``button`` in the navigation bar (made when first needed), before ``before``."""
-        self.query_one("#nav", Horizontal).mount(button, before=before)
+        self._nav.mount(button, before=before)
 
     def _made_help_panel(self) -> HelpPanel | None:
         """The help panel, if help was asked for on this screen."""
-        return cast("HelpPanel | None", self.query_one_optional("#help-panel"))
+        return self._panel
 
     def _help_panel(self) -> HelpPanel:
         """The help panel, made the first time help is asked for on this screen."""
@@ -416,15 +432,15 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
             return panel
         from slc_tui.ui.widgets.help_panel import HelpPanel
 
-        panel = HelpPanel(self.body.context.help_prompts, id="help-panel")
-        self.query_one("#main", Horizontal).mount(panel)
+        panel = self._panel = HelpPanel(self.body.context.help_prompts, id="help-panel")
+        self._main.mount(panel)
         return panel
 
     @on(Button.Pressed, "#help")
     def action_toggle_help(self) -> None:
         """Show or hide the teacher's prompts for this step."""
         shown = self._help_panel().toggle()
-        self.query_one("#help", Button).label = _("✕ Hide help") if shown else _("? Help")
+        self._help.label = _("✕ Hide help") if shown else _("? Help")
 
     @on(Button.Pressed, "#language")
     def action_language(self) -> None:
