@@ -18,7 +18,8 @@ modules only slc imports; ``--profile N`` the N slowest calls of slc's start-up 
 time (cProfile, one run); ``--timers`` the CPU time spent in the Textual functions of
 :data:`TIMED`; ``--instructions`` the machine instructions each program runs until
 its first paint (valgrind, one run each: slow, but the same whatever the load, so small
-changes show even on a busy machine).
+changes show even on a busy machine), and those of ``bench/floor_app.py``: slc's first
+screen in Textual's stock widgets, the floor of what that screen costs.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 #: The screen whose first paint ends each program's start-up.
-FIRST_SCREEN = {"slc": "ConferenceScreen", "bare": "Screen"}
+FIRST_SCREEN = {"slc": "ConferenceScreen", "bare": "Screen", "floor": "FloorScreen"}
 #: How long one start-up may take before giving up.
 TIMEOUT = 60.0
 #: The student whose conference opens (``bench.processes.SLC_STUDENT``, not imported by the
@@ -164,6 +165,11 @@ def run_child(
         from bare_app import BareApp  # type: ignore[import-not-found]
 
         BareApp().run()
+    elif program == "floor":
+        sys.path.insert(0, str(REPO_ROOT / "bench"))
+        from floor_app import FloorApp  # type: ignore[import-not-found]
+
+        FloorApp().run()
     else:
         from slc_tui.cli import main
         from slc_tui.store.paths import bundled_sample_dir
@@ -334,10 +340,13 @@ def report(
             for us, name in only[:25]:
                 print(f"  {us / 1000:7.1f} ms  {name}")
         if count_instructions:
+            counts("floor", scratch)  # (fills the bytecode cache)
             slc, bare = instructions("slc", scratch), instructions("bare", scratch)
+            floor = instructions("floor", scratch)
             print(
                 f"instructions (valgrind): slc {slc / 1e6:.1f} M, bare {bare / 1e6:.1f} M, "
-                f"ratio {slc / bare:.3f}"
+                f"ratio {slc / bare:.3f}; the same screen in stock widgets (bench/floor_app.py)"
+                f" {floor / 1e6:.1f} M, ratio {floor / bare:.3f}"
             )
         if profile_lines:
             import pstats

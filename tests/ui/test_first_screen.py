@@ -117,3 +117,17 @@ def test_the_first_step_is_painted_with_only_what_it_shows(tmp_path: Path) -> No
     assert isinstance(sources, list)
     assert "slc.tcss" in sources
     assert "picker.tcss" not in sources and "steps.tcss" not in sources
+
+
+def test_the_floor_app_is_the_first_screen_in_stock_widgets(tmp_path: Path) -> None:
+    """``bench/floor_app.py`` (what ``bench.startup_profile --instructions`` counts as the
+    floor of this screen) keeps to the first step's nodes: the same ids in the same places."""
+    from bench.startup_profile import counts
+
+    def shape(seen: dict[str, object]) -> list[str]:
+        names = seen["node_names"]
+        assert isinstance(names, list)
+        return [name.partition("#")[2] for name in names]
+
+    floor, slc = counts("floor", tmp_path), counts("slc", tmp_path)
+    assert shape(floor) == shape(slc)
