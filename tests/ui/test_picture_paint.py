@@ -19,7 +19,7 @@ from textual.widget import Widget
 
 from slc_tui.ui.screens.conference import ConferenceScreen
 from slc_tui.ui.steps.base import StepBody
-from slc_tui.ui.themes import apply_theme
+from slc_tui.ui.themes import THEME_NAMES, apply_theme
 from slc_tui.ui.widgets import image_preview
 from slc_tui.ui.widgets.image_preview import ImagePreview
 from slc_tui.ui.widgets.piece_card import PieceCard
@@ -80,6 +80,26 @@ async def test_the_pictures_of_a_step_built_ahead_are_drawn_without_making_lines
         assert made == []  # every picture's lines were ready, made for the size shown
 
 
+async def test_a_new_window_size_is_told_to_the_pictures_waiting(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app("maya")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.resize_terminal(90, 30)  # (a browser tab made smaller, under slc serve)
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ConferenceScreen) and screen.prepared is not None
+        waiting = pictures(screen.prepared)
+        made = lines_made_on_this_thread(monkeypatch)
+
+        await pilot.press("ctrl+n")
+        await settle(app, pilot)
+
+        assert all(p._strips is not None and p._strips.size == tuple(p.size) for p in waiting)
+        assert made == []
+
+
 def segments(widget: Widget) -> list[list[tuple[str, Any]]]:
     """Every cell of ``widget`` as drawn now: its lines' text and styles, filters applied."""
     widget._styles_cache.clear()
@@ -87,7 +107,7 @@ def segments(widget: Widget) -> list[list[tuple[str, Any]]]:
     return [[(segment.text, segment.style) for segment in strip] for strip in strips]
 
 
-@pytest.mark.parametrize("look", ["standard", "high_contrast", "monochrome"])
+@pytest.mark.parametrize("look", list(THEME_NAMES))
 @pytest.mark.parametrize("student", ["maya", "aiyana"])
 async def test_leaving_out_the_truecolor_filter_changes_nothing_drawn(
     make_app: AppFactory, student: str, look: str
@@ -96,6 +116,7 @@ async def test_leaving_out_the_truecolor_filter_changes_nothing_drawn(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         apply_theme(app, look)
+        assert app.theme == {"standard": "textual-dark"}.get(look, f"slc-{look}")  # it took
         await pilot.press("ctrl+n")
         await settle(app, pilot)
         step = current_step(app)

@@ -375,8 +375,11 @@ async def test_with_the_mouse_pieces_move_are_chosen_and_removed_goals_added(
             listing.highlighted = row
             await pilot.pause()
             await pilot.click("#piece-chosen")
+            await settle(app, pilot)  # (a loaded machine: each click lands before the next)
         await pilot.click("#piece-new")
+        await settle(app, pilot)
         await type_text(pilot, "Extra")
+        await settle(app, pilot)
         await pilot.click("#piece-chosen")
         await wait_until(
             pilot,

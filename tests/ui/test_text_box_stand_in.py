@@ -15,7 +15,7 @@ from textual.widgets import Button, TextArea
 
 from slc_tui.ui.app import SlcApp
 from slc_tui.ui.steps.welcome import WelcomeStep
-from slc_tui.ui.themes import apply_theme
+from slc_tui.ui.themes import THEME_NAMES, apply_theme
 from slc_tui.ui.widgets.text_box_stand_in import TextBoxStandIn
 from tests.ui.conftest import AppFactory
 from tests.ui.helpers import settle, stop_cursor_blink, wait_until
@@ -78,9 +78,10 @@ async def first_step(app: SlcApp, pilot: Pilot[Any], look: str) -> None:
     await wait_until(pilot, lambda: app.screen.query("#headline"), what="the first step")
     apply_theme(app, look)
     await pilot.pause()
+    assert app.theme == {"standard": "textual-dark"}.get(look, f"slc-{look}")  # it took
 
 
-@pytest.mark.parametrize("look", ["standard", "high_contrast", "monochrome"])
+@pytest.mark.parametrize("look", list(THEME_NAMES))
 async def test_the_stand_in_looks_like_the_empty_box(
     make_app: AppFactory, box_held_back: HeldBack, look: str
 ) -> None:

@@ -262,7 +262,7 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
             if body is self.body or body is self.prepared:
                 return
             holder = self._holder
-            if not holder.is_mounted:
+            if not holder.is_attached:
                 return  # the conference is ending
             old, self.prepared = self.prepared, body
             if old is not None:
@@ -273,11 +273,21 @@ class ConferenceScreen(TranslatedBindings, Screen[None]):
             except MountError:  # the app closed meanwhile
                 self.prepared = None
                 return
-            # It will take the place of the step on screen: its pictures make their lines
-            # for the size they will have there now, not in the paint that shows them.
-            from slc_tui.ui.layout_ahead import expect_pictures  # (not needed to start)
+            self._expect_ahead()
 
-            expect_pictures(body, self.body.outer_size)
+    def _expect_ahead(self) -> None:
+        """The step built ahead will take the place of the step on screen: its pictures make
+        their lines for the size they will have there now, not in the paint that shows
+        them."""
+        from slc_tui.ui.layout_ahead import expect_pictures  # (not needed to start)
+
+        if self.prepared is not None and self.body.outer_size:
+            expect_pictures(self.prepared, self.body.outer_size)
+
+    def on_resize(self) -> None:
+        """A new window size: the pictures of the step built ahead, once it is laid out."""
+        if self.prepared is not None:
+            self.call_after_refresh(self._expect_ahead)
 
     def _update_chrome(self, body: StepBody) -> None:
         """The parts that stay on screen show the new step."""
