@@ -17,6 +17,7 @@ from textual.worker import Worker
 from slc_tui.store.results import ResultsStore
 from slc_tui.ui.screens.conference import ConferenceScreen
 from slc_tui.ui.steps.choose import ChooseStep
+from slc_tui.ui.themes import STANDARD, apply_theme
 from slc_tui.ui.widgets.image_preview import ImagePreview
 
 #: The moment every UI test starts at (conferences run after school).
@@ -180,3 +181,10 @@ async def press_next_until(
         await pilot.press("ctrl+n")
         await settle(app, pilot)
     assert showing(app, kind), f"never reached {kind.__name__}"
+
+
+def use_look(app: App[Any], look: str) -> None:
+    """Show ``app`` in slc's look ``look`` (a ``class.json`` theme name), checking it took:
+    ``apply_theme`` falls back to the standard look for a name it does not know."""
+    apply_theme(app, look)
+    assert app.theme == (STANDARD if look == "standard" else f"slc-{look}")

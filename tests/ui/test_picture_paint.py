@@ -19,12 +19,12 @@ from textual.widget import Widget
 
 from slc_tui.ui.screens.conference import ConferenceScreen
 from slc_tui.ui.steps.base import StepBody
-from slc_tui.ui.themes import THEME_NAMES, apply_theme
+from slc_tui.ui.themes import THEME_NAMES
 from slc_tui.ui.widgets import image_preview
 from slc_tui.ui.widgets.image_preview import ImagePreview
 from slc_tui.ui.widgets.piece_card import PieceCard
 from tests.ui.conftest import AppFactory
-from tests.ui.helpers import current_step, settle
+from tests.ui.helpers import current_step, settle, use_look
 
 SIZES = [(80, 24), (120, 40), (200, 50)]
 
@@ -115,8 +115,7 @@ async def test_leaving_out_the_truecolor_filter_changes_nothing_drawn(
     app = make_app(student)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        apply_theme(app, look)
-        assert app.theme == {"standard": "textual-dark"}.get(look, f"slc-{look}")  # it took
+        use_look(app, look)
         await pilot.press("ctrl+n")
         await settle(app, pilot)
         step = current_step(app)

@@ -15,10 +15,10 @@ from textual.widgets import Button, TextArea
 
 from slc_tui.ui.app import SlcApp
 from slc_tui.ui.steps.welcome import WelcomeStep
-from slc_tui.ui.themes import THEME_NAMES, apply_theme
+from slc_tui.ui.themes import THEME_NAMES
 from slc_tui.ui.widgets.text_box_stand_in import TextBoxStandIn
 from tests.ui.conftest import AppFactory
-from tests.ui.helpers import settle, stop_cursor_blink, wait_until
+from tests.ui.helpers import settle, stop_cursor_blink, use_look, wait_until
 from tests.ui.test_conference_flow import conference_of
 from tests.ui.test_typing_lands import type_like_a_parent
 
@@ -76,9 +76,8 @@ def notes_box(app: SlcApp) -> TextArea:
 
 async def first_step(app: SlcApp, pilot: Pilot[Any], look: str) -> None:
     await wait_until(pilot, lambda: app.screen.query("#headline"), what="the first step")
-    apply_theme(app, look)
+    use_look(app, look)
     await pilot.pause()
-    assert app.theme == {"standard": "textual-dark"}.get(look, f"slc-{look}")  # it took
 
 
 @pytest.mark.parametrize("look", list(THEME_NAMES))
