@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -22,6 +22,7 @@ from slc_tui.core.class_folder import (
     refreshed_class_folder,
 )
 from slc_tui.core.conference import Conference
+from slc_tui.core.fast_dataclass import fast_dataclass
 from slc_tui.core.i18n import Translation
 from slc_tui.core.portfolio import Portfolio, Student
 from slc_tui.core.record import (
@@ -48,7 +49,7 @@ if TYPE_CHECKING:  # imported when first used: not on the start-up path
 Status = Literal["not started", "in progress", "done", "unreadable"]
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class PickerRow:
     """One line of the student picker: who, how far their conference got and, when
     ``schedule.json`` plans today, their time with the teacher and whether they are next."""

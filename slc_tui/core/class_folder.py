@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 from slc_tui.core.classinfo import ClassInfo, parse_class_info
+from slc_tui.core.fast_dataclass import fast_dataclass
 from slc_tui.core.i18n import _, fill, number_text
 from slc_tui.core.json_files import read_json_file
 from slc_tui.core.portfolio import Portfolio, RealPaths, parse_portfolio
@@ -20,7 +21,7 @@ RESULTS_DIR = "results"
 MAX_PORTFOLIOS = 5000
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class StudentEntry:
     """One portfolio file: the portfolio if usable, and what was wrong with it."""
 
@@ -31,7 +32,7 @@ class StudentEntry:
     duplicate_of: str = ""
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class ClassFolder:
     """Everything read from a class folder, with every problem found on the way."""
 

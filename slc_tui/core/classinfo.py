@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from slc_tui.core.fast_dataclass import fast_dataclass
 from slc_tui.core.fields import read_document, read_text, shown
 from slc_tui.core.i18n import fill, is_language_code
 from slc_tui.core.problems import ProblemList
@@ -20,7 +20,7 @@ THEMES = ("standard", "high-contrast", "monochrome")
 DEFAULT_THEME = "standard"
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class ClassInfo:
     """What ``class.json`` says about the class."""
 

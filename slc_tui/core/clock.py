@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Literal
+
+from slc_tui.core.fast_dataclass import fast_dataclass
 
 ClockMood = Literal["calm", "nearly", "over"]
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class ClockReading:
     """What the clock shows: minutes used, the length, and a mood for its colour."""
 

@@ -7,11 +7,12 @@ drive it without a terminal.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timedelta
 from typing import Any
 
 from slc_tui.core.classinfo import ClassInfo
+from slc_tui.core.fast_dataclass import fast_dataclass
 from slc_tui.core.fields import is_valid_date
 from slc_tui.core.i18n import N_, _, fill, nfill
 from slc_tui.core.portfolio import PIECES_TO_CHOOSE, Goal, Portfolio
@@ -30,7 +31,7 @@ def clean_by(value: str) -> str:
     return value if is_valid_date(value) else ""
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class RemovedGoal:
     """A goal just removed, with what the parent said for it (to put both back)."""
 
@@ -43,7 +44,7 @@ class StepBlocked(Exception):
     """Next was pressed but this step is not finished; ``str(exc)`` says why, kindly."""
 
 
-@dataclass
+@fast_dataclass(frozen=False)
 class Conference:
     """One student's conference in progress (or finished).
 

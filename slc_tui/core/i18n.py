@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
+
+from slc_tui.core.fast_dataclass import fast_dataclass
 
 __all__ = [
     "BUNDLED_DIR",
@@ -57,7 +59,7 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class CatalogProblem:
     """A catalog that could not be read (and so was left out), and why."""
 
@@ -72,7 +74,7 @@ def _english_plural(n: int) -> int:
     return 0 if n == 1 else 1
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class Translation:
     """The messages of one language (from one catalog), falling back to ``fallback``."""
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from slc_tui.core.classinfo import language_code_problem
+from slc_tui.core.fast_dataclass import fast_dataclass
 from slc_tui.core.fields import (
     GRADES,
     is_valid_date,
@@ -35,7 +36,7 @@ PIECE_NOTE_FIELDS = ("why_chosen", "what_i_did", "skills", "proud_of", "next_tim
 PIECES_TO_CHOOSE = 3
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class Student:
     """Who the portfolio belongs to."""
 
@@ -52,7 +53,7 @@ class Student:
         return self.name.split()[0] if self.name.split() else self.name
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class Piece:
     """One piece of work, with the child's own notes about it."""
 
@@ -76,7 +77,7 @@ class Piece:
         return [(name, getattr(self, name)) for name in PIECE_NOTE_FIELDS if getattr(self, name)]
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class Goal:
     """A goal for next term and how the child will reach it."""
 
@@ -85,7 +86,7 @@ class Goal:
     by: str = ""
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class Portfolio:
     """A student's portfolio as loaded from ``portfolios/ID.json``."""
 

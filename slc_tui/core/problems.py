@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
+from slc_tui.core.fast_dataclass import fast_dataclass
 from slc_tui.core.i18n import fill
 from slc_tui.core.text import printable
 
@@ -14,7 +14,7 @@ MAX_FIELD_LENGTH = 200
 MAX_MESSAGE_LENGTH = 500
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class Problem:
     """One thing wrong (or suspicious) in a file the teacher wrote.
 

@@ -13,7 +13,7 @@ as written, all of it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
 
 from slc_tui.core.default_prompts import (
@@ -22,6 +22,7 @@ from slc_tui.core.default_prompts import (
     STEP_PROMPTS,
     grade_band,
 )
+from slc_tui.core.fast_dataclass import fast_dataclass
 from slc_tui.core.fields import read_document, read_text_list
 from slc_tui.core.i18n import Translation, active
 from slc_tui.core.portfolio import Portfolio, parse_step_prompts
@@ -33,7 +34,7 @@ PromptSource = Literal["student", "class", "default"]
 ENOUGH_PROMPTS = 3
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class ClassPrompts:
     """What a class's ``prompts.json`` holds."""
 
@@ -42,7 +43,7 @@ class ClassPrompts:
     commitment_ideas: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class Prompt:
     """One prompting question and where it came from."""
 

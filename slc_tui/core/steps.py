@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
+from slc_tui.core.fast_dataclass import fast_dataclass
 from slc_tui.core.i18n import N_, _
 
 
@@ -40,7 +40,7 @@ STEP_LABELS: dict[StepKind, str] = {
 }
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class Step:
     """One step of a conference; piece steps carry the piece they show."""
 

@@ -3,14 +3,13 @@ here: the app imports this at start-up, the locking code only when a conference 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from slc_tui.core.fast_dataclass import fast_dataclass
 from slc_tui.core.i18n import N_, fill
 
 __all__ = ["ClaimLost", "OpenElsewhere"]
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class OpenElsewhere:
     """The conference is open on another screen: where, and since when."""
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Literal
 
 from textual.message import Message
 
 
-@dataclass
 class Navigate(Message):
     """The child pressed Back or Next, or asked to change their pieces."""
 
-    where: Literal["next", "back", "choose", "finish"]
+    def __init__(self, where: Literal["next", "back", "choose", "finish"]) -> None:
+        super().__init__()
+        self.where = where
 
 
 class TakeHomeRequested(Message):
@@ -28,24 +28,26 @@ class UnlockRequested(Message):
     """The teacher asked to show something teacher-only (last time's record)."""
 
 
-@dataclass
 class Flash(Message):
     """A step has a short message for the navigation bar ("2 of 3 picked")."""
 
-    text: str
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
 
 
 class StepShown(Message):
     """A step is on screen (the app may build the next one ahead of time now)."""
 
 
-@dataclass
 class ItemRemoved(Message):
     """A strength, question, goal… was removed; ``undo`` puts it back where it was (the
     conference screen offers Undo for a few seconds)."""
 
-    what: str
-    undo: Callable[[], Awaitable[None]]
+    def __init__(self, what: str, undo: Callable[[], Awaitable[None]]) -> None:
+        super().__init__()
+        self.what = what
+        self.undo = undo
 
 
 class LanguageRequested(Message):

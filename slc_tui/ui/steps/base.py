@@ -10,7 +10,6 @@ shown (the keyboard, messages in the navigation bar) waits for :meth:`StepBody.a
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -22,6 +21,7 @@ from textual.widgets import Input
 
 from slc_tui.core import i18n
 from slc_tui.core.conference import Conference
+from slc_tui.core.fast_dataclass import fast_dataclass
 from slc_tui.core.i18n import N_, _
 from slc_tui.core.prompts import Prompt
 from slc_tui.core.steps import Step
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 NOTHING_TO_TYPE_IN = N_("Nothing to type here: press ◀ Back to change something.")
 
 
-@dataclass(frozen=True)
+@fast_dataclass
 class StepContext:
     """What the app hands every step besides the conference."""
 
